@@ -1,0 +1,122 @@
+"""One shared set of output options for every command that prints rows.
+
+`--format table|json|ndjson|csv|markdown` and `-o FILE` (cli.md "Output"). `table` is the default
+on a terminal and `json` otherwise, so pipes get machine-readable output. Progress and logs go to
+standard error through `log`, never into these rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    ndjson = "ndjson"
+    csv = "csv"
+    markdown = "markdown"
+
+
+FormatOption = Annotated[
+    Format | None,
+    typer.Option("--format", "-f", help="table (default on a terminal), json (default otherwise), ndjson, csv, markdown."),
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+]
+
+
+def log(message: str) -> None:
+    """A progress or status line for people, on standard error."""
+    stderr.print(message, markup=False)
+
+
+def resolve_format(fmt: Format | None, output: Path | None) -> Format:
+    if fmt is not None:
+        return fmt
+    if output is None and sys.stdout.isatty():
+        return Format.table
+    return Format.json
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def render(rows: list[dict[str, Any]], columns: list[str] | None, fmt: Format, title: str | None = None) -> str:
+    """Rows as text in one of the formats; `columns` fixes the order (default: first row's keys)."""
+    if columns is None:
+        columns = list(rows[0].keys()) if rows else []
+        for row in rows[1:]:
+            columns.extend(k for k in row if k not in columns)
+    if fmt is Format.json:
+        return json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n"
+    if fmt is Format.ndjson:
+        return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
+    if fmt is Format.csv:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: _cell(row.get(c)) for c in columns})
+        return buffer.getvalue()
+    if fmt is Format.markdown:
+        def esc(text: str) -> str:
+            return text.replace("|", "\\|").replace("\n", " ")
+
+        lines = []
+        if title:
+            lines += [f"### {esc(title)}", ""]
+        lines.append("| " + " | ".join(esc(c) for c in columns) + " |")
+        lines.append("|" + "---|" * len(columns))
+        for row in rows:
+            lines.append("| " + " | ".join(esc(_cell(row.get(c))) for c in columns) + " |")
+        return "\n".join(lines) + "\n"
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    console = Console(file=io.StringIO(), width=max(100, Console().width), highlight=False)
+    console.print(table)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def emit(
+    rows: list[dict[str, Any]],
+    fmt: Format | None,
+    output: Path | None,
+    columns: list[str] | None = None,
+    title: str | None = None,
+) -> None:
+    """Write rows to `output` or standard output in the chosen format."""
+    chosen = resolve_format(fmt, output)
+    text = render(rows, columns, chosen, title)
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        log(f"Wrote {len(rows)} rows to {output}")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
