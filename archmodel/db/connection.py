@@ -138,6 +138,11 @@ class Graph:
             )
         return [record.data() for record in records]
 
+    def run_autocommit(self, query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run in an auto-commit transaction: needed by `CALL { ... } IN TRANSACTIONS`."""
+        with translate_errors(self.settings), self.driver.session(database=self.settings.database) as session:
+            return session.run(query, parameters or {}).data()
+
     @contextmanager
     def session(self, **kwargs: Any) -> Iterator[neo4j.Session]:
         with translate_errors(self.settings), self.driver.session(
