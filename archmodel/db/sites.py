@@ -1,0 +1,64 @@
+"""Which site a reading command works on (cli.md "Sites").
+
+One graph may hold several sites. `--site HOST` picks one; without it the only site is used, or
+the most recently loaded one, and the choice is said on standard error so nobody reads another
+client's findings by mistake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from archmodel.db.connection import Graph
+from archmodel.errors import ArchmodelError
+
+
+@dataclass(frozen=True)
+class SiteRef:
+    host: str
+    crawl_id: str
+    crawl: dict[str, Any]
+
+    @property
+    def loaded_at(self) -> str:
+        return str(self.crawl.get("loaded_at", ""))
+
+
+def list_sites(graph: Graph) -> list[SiteRef]:
+    rows = graph.read(
+        "MATCH (s:Site)-[:CURRENT]->(c:Crawl) "
+        "RETURN s.host AS host, c.id AS id, properties(c) AS crawl ORDER BY c.loaded_at DESC"
+    )
+    return [SiteRef(row["host"], row["id"], row["crawl"]) for row in rows]
+
+
+def resolve_site(graph: Graph, host: str | None, say=None) -> SiteRef:
+    """The site to read; `say` receives the sentence naming the choice when it was implicit."""
+    sites = list_sites(graph)
+    if not sites:
+        raise ArchmodelError(
+            "nothing is loaded yet",
+            graph.settings.describe(),
+            "load a crawl first: `archmodel load CRAWL_DIR --site site.yml`",
+        )
+    if host:
+        wanted = host.lower().removeprefix("https://").removeprefix("http://").strip("/")
+        for site in sites:
+            if site.host == wanted:
+                return site
+        raise ArchmodelError(
+            f"site '{host}' is not loaded",
+            graph.settings.describe(),
+            "use one of: " + ", ".join(s.host for s in sites),
+        )
+    chosen = sites[0]
+    if say is not None:
+        if len(sites) == 1:
+            say(f"Using site {chosen.host} (loaded {chosen.loaded_at}).")
+        else:
+            say(
+                f"Using site {chosen.host}, the most recently loaded of {len(sites)} "
+                f"(others: {', '.join(s.host for s in sites[1:])}); pick one with --site."
+            )
+    return chosen
