@@ -1,0 +1,489 @@
+"""Load a crawl and its site model into Neo4j as a new generation, then switch to it atomically.
+
+How a load stays safe (docs/graph-model.md): every node of the load carries `crawl = <id>`, where
+the id is a hash of the inputs. Nothing points at the new generation until the last, small
+transaction moves the site's `CURRENT` relationship to it, so readers never see a half-loaded
+crawl and a load killed at any point leaves the previous one current. The next load removes
+generations that never became current. Loading the same inputs again finds the same id already
+current and changes nothing.
+
+Speed: files are streamed; rows go to the server in `UNWIND $rows` batches inside managed
+transactions (retried on transient errors). Pages are created with CREATE (the generation is
+fresh, so no MERGE is needed); links look up both ends through the (crawl, url) unique index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from archmodel.db.connection import Graph
+from archmodel.db.inspect import has_gds
+from archmodel.ingest import metrics
+from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
+from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs
+from archmodel.ingest.normalise import UrlNormaliser
+from archmodel.ingest.records import LinkRecord, PageRecord
+from archmodel.ingest.schema import ensure_schema
+from archmodel.ingest.sitemodel import SiteModel, load_site_model
+
+LOADER_VERSION = "1"
+DEFAULT_BATCH = 10_000
+
+
+class Progress(Protocol):
+    def advance(self, stage: str, count: int) -> None: ...
+
+
+class _Silent:
+    def advance(self, stage: str, count: int) -> None:
+        return None
+
+
+@dataclass
+class LoadResult:
+    site: str
+    crawl_id: str
+    pages: int = 0
+    links: int = 0
+    unchanged: bool = False
+    seconds: float = 0.0
+    has_site_model: bool = False
+    has_positions: bool = False
+    has_sitemap: bool = False
+    pagerank_engine: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def fingerprint(paths: Iterable[Path], model: SiteModel | None) -> str:
+    """A stable id for a set of inputs: same files and site model, same crawl id."""
+    digest = hashlib.sha256(f"archmodel-loader-{LOADER_VERSION}".encode())
+    for path in sorted(Path(p) for p in paths):
+        digest.update(path.name.encode())
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    if model is not None:
+        digest.update(model.model_dump_json().encode())
+    return digest.hexdigest()[:24]
+
+
+def current_crawl(graph: Graph, host: str) -> str | None:
+    rows = graph.read("MATCH (:Site {host: $host})-[:CURRENT]->(c:Crawl) RETURN c.id AS id", {"host": host})
+    return rows[0]["id"] if rows else None
+
+
+def delete_generation(graph: Graph, crawl_id: str) -> None:
+    """Remove one generation in small transactions (links first: hub pages have many)."""
+    graph.run_autocommit(
+        "MATCH (p:Page {crawl: $crawl})-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS",
+        {"crawl": crawl_id},
+    )
+    for label in ("Page", "Condition", "Specialty", "Provider", "Location"):
+        graph.run_autocommit(
+            f"MATCH (n:{label} {{crawl: $crawl}}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS",
+            {"crawl": crawl_id},
+        )
+    graph.write("MATCH (c:Crawl {id: $crawl}) DETACH DELETE c", {"crawl": crawl_id})
+
+
+def remove_stale_generations(graph: Graph, host: str) -> None:
+    """Generations of this site that never became current: left by a load that was killed."""
+    rows = graph.read(
+        "MATCH (c:Crawl {site: $host}) WHERE NOT (:Site)-[:CURRENT]->(c) RETURN c.id AS id", {"host": host}
+    )
+    for row in rows:
+        delete_generation(graph, row["id"])
+
+
+class GenerationWriter:
+    """Batched writes of one crawl generation."""
+
+    def __init__(self, graph: Graph, crawl_id: str, host: str, batch_size: int) -> None:
+        self.graph = graph
+        self.crawl_id = crawl_id
+        self.host = host
+        self.batch_size = batch_size
+
+    def run(self, query: str, rows: list[Any], **extra: Any) -> None:
+        if rows:
+            self.graph.write(query, {"rows": rows, "crawl": self.crawl_id, **extra})
+
+    def create_pages(self, rows: list[dict[str, Any]]) -> None:
+        self.run("UNWIND $rows AS r CREATE (p:Page) SET p = r", rows)
+
+    def create_links(self, rows: list[list[Any]]) -> None:
+        self.run(
+            "UNWIND $rows AS r "
+            "MATCH (a:Page {crawl: $crawl, url: r[0]}) "
+            "MATCH (b:Page {crawl: $crawl, url: r[1]}) "
+            "CREATE (a)-[:LINKS_TO {anchor: r[2], alt: r[3], position: r[4], body: r[5], "
+            "follow: r[6], count: r[7]}]->(b)",
+            rows,
+        )
+
+    def set_page_metrics(self, rows: list[dict[str, Any]]) -> None:
+        self.run(
+            "UNWIND $rows AS r MATCH (p:Page {crawl: $crawl, url: r.url}) "
+            "SET p.depth = r.depth, p.inlinks = r.inlinks, p.outlinks = r.outlinks, "
+            "p.pagerank = coalesce(r.pagerank, p.pagerank)",
+            rows,
+        )
+
+
+class CrawlLoader:
+    """One load: resolve inputs, write a generation, compute metrics, switch."""
+
+    def __init__(
+        self,
+        graph: Graph,
+        paths: Sequence[Path],
+        site_model: Path | None,
+        sitemaps: Sequence[Path],
+        progress: Progress,
+        batch_size: int,
+        pagerank_engine: str,
+    ) -> None:
+        self.graph = graph
+        self.progress = progress
+        self.batch_size = batch_size
+        self.requested_engine = pagerank_engine
+        self.model_path = site_model
+        self.model = load_site_model(site_model) if site_model else None
+        self.files = discover_files([Path(p) for p in paths])
+        self.sitemaps = [Path(p) for p in sitemaps]
+        base_url = self.model.site.base_url if self.model else infer_base_url(self.files)
+        if self.model is None:
+            self.site_model = SiteModel.without_model(base_url)
+        else:
+            self.site_model = self.model
+        site = self.site_model.site
+        self.normaliser = UrlNormaliser(
+            site.base_url, list(site.aliases or []), getattr(site, "trailing_slash", None) or "keep"
+        )
+        self.host = self.normaliser.host
+        input_paths = [f.path for f in self.files] + self.sitemaps
+        if site_model:
+            input_paths.append(Path(site_model))
+        self.crawl_id = fingerprint(input_paths, self.model)
+        self.writer = GenerationWriter(graph, self.crawl_id, self.host, batch_size)
+        self.urls: list[str] = []
+        self.index: dict[str, int] = {}
+        self.crawled: array = array("b")
+        self.skipped_urls: set[str] = set()
+        self.sources = array("i")
+        self.targets = array("i")
+        self.captures: list[dict[str, Any]] = []
+        self.entity_rows = EntityRows()
+        self.sitemap_urls: set[str] = set()
+        self.reviewers: list[tuple[str, str]] = []
+        self.result = LoadResult(self.host, self.crawl_id, has_site_model=self.model is not None)
+
+    def run(self) -> LoadResult:
+        started = time.monotonic()
+        ensure_schema(self.graph)
+        if current_crawl(self.graph, self.host) == self.crawl_id:
+            self.result.unchanged = True
+            self.result.seconds = time.monotonic() - started
+            return self.result
+        remove_stale_generations(self.graph, self.host)
+        crawl_input = open_inputs([f.path for f in self.files], self.normaliser, self.sitemaps)
+        self.result.has_positions = crawl_input.has_positions
+        self.result.has_sitemap = crawl_input.has_sitemap
+        self._create_crawl_node()
+        self.entity_rows = build_entity_rows(self.site_model, self.normaliser.to_url)
+        self.sitemap_urls = {entry.url for entry in crawl_input.sitemap_entries()}
+        self._load_pages(crawl_input.pages())
+        self._load_links(crawl_input.links(), has_page_export=self.result.pages > 0)
+        self._add_uncrawled_pages(sorted(self.sitemap_urls | self.entity_rows.named_urls))
+        self._load_entities(self.entity_rows)
+        self._compute_metrics()
+        self.result.warnings.extend(crawl_input.warnings.messages)
+        self._switch()
+        self.result.seconds = time.monotonic() - started
+        return self.result
+
+    def _create_crawl_node(self) -> None:
+        thresholds = self.site_model.thresholds.model_dump() if self.site_model.thresholds else {}
+        properties = {
+            "id": self.crawl_id,
+            "site": self.host,
+            "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "sources": [f.path.name for f in self.files] + [p.name for p in self.sitemaps],
+            "has_site_model": self.result.has_site_model,
+            "has_positions": self.result.has_positions,
+            "has_sitemap": self.result.has_sitemap,
+            "complete": False,
+            **{key: value for key, value in thresholds.items() if value is not None},
+        }
+        self.graph.write("CREATE (c:Crawl) SET c = $props", {"props": properties})
+
+    def _page_row(self, url: str, record: PageRecord | None) -> dict[str, Any]:
+        path = self.normaliser.path_of(url)
+        page_type, captures = self.site_model.classify(path)
+        for name, value in captures.items():
+            label = CAPTURE_LABELS.get(name)
+            if label:
+                self.captures.append({"label": label, "id": value, "url": url, "via": "capture"})
+        home_url = self.normaliser.to_url(self.site_model.site.home or "/")
+        row: dict[str, Any] = {
+            "crawl": self.crawl_id,
+            "site": self.host,
+            "url": url,
+            "path": path,
+            "type": "home" if url == home_url else page_type,
+            "is_home": url == home_url,
+            "in_crawl": record is not None,
+            "in_sitemap": url in self.sitemap_urls,
+            "trust_role": self.entity_rows.trust_roles.get(url),
+        }
+        if record is not None:
+            status = record.status or None
+            canonical = record.canonical
+            indexable = record.indexable
+            if indexable is None:
+                indexable = (status is None or 200 <= status < 300) and (not canonical or canonical == url)
+            row.update(
+                status=status,
+                title=record.title,
+                h1=record.h1,
+                indexable=bool(indexable),
+                indexability=record.indexability,
+                canonical=canonical,
+                redirect_to=record.redirect_to,
+                word_count=record.word_count,
+                crawl_depth=record.crawl_depth,
+            )
+            if record.reviewed_by:
+                self.reviewers.append((url, record.reviewed_by))
+        else:
+            row["indexable"] = True
+        return row
+
+    def _register(self, url: str, crawled: bool) -> int:
+        position = len(self.urls)
+        self.urls.append(url)
+        self.index[url] = position
+        self.crawled.append(1 if crawled else 0)
+        return position
+
+    def _load_pages(self, pages: Iterable[PageRecord]) -> None:
+        batch: list[dict[str, Any]] = []
+        for record in pages:
+            if not record.is_html:
+                self.skipped_urls.add(record.url)
+                continue
+            if record.url in self.index:
+                continue
+            self._register(record.url, True)
+            batch.append(self._page_row(record.url, record))
+            if len(batch) >= self.batch_size:
+                self.writer.create_pages(batch)
+                self.progress.advance("pages", len(batch))
+                batch = []
+        self.writer.create_pages(batch)
+        self.progress.advance("pages", len(batch))
+        self.result.pages = len(self.urls)
+
+    def _load_links(self, links: Iterable[LinkRecord], has_page_export: bool) -> None:
+        """Create links, aggregating identical consecutive links into one with a count."""
+        pending: dict[tuple, int] = {}
+        placeholders: list[dict[str, Any]] = []
+        total = 0
+
+        def flush() -> None:
+            nonlocal pending, placeholders
+            self.writer.create_pages(placeholders)
+            rows = [[*key[:4], key[4], key[5], key[6], count] for key, count in pending.items()]
+            self.writer.create_links(rows)
+            self.progress.advance("links", sum(pending.values()))
+            pending, placeholders = {}, []
+
+        for link in links:
+            if link.source in self.skipped_urls or link.target in self.skipped_urls:
+                continue
+            for url in (link.source, link.target):
+                if url not in self.index:
+                    self._register(url, not has_page_export)
+                    placeholders.append(self._page_row(url, None) | {"in_crawl": not has_page_export})
+            key = (link.source, link.target, link.anchor or "", link.alt or "", link.position, link.body, bool(link.follow))
+            pending[key] = pending.get(key, 0) + 1
+            total += 1
+            if link.follow and link.source != link.target:
+                self.sources.append(self.index[link.source])
+                self.targets.append(self.index[link.target])
+            if len(pending) >= self.batch_size:
+                flush()
+        flush()
+        self.result.links = total
+
+    def _add_uncrawled_pages(self, urls: Iterable[str]) -> None:
+        """Sitemap URLs and site-model pages the crawl never reached still become Page nodes."""
+        rows = []
+        for url in urls:
+            if url in self.index or url in self.skipped_urls:
+                continue
+            self._register(url, False)
+            rows.append(self._page_row(url, None))
+        for start in range(0, len(rows), self.batch_size):
+            self.writer.create_pages(rows[start : start + self.batch_size])
+
+    def _load_entities(self, entities: EntityRows) -> None:
+        for label, rows in entities.nodes.items():
+            self.writer.run(f"UNWIND $rows AS r CREATE (n:{label}) SET n = r, n.crawl = $crawl", rows)
+        for (start_label, rel, end_label), rows in entities.relations.items():
+            self.writer.run(
+                f"UNWIND $rows AS r MATCH (a:{start_label} {{crawl: $crawl, id: r.a}}) "
+                f"MATCH (b:{end_label} {{crawl: $crawl, id: r.b}}) MERGE (a)-[:{rel}]->(b)",
+                rows,
+            )
+        for (label, rel), rows in entities.page_links.items():
+            extra = ", ".join(f"{key}: r.{key}" for key in sorted(rows[0]) if key not in {"id", "url"})
+            props = f" {{{extra}}}" if extra else ""
+            self.writer.run(
+                f"UNWIND $rows AS r MATCH (n:{label} {{crawl: $crawl, id: r.id}}) "
+                f"MATCH (p:Page {{crawl: $crawl, url: r.url}}) MERGE (n)-[:{rel}{props}]->(p)",
+                rows,
+            )
+        unknown = [row for row in self.captures if row["id"] not in entities.ids[row["label"]]]
+        for row in unknown[:20]:
+            self.result.warnings.append(
+                f"{row['url']}: its URL names {row['label'].lower()} '{row['id']}', which site.yml does not define"
+            )
+        if len(unknown) > 20:
+            self.result.warnings.append(f"... and {len(unknown) - 20} more URLs naming entities site.yml does not define")
+        about = entities.about + [row for row in self.captures if row["id"] in entities.ids[row["label"]]]
+        for label in CAPTURE_LABELS.values():
+            rows = [row for row in about if row["label"] == label]
+            self.writer.run(
+                f"UNWIND $rows AS r MATCH (p:Page {{crawl: $crawl, url: r.url}}) "
+                f"MATCH (n:{label} {{crawl: $crawl, id: r.id}}) MERGE (p)-[a:ABOUT]->(n) "
+                "ON CREATE SET a.via = r.via",
+                rows,
+            )
+        reviewed = list(entities.reviewed_by)
+        names = {row["name"].lower(): row["id"] for row in entities.nodes.get("Provider", [])}
+        for url, value in self.reviewers:
+            provider_id = value if value in entities.ids["Provider"] else names.get(value.strip().lower())
+            if provider_id:
+                reviewed.append({"url": url, "id": provider_id})
+            else:
+                self.result.warnings.append(f"{url}: reviewer '{value}' is not a provider in site.yml")
+        self.writer.run(
+            "UNWIND $rows AS r MATCH (p:Page {crawl: $crawl, url: r.url}) "
+            "MATCH (n:Provider {crawl: $crawl, id: r.id}) MERGE (p)-[:REVIEWED_BY]->(n)",
+            reviewed,
+        )
+
+    def _compute_metrics(self) -> None:
+        links = metrics.LinkGraph.from_arrays(len(self.urls), self.sources, self.targets)
+        home_url = self.normaliser.to_url(self.site_model.site.home or "/")
+        depth = metrics.click_depth(links, self.index.get(home_url))
+        inlinks, outlinks = metrics.degrees(links)
+        crawled = np.frombuffer(self.crawled, dtype=np.int8).astype(bool) if len(self.crawled) else np.zeros(0, bool)
+        engine = self.requested_engine
+        if engine == "auto":
+            engine = "gds" if has_gds(self.graph) else "python"
+        scores = metrics.pagerank(links, crawled) if engine == "python" else None
+        self.result.pagerank_engine = engine
+        rows = []
+        for i, url in enumerate(self.urls):
+            rows.append(
+                {
+                    "url": url,
+                    "depth": int(depth[i]) if depth[i] >= 0 else None,
+                    "inlinks": int(inlinks[i]),
+                    "outlinks": int(outlinks[i]),
+                    "pagerank": float(scores[i]) if scores is not None and crawled[i] else None,
+                }
+            )
+            if len(rows) >= self.batch_size:
+                self.writer.set_page_metrics(rows)
+                rows = []
+        self.writer.set_page_metrics(rows)
+        if engine == "gds":
+            pagerank_with_gds(self.graph, self.crawl_id)
+
+    def _switch(self) -> None:
+        """The one transaction that makes the new generation visible."""
+        site = self.site_model.site
+        old = current_crawl(self.graph, self.host)
+        self.graph.write(
+            "MERGE (s:Site {host: $host}) "
+            "SET s.base_url = $base_url, s.name = $name, s.home_url = $home_url, s.aliases = $aliases "
+            "WITH s OPTIONAL MATCH (s)-[old:CURRENT]->() DELETE old "
+            "WITH DISTINCT s MATCH (c:Crawl {id: $crawl}) "
+            "SET c.complete = true, c.pages = $pages, c.links = $links "
+            "CREATE (s)-[:CURRENT]->(c)",
+            {
+                "host": self.host,
+                "base_url": self.normaliser.base_url,
+                "name": getattr(site, "name", None) or self.host,
+                "home_url": self.normaliser.to_url(site.home or "/"),
+                "aliases": list(site.aliases or []),
+                "crawl": self.crawl_id,
+                "pages": self.result.pages,
+                "links": self.result.links,
+            },
+        )
+        if old and old != self.crawl_id:
+            delete_generation(self.graph, old)
+
+
+def pagerank_with_gds(graph: Graph, crawl_id: str) -> None:
+    """GDS PageRank over the generation's followed links (docs/check-semantics.md "equity")."""
+    name = f"archmodel-pagerank-{crawl_id}"
+    graph.write(
+        "CALL gds.graph.exists($name) YIELD exists WITH exists WHERE exists "
+        "CALL gds.graph.drop($name) YIELD graphName RETURN graphName",
+        {"name": name},
+    )
+    graph.write(
+        "MATCH (a:Page {crawl: $crawl}) WHERE a.in_crawl "
+        "OPTIONAL MATCH (a)-[r:LINKS_TO]->(b:Page {crawl: $crawl}) WHERE r.follow AND b.in_crawl AND a <> b "
+        "WITH DISTINCT a, b "
+        "WITH gds.graph.project($name, a, b) AS g RETURN g.graphName AS graph",
+        {"crawl": crawl_id, "name": name},
+    )
+    try:
+        graph.write(
+            "CALL gds.pageRank.write($name, {writeProperty: 'pagerank', dampingFactor: $damping, "
+            "maxIterations: $iterations, tolerance: $tolerance}) YIELD nodePropertiesWritten "
+            "RETURN nodePropertiesWritten",
+            {
+                "name": name,
+                "damping": metrics.DAMPING,
+                "iterations": metrics.MAX_ITERATIONS,
+                "tolerance": metrics.TOLERANCE,
+            },
+        )
+    finally:
+        graph.write("CALL gds.graph.drop($name) YIELD graphName RETURN graphName", {"name": name})
+
+
+def load_crawl(
+    graph: Graph,
+    paths: Sequence[Path],
+    site_model: Path | None = None,
+    sitemaps: Sequence[Path] = (),
+    progress: Progress | None = None,
+    batch_size: int = DEFAULT_BATCH,
+    pagerank_engine: str = "auto",
+) -> LoadResult:
+    """Load crawl export files (or folders of them) and an optional site model.
+
+    `pagerank_engine` is "auto" (GDS when the server has it), "gds" or "python".
+    """
+    loader = CrawlLoader(
+        graph, paths, site_model, sitemaps, progress or _Silent(), batch_size, pagerank_engine
+    )
+    return loader.run()
+
