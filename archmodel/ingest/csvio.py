@@ -1,0 +1,296 @@
+"""Open any crawl CSV the way it was really written, and stream its rows with line numbers.
+
+Exports reach us from many tool versions and locales: UTF-8 with or without a BOM, cp1252 or
+Latin-1 from Excel, UTF-16 "Unicode text"; a one-cell title row above the header in old Screaming
+Frog files (`"All Inlinks"`); comma, semicolon or tab separators; decimal commas (`0,108`);
+quoted cells spanning lines; cells of a megabyte. `open_csv` settles all of that from the first
+bytes of the file and then streams rows, so memory does not grow with the file; `Header` finds
+columns by name (case, spaces, `_` and `-` ignored), never by position.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from archmodel.errors import InputError
+
+SAMPLE_BYTES = 256 * 1024
+DELIMITERS = (",", ";", "\t")
+_KEY_NOISE = re.compile(r"[\s_\-]+")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+csv.field_size_limit(2**31 - 1)  # 1 MB cells (whole HTML in a custom extraction) must not fail
+
+
+def column_key(name: str) -> str:
+    """`' Status_Code '`, `'status-code'` and `'Status Code'` all become `'status code'`."""
+    return _KEY_NOISE.sub(" ", name.replace("\ufeff", "").strip().lower()).strip()
+
+
+@dataclass
+class Header:
+    """A header row with lookup by name."""
+
+    names: list[str]
+    keys: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.keys = {}
+        for index, name in enumerate(self.names):
+            self.keys.setdefault(column_key(name), index)
+
+    def find(self, *names: str) -> int | None:
+        """Index of the first of `names` present (compared as column keys), else None."""
+        for name in names:
+            index = self.keys.get(column_key(name))
+            if index is not None:
+                return index
+        return None
+
+    def find_containing(self, *fragments: str) -> int | None:
+        """Index of the first column whose key contains one of `fragments` (custom extractions)."""
+        wanted = [column_key(fragment) for fragment in fragments]
+        for index, name in enumerate(self.names):
+            key = column_key(name)
+            if any(fragment in key for fragment in wanted):
+                return index
+        return None
+
+    def has(self, *names: str) -> bool:
+        return self.find(*names) is not None
+
+
+@dataclass
+class CsvFile:
+    """An opened CSV: its layout, settled once from the first bytes, and a row stream."""
+
+    path: Path
+    encoding: str
+    delimiter: str
+    header: Header
+    header_line: int  # 1-based physical line of the header row
+    title: str | None  # the old one-cell title row, when present
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        """(line, cells) for every non-blank data row, cells padded to the header's width."""
+        width = len(self.header.names)
+        with self.path.open("r", encoding=self.encoding, newline="") as handle:
+            reader = csv.reader(handle, delimiter=self.delimiter)
+            line = 0
+            try:
+                for cells in reader:
+                    start, line = line + 1, reader.line_num
+                    if start <= self.header_line:
+                        continue
+                    if not cells or not any(cell.strip() for cell in cells):
+                        continue
+                    if len(cells) < width:
+                        cells.extend([""] * (width - len(cells)))
+                    elif len(cells) > width:
+                        if any(cell.strip() for cell in cells[width:]):
+                            raise InputError(
+                                f"row has {len(cells)} cells but the header has {width}",
+                                self.path.name,
+                                start,
+                                f"a cell probably contains an unquoted '{_show(self.delimiter)}'; "
+                                "re-export the file with every field quoted",
+                            )
+                        del cells[width:]
+                    yield start, cells
+            except csv.Error as exc:
+                raise InputError(
+                    f"malformed CSV: {exc}", self.path.name, reader.line_num or None,
+                    "re-export the file; it is damaged or not a CSV",
+                ) from exc
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"cannot decode the file as {self.encoding}", self.path.name, line + 1 or None,
+                    "re-export the file as UTF-8",
+                ) from exc
+
+
+def _show(delimiter: str) -> str:
+    return "\\t" if delimiter == "\t" else delimiter
+
+
+def detect_encoding(path: Path) -> str:
+    """utf-8-sig for UTF-8 (BOM or not), utf-16 by BOM, else cp1252, else latin-1.
+
+    The whole file is checked in chunks (constant memory) so a stray Latin-1 byte at line 50,000
+    is found before the first row is read rather than half way through a load.
+    """
+    with path.open("rb") as handle:
+        head = handle.read(4)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16"
+    for encoding in ("utf-8-sig", "cp1252"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with path.open("rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    return "latin-1"
+
+
+def looks_binary(sample: bytes) -> bool:
+    """NUL bytes or mostly control characters: an image, a zip, an xlsx, not text."""
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in sample:
+        return True
+    if not sample:
+        return False
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls / len(sample) > 0.05
+
+
+def _count_outside_quotes(line: str, delimiter: str) -> int:
+    count = 0
+    quoted = False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif ch == delimiter and not quoted:
+            count += 1
+    return count
+
+
+def _parse_line(line: str, delimiter: str) -> list[str]:
+    return next(csv.reader([line], delimiter=delimiter), [])
+
+
+def sniff_layout(lines: list[str]) -> tuple[str, int, str | None]:
+    """(delimiter, index of the header among `lines`, title text) from the first non-blank lines.
+
+    A title row is a first line with a single non-empty cell followed by a line that has several.
+    The delimiter is the one of comma, semicolon and tab that splits the header line most often
+    (outside quotes); a header with none of them is a one-column file (comma).
+    """
+    if not lines:
+        return ",", 0, None
+
+    def best(line: str) -> tuple[str, int]:
+        counts = {d: _count_outside_quotes(line, d) for d in DELIMITERS}
+        delimiter = max(DELIMITERS, key=lambda d: counts[d])
+        return delimiter, counts[delimiter]
+
+    first_delimiter, first_count = best(lines[0])
+    if len(lines) > 1:
+        second_delimiter, second_count = best(lines[1])
+        first_cells = [c for c in _parse_line(lines[0], second_delimiter) if c.strip()]
+        if second_count > 0 and len(first_cells) == 1 and first_count < second_count:
+            return second_delimiter, 1, first_cells[0].strip()
+    return (first_delimiter if first_count else ","), 0, None
+
+
+def open_csv(path: Path) -> CsvFile:
+    """Settle encoding, title row, delimiter and header of a CSV; raises InputError when unusable."""
+    name = path.name
+    try:
+        with path.open("rb") as handle:
+            sample = handle.read(SAMPLE_BYTES)
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", str(path), fix="check the path") from exc
+    if not sample.strip():
+        raise InputError("the file is empty", name, fix="export the crawl again; the file has no header row")
+    if looks_binary(sample):
+        raise InputError(
+            "this is a binary file, not a CSV export", name, 1,
+            "export the report as CSV (not .xlsx or .seospider) and pass that file",
+        )
+    encoding = detect_encoding(path)
+    text = sample.decode(encoding, errors="ignore")
+    physical = _LINE_BREAK.split(text)
+    if len(sample) == SAMPLE_BYTES and len(physical) > 1:
+        physical = physical[:-1]  # the last line of a sample may be cut
+    numbered = [(number, line) for number, line in enumerate(physical, start=1) if line.strip()][:3]
+    delimiter, header_index, title = sniff_layout([line for _, line in numbered])
+    header_line = numbered[header_index][0] if numbered else 1
+    names = [cell.strip() for cell in _parse_line(numbered[header_index][1], delimiter)] if numbered else []
+    if names and names[0].startswith("\ufeff"):
+        names[0] = names[0].lstrip("\ufeff")
+    while names and not names[-1]:
+        names.pop()
+    return CsvFile(path, encoding, delimiter, Header(names), header_line, title)
+
+
+_THOUSANDS_INT = re.compile(r"-?\d{1,3}(?:[.,\u00a0\u202f' ]\d{3})+$")
+
+
+def _clean_number(text: str | None) -> str:
+    return (text or "").strip().replace("\u00a0", "").replace("\u202f", "")
+
+
+def parse_float(text: str | None) -> float | None:
+    """`0.108`, `0,108`, `1.234,5`, `1,234.5`, `12 %` -> float; blank or text -> None.
+
+    With both separators the later one is the decimal mark; with one kind only, a single
+    occurrence is a decimal mark and several are thousands separators.
+    """
+    value = _clean_number(text).rstrip("%").strip().replace(" ", "")
+    if not value:
+        return None
+    if "," in value and "." in value:
+        if value.rfind(",") > value.rfind("."):
+            value = value.replace(".", "").replace(",", ".")
+        else:
+            value = value.replace(",", "")
+    elif value.count(",") == 1:
+        value = value.replace(",", ".")
+    elif value.count(",") > 1:
+        value = value.replace(",", "")
+    elif value.count(".") > 1:
+        value = value.replace(".", "")
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def parse_int(text: str | None) -> int | None:
+    """Whole numbers, with thousands separators of any locale (`1.234`, `1,234`, `1 234`)."""
+    value = _clean_number(text)
+    if not value:
+        return None
+    if _THOUSANDS_INT.match(value):
+        return int(re.sub(r"[^\d-]", "", value))
+    number = parse_float(value)
+    if number is None or number != number or not number.is_integer():
+        return None
+    return int(number)
+
+
+_TRUE = frozenset({"true", "yes", "y", "1", "wahr", "vrai", "verdadero", "vero", "waar", "sim", "ja"})
+_FALSE = frozenset({"false", "no", "n", "0", "falsch", "faux", "falso", "onwaar", "nao", "não", "nein", "nee"})
+
+
+def parse_bool(text: str | None) -> bool | None:
+    """True/False in the forms exports use (`True`, `yes`, `1`, localised `Wahr`); else None."""
+    value = (text or "").strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    return None
+
+
+def cell(cells: list[str], index: int | None) -> str | None:
+    """The stripped cell at `index`, None when the column is absent or the cell blank."""
+    if index is None:
+        return None
+    value = cells[index].strip()
+    return value or None
+
+
+def raw_cell(cells: list[str], index: int | None) -> str:
+    """The cell as written ('' when absent): anchors keep their inner spacing."""
+    return cells[index] if index is not None else ""

@@ -1,0 +1,252 @@
+"""From the paths a user typed to streams of normalised page, link and sitemap records.
+
+`discover_files` expands folders and detects each file's kind from its content; `open_inputs`
+opens every file and checks every header before a single record is read, so a wrong file fails
+the load up front with the file, the line and the fix. The record streams then read the files
+row by row: memory stays flat however large the export (the only thing remembered is the set of
+page URLs already yielded, so each page comes out once).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from archmodel.errors import InputError
+from archmodel.ingest.csvio import cell, parse_int
+from archmodel.ingest.detect import LINK_KINDS, PAGE_KINDS, detect
+from archmodel.ingest.normalise import UrlNormaliser
+from archmodel.ingest.readers.advertools import AdvertoolsReader
+from archmodel.ingest.readers.generic import LinksReader, PagesReader
+from archmodel.ingest.readers.screaming_frog import InlinksReader, InternalReader
+from archmodel.ingest.readers.sitemap import SitemapReader
+from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord, SitemapEntry
+
+log = logging.getLogger(__name__)
+
+SKIPPED_SUFFIXES = frozenset({".yml", ".yaml", ".md", ".txt", ".html", ".htm", ".log", ".seospider", ".xlsx"})
+NO_POSITION_WARNING = "links have no position: body and navigation links cannot be told apart"
+
+
+@dataclass
+class DetectedFile:
+    path: Path
+    kind: str  # sf_internal | sf_inlinks | generic_pages | generic_links | advertools | sitemap
+
+
+class CrawlReader(Protocol):
+    kind: str
+    path: Path
+    has_positions: bool | None
+
+    def pages(self, normaliser: UrlNormaliser) -> Iterator[PageRecord]: ...
+
+    def links(self, normaliser: UrlNormaliser) -> Iterator[LinkRecord]: ...
+
+
+_READERS = {
+    "sf_internal": InternalReader,
+    "sf_inlinks": InlinksReader,
+    "generic_pages": PagesReader,
+    "generic_links": LinksReader,
+    "advertools": AdvertoolsReader,
+}
+
+
+def discover_files(paths: Sequence[Path], warnings: InputWarnings | None = None) -> list[DetectedFile]:
+    """Expand folders (not recursively) and detect kinds from content.
+
+    In a folder, files that are not crawl exports (site.yml, notes, unknown CSVs) are skipped with
+    a warning; a file named explicitly that is not a crawl export is an InputError.
+    """
+    found: list[DetectedFile] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(path.iterdir()):
+                if not child.is_file() or child.name.startswith(".") or child.suffix.lower() in SKIPPED_SUFFIXES:
+                    continue
+                detection = detect(child)
+                if detection.kind is None:
+                    message = f"skipped {child.name}: {detection.error(child).what}"
+                    log.warning(message)
+                    if warnings is not None:
+                        warnings.add(message)
+                    continue
+                found.append(DetectedFile(child, detection.kind))
+        elif path.is_file():
+            detection = detect(path)
+            if detection.kind is None:
+                raise detection.error(path)
+            found.append(DetectedFile(path, detection.kind))
+        else:
+            raise InputError("no such file or folder", str(path), fix="check the path of the crawl export")
+    return found
+
+
+def infer_base_url(files: Sequence[DetectedFile]) -> str:
+    """scheme://host of the crawled site: the crawl-depth-0 page, else the commonest HTML host."""
+    hosts: Counter[str] = Counter()
+    for detected in files:
+        if detected.kind not in PAGE_KINDS:
+            continue
+        for raw_url, depth, html in _raw_pages(detected):
+            parts = urlsplit(raw_url)
+            if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+                continue
+            origin = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+            if depth == 0:
+                return origin
+            if html:
+                hosts[origin] += 1
+    if not hosts:
+        for detected in files:
+            if detected.kind in LINK_KINDS:
+                for link in _raw_link_sources(detected):
+                    parts = urlsplit(link)
+                    if parts.scheme.lower() in ("http", "https") and parts.hostname:
+                        hosts[f"{parts.scheme.lower()}://{parts.netloc.lower()}"] += 1
+    if not hosts:
+        raise InputError(
+            "cannot tell which site was crawled: no page has an absolute http(s) URL",
+            ", ".join(d.path.name for d in files) or "(no files)",
+            fix="pass --site site.yml with site.base_url",
+        )
+    return hosts.most_common(1)[0][0]
+
+
+def _raw_pages(detected: DetectedFile) -> Iterator[tuple[str, int | None, bool]]:
+    """(url as written, crawl depth, is HTML) without a normaliser: the site is not known yet."""
+    reader = _READERS[detected.kind](detected.path)
+    if detected.kind == "advertools":
+        for _, record in reader._records():  # type: ignore[attr-defined]
+            depth = record.get("depth")
+            yield record["url"], depth if isinstance(depth, int) else None, True
+        return
+    opened = reader.csv  # type: ignore[attr-defined]
+    h = opened.header
+    url_col = h.find("Address", "url")
+    depth_col = h.find("Crawl Depth", "Level", "depth")
+    type_col = h.find("Content Type", "Content", "content type")
+    for _, cells in opened.rows():
+        url = cell(cells, url_col)
+        if url:
+            content = (cell(cells, type_col) or "html").lower()
+            yield url, parse_int(cell(cells, depth_col)), "html" in content
+
+
+def _raw_link_sources(detected: DetectedFile) -> Iterator[str]:
+    reader = _READERS[detected.kind](detected.path)
+    if detected.kind == "advertools":
+        for _, record in reader._records():  # type: ignore[attr-defined]
+            yield record["url"]
+        return
+    opened = reader.csv  # type: ignore[attr-defined]
+    column = opened.header.find("Source")
+    for _, cells in opened.rows():
+        value = cell(cells, column)
+        if value:
+            yield value
+
+
+@dataclass
+class CrawlInput:
+    """Opened, validated inputs of one load; the record streams can be iterated more than once."""
+
+    files: list[DetectedFile]
+    normaliser: UrlNormaliser
+    readers: list[CrawlReader]
+    sitemap_readers: list[SitemapReader]
+    has_positions: bool
+    has_sitemap: bool
+    warnings: InputWarnings = field(default_factory=InputWarnings)
+
+    def pages(self) -> Iterator[PageRecord]:
+        """Every crawled URL once (first record wins), HTML or not.
+
+        A redirect that only normalisation undoes (http -> https, www -> bare, a trailing slash
+        the policy adds) would otherwise shadow the page it points to, so such self-redirects are
+        held back and yielded only for URLs no other record described.
+        """
+        seen: set[str] = set()
+        held: dict[str, PageRecord] = {}
+        for reader in self.readers:
+            for page in reader.pages(self.normaliser):
+                if page.url in seen:
+                    continue
+                if page.redirect_to == page.url:
+                    held.setdefault(page.url, page)
+                    continue
+                seen.add(page.url)
+                yield page
+        for url, page in held.items():
+            if url not in seen:
+                page.redirect_to = None
+                yield page
+
+    def links(self) -> Iterator[LinkRecord]:
+        """Every `<a href>` hyperlink between URLs of the site, duplicates kept (they are counts)."""
+        for reader in self.readers:
+            yield from reader.links(self.normaliser)
+
+    def sitemap_entries(self) -> Iterator[SitemapEntry]:
+        for reader in self.sitemap_readers:
+            yield from reader.sitemap_entries(self.normaliser)
+
+
+def open_inputs(
+    paths: Sequence[Path], normaliser: UrlNormaliser, sitemaps: Sequence[Path] = ()
+) -> CrawlInput:
+    """Detect and open every file and check every header; raises InputError on the first problem."""
+    warnings = InputWarnings()
+    files = discover_files(paths, warnings)
+    for path in sitemaps:
+        path = Path(path)
+        if not path.is_file():
+            raise InputError("no such sitemap file", str(path), fix="check the --sitemap path")
+        detection = detect(path)
+        if detection.kind != "sitemap":
+            if detection.kind is None and detection.reason in ("html", "gzip", "empty", "binary"):
+                raise detection.error(path)
+            raise InputError(
+                "not a sitemap (no <urlset> or <sitemapindex>)", path.name,
+                fix="pass a sitemap.xml or sitemap index with --sitemap",
+            )
+        files.append(DetectedFile(path, "sitemap"))
+    crawl_files = [f for f in files if f.kind != "sitemap"]
+    if not crawl_files:
+        raise InputError(
+            "no crawl export found",
+            ", ".join(str(p) for p in paths) or "(no paths)",
+            "pass Screaming Frog Internal/All Inlinks CSVs, a pages.csv/links.csv pair or advertools .jl output",
+        )
+    readers: list[CrawlReader] = [_READERS[f.kind](f.path) for f in crawl_files]
+    sitemap_readers = [SitemapReader(f.path, warnings) for f in files if f.kind == "sitemap"]
+    link_readers = [r for r in readers if r.kind in LINK_KINDS]
+    has_positions = bool(link_readers) and all(r.has_positions for r in link_readers)
+    if not any(r.kind in PAGE_KINDS for r in readers):
+        warnings.add("no page export (Internal, pages.csv or advertools): pages are known only from links")
+    if not link_readers:
+        warnings.add("no link export (All Inlinks, links.csv or advertools): the graph will have no links")
+    elif not has_positions:
+        warnings.add(NO_POSITION_WARNING)
+    if not sitemap_readers:
+        warnings.add("no sitemap: pages that nothing links to (orphans) cannot be found")
+    for reader in readers:
+        opened = getattr(reader, "csv", None)
+        if opened is not None and opened.title:
+            log.info("%s: skipped the title row %r", reader.path.name, opened.title)
+    return CrawlInput(
+        files=files,
+        normaliser=normaliser,
+        readers=readers,
+        sitemap_readers=sitemap_readers,
+        has_positions=has_positions,
+        has_sitemap=bool(sitemap_readers),
+        warnings=warnings,
+    )

@@ -1,0 +1,169 @@
+"""advertools crawl output: one JSON object per line (`.jl` / `.jsonl`).
+
+Each line is one page with its links joined by `@@` (`links_url`, `links_text`,
+`links_nofollow`). Links found inside `<nav>`, `<header>` and `<footer>` are repeated in
+`nav_links_*`, `header_links_*` and `footer_links_*`; a link of the page that appears in one of
+those lists gets that position (nav before header before footer, matched by URL and text, each
+occurrence used once), every other link is `Content`. A page reached through redirects lists
+them in `redirect_urls` / `redirect_reasons`; each becomes a redirect page record.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from itertools import chain, repeat
+from pathlib import Path
+from typing import Any
+
+from archmodel.errors import InputError
+from archmodel.ingest.csvio import parse_int
+from archmodel.ingest.normalise import UrlNormaliser
+from archmodel.ingest.readers.common import derived_indexability, split_joined
+from archmodel.ingest.records import LinkRecord, PageRecord
+
+_SECTIONS = (("nav", "Navigation"), ("header", "Header"), ("footer", "Footer"))
+
+
+class AdvertoolsReader:
+    kind = "advertools"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.has_positions = False
+        for _, record in self._records(limit=50):
+            if any(f"{section}_links_url" in record for section, _ in _SECTIONS):
+                self.has_positions = True
+                break
+
+    def _records(self, limit: int | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+        name = self.path.name
+        try:
+            with self.path.open("r", encoding="utf-8-sig") as handle:
+                for line_number, line in enumerate(handle, start=1):
+                    if not line.strip():
+                        continue
+                    try:
+                        record = json.loads(line)
+                    except ValueError as exc:
+                        raise InputError(
+                            f"not a JSON object: {exc.msg}", name, line_number,
+                            "the crawl output is damaged (an interrupted crawl?); remove or repair the line",
+                        ) from exc
+                    if not isinstance(record, dict) or not isinstance(record.get("url"), str):
+                        raise InputError(
+                            "a crawl line without a 'url'", name, line_number,
+                            "pass advertools crawl output: one JSON object with a url per line",
+                        )
+                    yield line_number, record
+                    if limit is not None:
+                        limit -= 1
+                        if limit <= 0:
+                            return
+        except UnicodeDecodeError as exc:
+            raise InputError("the file is not UTF-8 text", name, fix="pass advertools .jl output as written") from exc
+
+    def pages(self, normaliser: UrlNormaliser) -> Iterator[PageRecord]:
+        name = self.path.name
+        for line, record in self._records():
+            url = normaliser.normalise(record["url"])
+            if url is None:
+                continue
+            status = _int(record.get("status"))
+            canonical_raw = _text(record.get("canonical"))
+            canonical = normaliser.normalise(canonical_raw, base=url) if canonical_raw else None
+            robots = " ".join(
+                _text(record.get(key)) or "" for key in ("meta_robots", "resp_headers_X-Robots-Tag")
+            ).lower()
+            indexable, reason = derived_indexability(status, "noindex" in robots, canonical, url)
+            body = _text(record.get("body_text"))
+            yield PageRecord(
+                url=url,
+                status=status,
+                title=_first(record.get("title")),
+                h1=_first(record.get("h1")),
+                indexable=indexable,
+                indexability=reason,
+                canonical=canonical,
+                content_type=_text(record.get("resp_headers_Content-Type") or record.get("resp_headers_content-type")),
+                crawl_depth=_int(record.get("depth", record.get("crawl_depth"))),
+                word_count=len(body.split()) if body else None,
+                origin=f"{name}:{line}",
+            )
+            yield from self._redirects(record, url, normaliser, f"{name}:{line}")
+
+    @staticmethod
+    def _redirects(record: dict[str, Any], url: str, normaliser: UrlNormaliser, origin: str) -> Iterator[PageRecord]:
+        chain = split_joined(record.get("redirect_urls"))
+        reasons = split_joined(record.get("redirect_reasons"))
+        for index, start in enumerate(chain):
+            source = normaliser.normalise(start)
+            target = normaliser.normalise(chain[index + 1]) if index + 1 < len(chain) else url
+            if source is None or source == target:
+                continue
+            status = parse_int(reasons[index]) if index < len(reasons) else 301
+            yield PageRecord(
+                url=source, status=status, indexable=False, indexability="Redirected",
+                redirect_to=target, origin=origin,
+            )
+
+    def links(self, normaliser: UrlNormaliser) -> Iterator[LinkRecord]:
+        for _, record in self._records():
+            page = record["url"]
+            source = normaliser.normalise(page)
+            if source is None:
+                continue
+            urls = split_joined(record.get("links_url"))
+            texts = split_joined(record.get("links_text"))
+            nofollow = split_joined(record.get("links_nofollow"))
+            sections = {
+                position: Counter(
+                    zip(split_joined(record.get(f"{key}_links_url")),
+                        chain(split_joined(record.get(f"{key}_links_text")), repeat("")))
+                )
+                for key, position in _SECTIONS
+            }
+            for index, raw in enumerate(urls):
+                target = normaliser.normalise(raw, base=page)
+                if target is None:
+                    continue
+                text = texts[index] if index < len(texts) else ""
+                position = "Content" if self.has_positions else None
+                for section_position, counter in sections.items():
+                    key = (raw, text)
+                    if counter[key] > 0:
+                        counter[key] -= 1
+                        position = section_position
+                        break
+                flag = nofollow[index].strip().lower() if index < len(nofollow) else ""
+                yield LinkRecord(
+                    source=source,
+                    target=target,
+                    anchor=text.strip(),
+                    position=position,
+                    follow=flag not in ("true", "1", "nofollow"),
+                )
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    return None
+
+
+def _first(value: object) -> str | None:
+    parts = split_joined(value)
+    return (parts[0].strip() or None) if parts else None
+
+
+def _int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value == value and value.is_integer() else None
+    if isinstance(value, str):
+        return parse_int(value)
+    return None

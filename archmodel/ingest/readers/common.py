@@ -1,0 +1,73 @@
+"""Pieces every reader shares: link positions, required columns, indexability from raw signals."""
+
+from __future__ import annotations
+
+from archmodel.errors import InputError
+from archmodel.ingest.csvio import CsvFile
+
+_POSITIONS = {
+    "content": "Content",
+    "body": "Content",
+    "main": "Content",
+    "aside": "Aside",
+    "sidebar": "Sidebar",
+    "side bar": "Sidebar",
+    "header": "Header",
+    "head": "Header",
+    "navigation": "Navigation",
+    "nav": "Navigation",
+    "menu": "Navigation",
+    "footer": "Footer",
+    "foot": "Footer",
+}
+
+HYPERLINK_TYPES = frozenset({"hyperlink", "href", "ahref", "a href"})
+
+
+def normalise_position(text: str | None) -> str | None:
+    """`content`, `NAV`, `Side Bar` -> Content, Navigation, Sidebar; blank or unknown -> None."""
+    if not text:
+        return None
+    key = " ".join(text.strip().lower().replace("_", " ").replace("-", " ").split())
+    return _POSITIONS.get(key)
+
+
+def require_columns(opened: CsvFile, kind: str, *required: tuple[str, ...]) -> None:
+    """Each entry of `required` is a column and its accepted aliases; raise naming the first missing."""
+    for names in required:
+        if not opened.header.has(*names):
+            found = ", ".join(opened.header.names[:10])
+            raise InputError(
+                f"{kind} export has no '{names[0]}' column (found: {found})",
+                opened.path.name,
+                opened.header_line,
+                f"export the report again with the '{names[0]}' column, or rename the column holding it",
+            )
+
+
+def derived_indexability(status: int | None, noindex: bool, canonical: str | None, url: str) -> tuple[bool, str | None]:
+    """(indexable, reason) the way Screaming Frog words it, for exports that do not say."""
+    if status is None or status == 0:
+        return False, "No Response"
+    if 300 <= status < 400:
+        return False, "Redirected"
+    if 400 <= status < 500:
+        return False, "Client Error"
+    if status >= 500:
+        return False, "Server Error"
+    if status != 200:
+        return False, "Non-200"
+    if noindex:
+        return False, "noindex"
+    if canonical is not None and canonical != url:
+        return False, "Canonicalised"
+    return True, None
+
+
+def split_joined(value: object, separator: str = "@@") -> list[str]:
+    """advertools joins lists with '@@'; a missing or NaN value is an empty list."""
+    if isinstance(value, list):
+        return ["" if item is None else str(item) for item in value]
+    if not isinstance(value, str) or value == "":
+        return []
+    return value.split(separator)

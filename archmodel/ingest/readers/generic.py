@@ -1,0 +1,138 @@
+"""The generic pair for crawlers without a dedicated reader: pages.csv and links.csv.
+
+pages.csv: `url` plus optional `status`, `title`, `h1`, `indexable`, `depth`, and (accepted
+beyond the contract) `content_type`, `canonical`, `redirect_to`, `word_count`, `reviewed_by`.
+links.csv: `source`, `target` plus optional `anchor`, `position`, `follow`, `alt`; when a `type`
+column is present only hyperlink rows (`hyperlink`, `href`, `a`, blank) are read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from archmodel.errors import InputError
+from archmodel.ingest.csvio import cell, open_csv, parse_bool, parse_int, raw_cell
+from archmodel.ingest.normalise import UrlNormaliser
+from archmodel.ingest.readers.common import HYPERLINK_TYPES, derived_indexability, normalise_position, require_columns
+from archmodel.ingest.records import LinkRecord, PageRecord
+
+
+class PagesReader:
+    kind = "generic_pages"
+    has_positions = None
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.csv = open_csv(path)
+        require_columns(self.csv, "pages.csv", ("url",))
+
+    def pages(self, normaliser: UrlNormaliser) -> Iterator[PageRecord]:
+        h = self.csv.header
+        url_col = h.find("url")
+        status_col = h.find("status", "status code", "status_code")
+        title = h.find("title")
+        h1 = h.find("h1")
+        indexable_col = h.find("indexable")
+        depth = h.find("depth", "crawl depth")
+        content_type = h.find("content type", "content_type")
+        canonical = h.find("canonical")
+        redirect = h.find("redirect to", "redirect_to", "redirect url")
+        words = h.find("word count", "word_count")
+        reviewer = h.find("reviewed by", "reviewed_by", "reviewer")
+        name = self.path.name
+        for line, cells in self.csv.rows():
+            raw_url = cell(cells, url_col)
+            url = normaliser.normalise(raw_url) if raw_url else None
+            if url is None:
+                continue
+            status = parse_int(cell(cells, status_col))
+            canonical_url = _url(normaliser, cell(cells, canonical), url)
+            stated = cell(cells, indexable_col)
+            derived, reason = derived_indexability(status if status is not None else 200, False, canonical_url, url)
+            if stated is None:
+                indexable = derived
+            else:
+                indexable = parse_bool(stated)
+                if indexable is None:
+                    raise InputError(
+                        f"indexable must be true or false, not {stated!r}", name, line,
+                        "write true/false (or yes/no, 1/0) in the indexable column",
+                    )
+                reason = None if indexable else (reason or "Non-Indexable")
+            yield PageRecord(
+                url=url,
+                status=status,
+                title=cell(cells, title),
+                h1=cell(cells, h1),
+                indexable=indexable,
+                indexability=reason,
+                canonical=canonical_url,
+                redirect_to=_url(normaliser, cell(cells, redirect), url),
+                content_type=cell(cells, content_type),
+                crawl_depth=parse_int(cell(cells, depth)),
+                word_count=parse_int(cell(cells, words)),
+                reviewed_by=cell(cells, reviewer),
+                origin=f"{name}:{line}",
+            )
+
+    def links(self, normaliser: UrlNormaliser) -> Iterator[LinkRecord]:
+        return iter(())
+
+
+class LinksReader:
+    kind = "generic_links"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.csv = open_csv(path)
+        require_columns(self.csv, "links.csv", ("source",), ("target",))
+        self.has_positions = self.csv.header.has("position")
+
+    def pages(self, normaliser: UrlNormaliser) -> Iterator[PageRecord]:
+        return iter(())
+
+    def links(self, normaliser: UrlNormaliser) -> Iterator[LinkRecord]:
+        h = self.csv.header
+        source = h.find("source")
+        target = h.find("target")
+        anchor = h.find("anchor", "anchor text")
+        alt = h.find("alt", "alt text")
+        position = h.find("position")
+        follow = h.find("follow")
+        link_type = h.find("type")
+        name = self.path.name
+        for line, cells in self.csv.rows():
+            if link_type is not None and (cell(cells, link_type) or "a").lower() not in HYPERLINK_TYPES | {"a"}:
+                continue
+            raw_source = cell(cells, source)
+            source_url = normaliser.normalise(raw_source) if raw_source else None
+            target_url = normaliser.normalise(raw_cell(cells, target), base=raw_source) if source_url else None
+            if target_url is None:
+                continue
+            stated_follow = cell(cells, follow)
+            followed = True if stated_follow is None else parse_bool(stated_follow)
+            if followed is None:
+                raise InputError(
+                    f"follow must be true or false, not {stated_follow!r}", name, line,
+                    "write true/false (or yes/no, 1/0) in the follow column",
+                )
+            stated_position = cell(cells, position)
+            position_name = normalise_position(stated_position)
+            if stated_position is not None and position_name is None:
+                raise InputError(
+                    f"unknown link position {stated_position!r}", name, line,
+                    "use Content, Aside, Sidebar, Header, Navigation or Footer (or leave it blank)",
+                )
+            yield LinkRecord(
+                source=source_url,
+                target=target_url,
+                anchor=cell(cells, anchor) or "",
+                alt=cell(cells, alt) or "",
+                position=position_name,
+                follow=followed,
+            )
+
+
+def _url(normaliser: UrlNormaliser, value: str | None, base: str) -> str | None:
+    return normaliser.normalise(value, base=base) if value else None

@@ -1,0 +1,135 @@
+"""Screaming Frog "Internal" and "All Inlinks" CSV exports, every version seen in use.
+
+Columns are found by name: Internal exports carry 60-90 columns that vary with the version, the
+connected APIs (GA, GSC, Majestic, Ahrefs: ignored) and what the crawl found (`Title 2`, `H1-2`).
+Old exports use other names for a few columns (`Content` for `Content Type`, `Level` for
+`Crawl Depth`, `Redirect URI`), and old inlinks files have no position (`Type` = `HREF`).
+A custom extraction whose header contains "Reviewed By" or "Reviewer" supplies `reviewed_by`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from archmodel.ingest.csvio import cell, open_csv, parse_bool, parse_int, raw_cell
+from archmodel.ingest.normalise import UrlNormaliser
+from archmodel.ingest.readers.common import (
+    HYPERLINK_TYPES,
+    derived_indexability,
+    normalise_position,
+    require_columns,
+)
+from archmodel.ingest.records import LinkRecord, PageRecord
+
+
+class InternalReader:
+    """Pages from an Internal export (`internal_all.csv`, `internal_html.csv`)."""
+
+    kind = "sf_internal"
+    has_positions = None
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.csv = open_csv(path)
+        require_columns(self.csv, "Screaming Frog Internal", ("Address",))
+
+    def pages(self, normaliser: UrlNormaliser) -> Iterator[PageRecord]:
+        h = self.csv.header
+        address = h.find("Address")
+        content_type = h.find("Content Type", "Content")
+        status_code = h.find("Status Code")
+        indexability = h.find("Indexability")
+        indexability_status = h.find("Indexability Status")
+        title = h.find("Title 1", "Title")
+        h1 = h.find("H1-1", "H1")
+        canonical = h.find("Canonical Link Element 1", "Canonical Link Element", "Canonical")
+        redirect = h.find("Redirect URL", "Redirect URI", "Redirect Url")
+        depth = h.find("Crawl Depth", "Level", "Depth")
+        words = h.find("Word Count")
+        robots = [i for i in (h.find("Meta Robots 1"), h.find("X-Robots-Tag 1")) if i is not None]
+        reviewer = h.find_containing("reviewed by", "reviewer")
+        name = self.path.name
+        for line, cells in self.csv.rows():
+            raw_url = cell(cells, address)
+            url = normaliser.normalise(raw_url) if raw_url else None
+            if url is None:
+                continue
+            status = parse_int(cell(cells, status_code))
+            canonical_url = _url(normaliser, cell(cells, canonical), url)
+            verdict = cell(cells, indexability)
+            if verdict is not None:
+                indexable = not verdict.lower().startswith("non")
+                reason = cell(cells, indexability_status) if not indexable else None
+            else:
+                noindex = any("noindex" in (cell(cells, i) or "").lower() for i in robots)
+                indexable, reason = derived_indexability(status, noindex, canonical_url, url)
+            yield PageRecord(
+                url=url,
+                status=status,
+                title=cell(cells, title),
+                h1=cell(cells, h1),
+                indexable=indexable,
+                indexability=reason,
+                canonical=canonical_url,
+                redirect_to=_url(normaliser, cell(cells, redirect), url),
+                content_type=cell(cells, content_type),
+                crawl_depth=parse_int(cell(cells, depth)),
+                word_count=parse_int(cell(cells, words)),
+                reviewed_by=cell(cells, reviewer),
+                origin=f"{name}:{line}",
+            )
+
+    def links(self, normaliser: UrlNormaliser) -> Iterator[LinkRecord]:
+        return iter(())
+
+
+class InlinksReader:
+    """Hyperlinks from an "All Inlinks" (or "All Outlinks") bulk export; other link types skipped."""
+
+    kind = "sf_inlinks"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.csv = open_csv(path)
+        require_columns(self.csv, "Screaming Frog All Inlinks", ("Type",), ("Source",), ("Destination",))
+        self.has_positions = self.csv.header.has("Link Position")
+
+    def pages(self, normaliser: UrlNormaliser) -> Iterator[PageRecord]:
+        return iter(())
+
+    def links(self, normaliser: UrlNormaliser) -> Iterator[LinkRecord]:
+        h = self.csv.header
+        link_type = h.find("Type")
+        source = h.find("Source")
+        destination = h.find("Destination")
+        anchor = h.find("Anchor", "Anchor Text")
+        alt = h.find("Alt Text")
+        follow = h.find("Follow")
+        rel = h.find("Rel")
+        position = h.find("Link Position")
+        for _, cells in self.csv.rows():
+            if (cell(cells, link_type) or "").lower() not in HYPERLINK_TYPES:
+                continue
+            raw_source = cell(cells, source)
+            source_url = normaliser.normalise(raw_source) if raw_source else None
+            if source_url is None:
+                continue
+            target_url = normaliser.normalise(raw_cell(cells, destination), base=raw_source)
+            if target_url is None:
+                continue
+            followed = parse_bool(cell(cells, follow))
+            if followed is None:
+                followed = "nofollow" not in (cell(cells, rel) or "").lower()
+            yield LinkRecord(
+                source=source_url,
+                target=target_url,
+                anchor=(cell(cells, anchor) or ""),
+                alt=(cell(cells, alt) or ""),
+                position=normalise_position(cell(cells, position)),
+                follow=followed,
+            )
+
+
+def _url(normaliser: UrlNormaliser, value: str | None, base: str) -> str | None:
+    return normaliser.normalise(value, base=base) if value else None
