@@ -130,9 +130,18 @@ def detect_encoding(path: Path) -> str:
             return "utf-16"
     for encoding in ("utf-8-sig", "cp1252"):
         decoder = codecs.getincrementaldecoder(encoding)()
+        lines = 1
         try:
             with path.open("rb") as handle:
                 while chunk := handle.read(1 << 20):
+                    nul = chunk.find(b"\x00")
+                    if nul >= 0:
+                        raise InputError(
+                            "the file contains a NUL byte (binary data or a damaged export)",
+                            path.name, lines + chunk.count(b"\n", 0, nul),
+                            "export the crawl again; the file was damaged in writing or copying",
+                        )
+                    lines += chunk.count(b"\n")
                     decoder.decode(chunk)
             decoder.decode(b"", final=True)
             return encoding
@@ -142,9 +151,13 @@ def detect_encoding(path: Path) -> str:
 
 
 def looks_binary(sample: bytes) -> bool:
-    """NUL bytes or mostly control characters: an image, a zip, an xlsx, not text."""
+    """NUL bytes or many control characters in the first 8 KB (git's rule): an image, a zip, not text.
+
+    A NUL further down is reported by the row reader with its line number instead.
+    """
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
+    sample = sample[:8192]
     if b"\x00" in sample:
         return True
     if not sample:

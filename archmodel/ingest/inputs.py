@@ -223,7 +223,7 @@ def open_inputs(
         raise InputError(
             "no crawl export found",
             ", ".join(str(p) for p in paths) or "(no paths)",
-            "pass Screaming Frog Internal/All Inlinks CSVs, a pages.csv/links.csv pair or advertools .jl output",
+            fix="pass Screaming Frog Internal/All Inlinks CSVs, a pages.csv/links.csv pair or advertools .jl output",
         )
     readers: list[CrawlReader] = [_READERS[f.kind](f.path) for f in crawl_files]
     sitemap_readers = [SitemapReader(f.path, warnings) for f in files if f.kind == "sitemap"]
