@@ -1,0 +1,24 @@
+// title: Location page missing a specialty
+// description: >-
+//   A location page that does not link from its body to the hub of a specialty offered there.
+// severity: low
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [source, target, location, specialty, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (loc:Location {crawl: c.id})-[:LOCATION_PAGE]->(page:Page)
+WHERE page.in_crawl AND page.status = 200
+MATCH (loc)-[:OFFERS]->(s:Specialty)-[:HUB]->(hub:Page)
+WHERE hub.in_crawl AND hub.status = 200 AND hub <> page
+  AND NOT EXISTS {
+    MATCH (page)-[l:LINKS_TO]->(hub)
+    WHERE l.follow AND l.body
+  }
+RETURN page.url AS source,
+       hub.url AS target,
+       loc.id AS location,
+       s.id AS specialty,
+       'The ' + loc.name + ' page does not link to the ' + s.name + ' hub, a specialty offered '
+         + 'there: add it to the page\'s \'Services at this location\' list.' AS detail
+ORDER BY source, target

@@ -1,0 +1,32 @@
+// title: No location or telehealth link
+// description: >-
+//   A condition overview or specialty hub with no body link to a location or telehealth page:
+//   readers who are ready to be seen cannot find where.
+// severity: medium
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [url, type, condition, specialty, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+CALL (c) {
+  MATCH (x:Condition {crawl: c.id})-[:STAGE {stage: 'overview'}]->(p:Page)
+  RETURN p, x.id AS condition, null AS specialty, x.name + ' overview' AS label
+  UNION
+  MATCH (s:Specialty {crawl: c.id})-[:HUB]->(p:Page)
+  RETURN p, null AS condition, s.id AS specialty, s.name + ' hub' AS label
+}
+WITH p, condition, specialty, label
+WHERE p.in_crawl AND p.status = 200
+  AND NOT EXISTS {
+    MATCH (p)-[l:LINKS_TO]->(t:Page)
+    WHERE l.follow AND l.body AND t <> p AND t.type IN ['location', 'telehealth']
+      AND t.in_crawl AND t.status = 200
+  }
+WITH p, collect(condition)[0] AS condition, collect(specialty)[0] AS specialty, collect(label)[0] AS label
+RETURN p.url AS url,
+       p.type AS type,
+       condition,
+       specialty,
+       'The ' + label + ' links to no location or telehealth page: add a \'Where to be seen\' '
+         + 'block with the clinics and virtual visits that offer this care.' AS detail
+ORDER BY url

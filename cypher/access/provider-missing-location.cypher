@@ -1,0 +1,24 @@
+// title: Provider page missing a location
+// description: >-
+//   A provider profile that does not link from its body to a location the provider works at.
+// severity: low
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [source, target, provider, location, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (pr:Provider {crawl: c.id})-[:PROFILE]->(profile:Page)
+WHERE profile.in_crawl AND profile.status = 200
+MATCH (pr)-[:WORKS_AT]->(loc:Location)-[:LOCATION_PAGE]->(page:Page)
+WHERE page.in_crawl AND page.status = 200 AND page <> profile
+  AND NOT EXISTS {
+    MATCH (profile)-[l:LINKS_TO]->(page)
+    WHERE l.follow AND l.body
+  }
+RETURN profile.url AS source,
+       page.url AS target,
+       pr.id AS provider,
+       loc.id AS location,
+       pr.name + '\'s profile does not link to ' + loc.name + ', where they see patients: add it '
+         + 'to the profile\'s \'Where to see ' + pr.name + '\' section.' AS detail
+ORDER BY provider, location

@@ -1,0 +1,21 @@
+// title: Empty anchor
+// description: >-
+//   A body link with neither anchor text nor image alt text: screen readers announce nothing
+//   useful and search engines learn nothing about the target.
+// severity: medium
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [source, target, position, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (s:Page {crawl: c.id})
+WHERE s.in_crawl AND s.status = 200
+MATCH (s)-[l:LINKS_TO]->(t:Page)
+WHERE l.follow AND l.body AND s <> t
+  AND trim(coalesce(l.anchor, '')) = '' AND trim(coalesce(l.alt, '')) = ''
+WITH s, t, collect(DISTINCT coalesce(l.position, 'unknown')) AS positions
+RETURN s.url AS source,
+       t.url AS target,
+       positions[0] AS position,
+       'A link from ' + coalesce(s.path, s.url) + ' to ' + coalesce(t.path, t.url)
+         + ' has no text and no image alt text: give it words that describe the target.' AS detail
+ORDER BY source, target

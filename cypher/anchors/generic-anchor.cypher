@@ -1,0 +1,31 @@
+// title: Generic anchor text
+// description: >-
+//   A body link whose anchor text is one of the configured generic phrases ("learn more",
+//   "click here"): it tells neither readers nor search engines what the target is about.
+// severity: medium
+// parameters:
+//   site: {type: string, description: Site host}
+//   generic_anchors:
+//     type: list
+//     default: [learn more, click here, read more, here, more, this page, find out more, continue]
+//     description: Anchor texts counted as generic (compared case-insensitively, white space folded)
+// columns: [source, target, anchor, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+WITH c, [g IN $generic_anchors |
+         reduce(s = '', w IN [w IN split(toLower(trim(g)), [' ', '\t', '\n', '\r', '\u00a0']) WHERE w <> ''] |
+                s + CASE WHEN s = '' THEN '' ELSE ' ' END + w)] AS generic
+MATCH (s:Page {crawl: c.id})
+WHERE s.in_crawl AND s.status = 200
+MATCH (s)-[l:LINKS_TO]->(t:Page)
+WHERE l.follow AND l.body AND s <> t
+WITH s, t, generic, trim(coalesce(l.anchor, '')) AS anchor
+WITH s, t, anchor, generic,
+     reduce(f = '', w IN [w IN split(toLower(anchor), [' ', '\t', '\n', '\r', '\u00a0']) WHERE w <> ''] |
+            f + CASE WHEN f = '' THEN '' ELSE ' ' END + w) AS folded
+WHERE folded <> '' AND folded IN generic
+RETURN DISTINCT s.url AS source,
+       t.url AS target,
+       anchor,
+       'The link from ' + coalesce(s.path, s.url) + ' to ' + coalesce(t.path, t.url) + ' says "' + anchor
+         + '": replace it with words that name the target page\'s topic.' AS detail
+ORDER BY source, target, anchor

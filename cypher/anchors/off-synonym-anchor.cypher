@@ -1,0 +1,40 @@
+// title: Anchor off the condition's names
+// description: >-
+//   A body link to a condition overview whose anchor uses neither the condition's name nor any
+//   of its synonyms, so the site names the condition inconsistently.
+// severity: info
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+//   generic_anchors:
+//     type: list
+//     default: [learn more, click here, read more, here, more, this page, find out more, continue]
+//     description: Generic anchor texts (reported by anchors/generic-anchor, not here)
+// columns: [source, target, anchor, condition, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+WITH c, [g IN $generic_anchors |
+         reduce(f = '', w IN [w IN split(toLower(trim(g)), [' ', '\t', '\n', '\r', '\u00a0']) WHERE w <> ''] |
+            f + CASE WHEN f = '' THEN '' ELSE ' ' END + w)] AS generic
+MATCH (x:Condition {crawl: c.id})-[:STAGE {stage: 'overview'}]->(t:Page)
+WITH x, t, generic,
+     [key IN [n IN [x.name] + coalesce(x.synonyms, []) |
+              reduce(k = ' ', w IN [w IN split(toLower(n),
+           [' ', '\t', '\n', '\r', '\u00a0', ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '\'', '/', '\\', '-', '\u2013', '\u2014', '\u2026', '&', '+', '*', '|', '\u201c', '\u201d', '\u2018', '\u2019', '\u00ab', '\u00bb']) WHERE w <> ''] | k + w + ' ')] WHERE key <> ' '] AS keys
+MATCH (s:Page)-[l:LINKS_TO]->(t)
+WHERE l.follow AND l.body AND s <> t AND s.in_crawl AND s.status = 200
+WITH x, s, t, generic, keys, trim(coalesce(l.anchor, '')) AS anchor
+WHERE anchor <> ''
+WITH x, s, t, keys, anchor,
+     reduce(f = '', w IN [w IN split(toLower(trim(anchor)), [' ', '\t', '\n', '\r', '\u00a0']) WHERE w <> ''] |
+            f + CASE WHEN f = '' THEN '' ELSE ' ' END + w) AS folded,
+     reduce(s = ' ', w IN [w IN split(toLower(anchor),
+           [' ', '\t', '\n', '\r', '\u00a0', ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '\'', '/', '\\', '-', '\u2013', '\u2014', '\u2026', '&', '+', '*', '|', '\u201c', '\u201d', '\u2018', '\u2019', '\u00ab', '\u00bb']) WHERE w <> ''] | s + w + ' ') AS words,
+     generic
+WHERE NOT folded IN generic AND none(key IN keys WHERE words CONTAINS key)
+RETURN DISTINCT s.url AS source,
+       t.url AS target,
+       anchor,
+       x.id AS condition,
+       'The link to the ' + x.name + ' overview on ' + coalesce(s.path, s.url) + ' says "' + anchor
+         + '": use the condition\'s name or a synonym (' + reduce(acc = x.name, n IN coalesce(x.synonyms, []) | acc + ', ' + n) + ').' AS detail
+ORDER BY source, target, anchor

@@ -1,0 +1,22 @@
+// title: Links to non-indexable pages
+// description: >-
+//   A link (any position, followed or not) to a page that answers 200 but is noindex or
+//   canonicalised to another URL.
+// severity: medium
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [source, target, indexability, canonical, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (s:Page {crawl: c.id})
+WHERE s.in_crawl AND s.status = 200
+MATCH (s)-[l:LINKS_TO]->(t:Page)
+WHERE s <> t AND t.status = 200 AND t.indexable = false
+WITH DISTINCT s, t
+RETURN s.url AS source,
+       t.url AS target,
+       t.indexability AS indexability,
+       t.canonical AS canonical,
+       coalesce(s.path, s.url) + ' links to ' + coalesce(t.path, t.url) + ', which is not indexable'
+         + CASE WHEN t.canonical IS NOT NULL AND t.canonical <> t.url THEN ' (canonical: ' + t.canonical + '): link to the canonical URL instead.'
+                ELSE ': link to an indexable page instead, or make this one indexable.' END AS detail
+ORDER BY source, target

@@ -1,0 +1,21 @@
+// title: Nofollow internal links
+// description: >-
+//   An internal link marked rel="nofollow": it withholds link equity from the site's own page.
+// severity: low
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [source, target, anchor, position, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (s:Page {crawl: c.id})
+WHERE s.in_crawl AND s.status = 200
+MATCH (s)-[l:LINKS_TO]->(t:Page)
+WHERE s <> t AND l.follow = false
+WITH s, t, collect(l) AS links
+WITH s, t, links[0] AS l
+RETURN s.url AS source,
+       t.url AS target,
+       trim(coalesce(l.anchor, '')) AS anchor,
+       l.position AS position,
+       'The link from ' + coalesce(s.path, s.url) + ' to ' + coalesce(t.path, t.url)
+         + ' is marked nofollow: remove rel="nofollow" from internal links.' AS detail
+ORDER BY source, target

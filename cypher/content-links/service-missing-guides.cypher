@@ -1,0 +1,22 @@
+// title: Service page without supporting guides
+// description: >-
+//   A treatment or service page that links from its body to no supporting guide (a symptom,
+//   diagnosis, test or follow-up page): the page books care but does not explain it.
+// severity: low
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [url, type, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (p:Page {crawl: c.id})
+WHERE p.type IN ['treatment', 'service'] AND p.in_crawl AND p.status = 200
+  AND NOT EXISTS {
+    MATCH (p)-[l:LINKS_TO]->(t:Page)
+    WHERE l.follow AND l.body AND t <> p
+      AND t.type IN ['symptom', 'diagnosis', 'test', 'follow_up']
+  }
+RETURN p.url AS url,
+       p.type AS type,
+       coalesce(p.path, p.url) + ' links to no supporting guide (symptoms, diagnosis, tests, '
+         + 'follow-up care): add a \'Before and after treatment\' section linking them.' AS detail
+ORDER BY url

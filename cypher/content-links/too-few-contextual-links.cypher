@@ -1,0 +1,26 @@
+// title: Too few contextual links
+// description: >-
+//   A condition, treatment or service page that links from its body to fewer distinct pages
+//   than min_contextual_outlinks: it leaves readers without the next pages of their care.
+// severity: low
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+//   min_contextual_outlinks: {type: integer, default: 3, description: "Fewest distinct pages a condition, treatment or service page body should link to"}
+// columns: [url, type, content_outlinks, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (p:Page {crawl: c.id})
+WHERE p.type IN ['condition', 'treatment', 'service'] AND p.in_crawl AND p.status = 200
+WITH p, COUNT {
+  MATCH (p)-[l:LINKS_TO]->(t:Page)
+  WHERE l.follow AND l.body AND t <> p
+  WITH DISTINCT t
+  RETURN t
+} AS content_outlinks
+WHERE content_outlinks < $min_contextual_outlinks
+RETURN p.url AS url,
+       p.type AS type,
+       content_outlinks,
+       coalesce(p.path, p.url) + ' links to only ' + content_outlinks + ' pages from its body (at least '
+         + $min_contextual_outlinks + ' expected): link its symptoms, tests, treatment and next steps where the text mentions them.' AS detail
+ORDER BY url

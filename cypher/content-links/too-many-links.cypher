@@ -1,0 +1,25 @@
+// title: Too many content links
+// description: >-
+//   A page whose body links to more distinct pages than max_content_outlinks: the links that
+//   matter drown among the rest.
+// severity: low
+// parameters:
+//   site: {type: string, description: Site host}
+//   max_content_outlinks: {type: integer, default: 100, description: Most distinct pages a page body should link to}
+// columns: [url, type, content_outlinks, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (p:Page {crawl: c.id})
+WHERE p.in_crawl AND p.status = 200
+WITH p, COUNT {
+  MATCH (p)-[l:LINKS_TO]->(t:Page)
+  WHERE l.follow AND l.body AND t <> p
+  WITH DISTINCT t
+  RETURN t
+} AS content_outlinks
+WHERE content_outlinks > $max_content_outlinks
+RETURN p.url AS url,
+       p.type AS type,
+       content_outlinks,
+       coalesce(p.path, p.url) + ' links to ' + content_outlinks + ' pages from its body (limit '
+         + $max_content_outlinks + '): keep the links a reader needs at that point and drop the rest.' AS detail
+ORDER BY content_outlinks DESC, url

@@ -1,0 +1,20 @@
+// title: Deep key pages
+// description: >-
+//   A specialty hub, condition overview or appointment page more clicks from the home page than
+//   key_page_max_depth: the pages that matter most should be closest to home.
+// severity: high
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+//   key_page_max_depth: {type: integer, default: 2, description: "Largest acceptable clicks from home for hubs, condition overviews and appointment pages"}
+// columns: [url, type, depth, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (p:Page {crawl: c.id})
+WHERE p.type IN ['specialty_hub', 'condition', 'appointment']
+  AND p.in_crawl AND p.status = 200 AND p.depth > $key_page_max_depth
+RETURN p.url AS url,
+       p.type AS type,
+       p.depth AS depth,
+       coalesce(p.path, p.url) + ' is a key ' + replace(p.type, '_', ' ') + ' page ' + p.depth
+         + ' clicks from home (limit ' + $key_page_max_depth + '): link it from the home page or the main menu.' AS detail
+ORDER BY depth DESC, url

@@ -1,0 +1,17 @@
+// title: Unreachable pages
+// description: >-
+//   A crawled page that cannot be reached from the home page by following links (in any
+//   position): the crawler found it some other way (sitemap, list mode, redirects).
+// severity: high
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [url, type, status, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (p:Page {crawl: c.id})
+WHERE p.in_crawl AND p.depth IS NULL AND NOT coalesce(p.is_home, false)
+RETURN p.url AS url,
+       p.type AS type,
+       p.status AS status,
+       'No chain of followed links leads from the home page to ' + coalesce(p.path, p.url)
+         + ': link it from a page that is reachable, or retire it.' AS detail
+ORDER BY url

@@ -1,0 +1,30 @@
+// title: Where link equity pools
+// description: >-
+//   The pages holding the most internal PageRank, with their type, so a team sees whether link
+//   equity pools on policy or utility pages instead of care pages.
+// severity: info
+// parameters:
+//   site: {type: string, description: Site host}
+//   limit: {type: integer, default: 10, description: How many pages to list}
+// columns: [url, type, pagerank, share, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+CALL (c) {
+  MATCH (p:Page {crawl: c.id})
+  WHERE p.in_crawl AND p.status = 200
+  RETURN sum(p.pagerank) AS total
+}
+MATCH (p:Page {crawl: c.id})
+WHERE p.in_crawl AND p.status = 200 AND p.pagerank IS NOT NULL
+WITH p, total
+ORDER BY p.pagerank DESC, p.url
+LIMIT $limit
+RETURN p.url AS url,
+       p.type AS type,
+       round(p.pagerank, 4) AS pagerank,
+       CASE WHEN total > 0 THEN round(p.pagerank / total, 4) ELSE 0.0 END AS share,
+       coalesce(p.path, p.url) + ' (' + coalesce(p.type, 'other') + ') holds '
+         + toString(round(100.0 * p.pagerank / CASE WHEN total > 0 THEN total ELSE 1.0 END, 1)) + '% of the site\'s internal PageRank'
+         + CASE WHEN p.type IN ['policy', 'other', 'home'] OR p.type IS NULL
+             THEN ': check that menus and footers do not pour equity into utility pages.'
+             ELSE '.' END AS detail
+ORDER BY pagerank DESC, url

@@ -1,0 +1,26 @@
+// title: Key pages with little link equity
+// description: >-
+//   A specialty hub, condition overview, diagnosis, treatment or appointment page whose internal
+//   PageRank (over followed links) is below the median of the site's pages: the site's own links
+//   do not point readers and crawlers at its most important care pages.
+// severity: medium
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [url, type, pagerank, median, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+CALL (c) {
+  MATCH (p:Page {crawl: c.id})
+  WHERE p.in_crawl AND p.status = 200
+  RETURN percentileCont(p.pagerank, 0.5) AS median
+}
+MATCH (p:Page {crawl: c.id})
+WHERE p.type IN ['specialty_hub', 'condition', 'diagnosis', 'treatment', 'appointment']
+  AND p.in_crawl AND p.status = 200 AND p.pagerank < median
+RETURN p.url AS url,
+       p.type AS type,
+       round(p.pagerank, 4) AS pagerank,
+       round(median, 4) AS median,
+       coalesce(p.path, p.url) + ' holds less internal PageRank than half the site\'s pages: link it '
+         + 'from hubs, overviews and related guides.' AS detail
+ORDER BY pagerank, url

@@ -1,0 +1,19 @@
+// title: Condition without a hub
+// description: >-
+//   A condition that no specialty with a hub page covers, so no hub gathers it with its
+//   neighbouring conditions, treatments and specialists.
+// severity: medium
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [condition, name, url, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (x:Condition {crawl: c.id})
+WHERE NOT EXISTS { MATCH (x)<-[:COVERS]-(:Specialty)-[:HUB]->(:Page) }
+OPTIONAL MATCH (x)-[:STAGE {stage: 'overview'}]->(overview:Page)
+RETURN x.id AS condition,
+       x.name AS name,
+       overview.url AS url,
+       x.name + ' is not covered by any specialty with a hub page: add it to a specialty\'s '
+         + 'conditions in the site model and link it from that hub.' AS detail
+ORDER BY condition

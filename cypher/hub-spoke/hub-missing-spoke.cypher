@@ -1,0 +1,33 @@
+// title: Hub missing a spoke
+// description: >-
+//   A specialty hub that does not link, from its body, to the overview page of a condition its
+//   specialty covers, or to the profile of a provider practising that specialty.
+// severity: high
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [source, target, specialty, condition, provider, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (s:Specialty {crawl: c.id})-[:HUB]->(hub:Page)
+WHERE hub.in_crawl AND hub.status = 200
+CALL (s) {
+  MATCH (s)-[:COVERS]->(x:Condition)-[:STAGE {stage: 'overview'}]->(spoke:Page)
+  RETURN spoke, x.id AS condition, null AS provider, x.name + ' overview' AS label
+  UNION
+  MATCH (s)<-[:PRACTISES]-(pr:Provider)-[:PROFILE]->(spoke:Page)
+  RETURN spoke, null AS condition, pr.id AS provider, pr.name + '\'s profile' AS label
+}
+WITH s, hub, spoke, condition, provider, label
+WHERE spoke.in_crawl AND spoke.status = 200 AND spoke <> hub
+  AND NOT EXISTS {
+    MATCH (hub)-[l:LINKS_TO]->(spoke)
+    WHERE l.follow AND l.body
+  }
+RETURN hub.url AS source,
+       spoke.url AS target,
+       s.id AS specialty,
+       condition,
+       provider,
+       'The ' + s.name + ' hub does not link to the ' + label + ': add it to the hub\'s '
+         + CASE WHEN provider IS NULL THEN 'conditions' ELSE 'specialists' END + ' list.' AS detail
+ORDER BY source, target, condition, provider

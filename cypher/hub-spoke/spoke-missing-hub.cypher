@@ -1,0 +1,35 @@
+// title: Spoke missing its hub
+// description: >-
+//   A condition overview, treatment page or provider profile of a specialty that does not link
+//   back, from its body, to that specialty's hub.
+// severity: medium
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [source, target, specialty, type, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (s:Specialty {crawl: c.id})-[:HUB]->(hub:Page)
+WHERE hub.in_crawl AND hub.status = 200
+CALL (s) {
+  MATCH (s)-[:COVERS]->(:Condition)-[:STAGE {stage: 'overview'}]->(spoke:Page)
+  RETURN spoke
+  UNION
+  MATCH (s)-[:COVERS]->(x:Condition)<-[:ABOUT]-(spoke:Page {type: 'treatment'})
+  RETURN spoke
+  UNION
+  MATCH (s)<-[:PRACTISES]-(:Provider)-[:PROFILE]->(spoke:Page)
+  RETURN spoke
+}
+WITH s, hub, spoke
+WHERE spoke.in_crawl AND spoke.status = 200 AND spoke <> hub
+  AND NOT EXISTS {
+    MATCH (spoke)-[l:LINKS_TO]->(hub)
+    WHERE l.follow AND l.body
+  }
+RETURN spoke.url AS source,
+       hub.url AS target,
+       s.id AS specialty,
+       spoke.type AS type,
+       coalesce(spoke.path, spoke.url) + ' does not link back to the ' + s.name
+         + ' hub: add a link to the hub in the page body, near the introduction.' AS detail
+ORDER BY source, target

@@ -1,0 +1,26 @@
+// title: Orphan pages
+// description: >-
+//   An indexable page (crawled, or listed in the sitemap) that no other page links to, by any
+//   followed link in any position. Search engines and visitors can only reach it from the
+//   sitemap or from outside the site.
+// severity: high
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [url, type, in_crawl, in_sitemap, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (p:Page {crawl: c.id})
+WHERE (p.in_crawl OR p.in_sitemap)
+  AND NOT coalesce(p.is_home, false)
+  AND coalesce(p.indexable, true)
+  AND (p.status IS NULL OR p.status = 200)
+  AND NOT EXISTS {
+    MATCH (q:Page)-[l:LINKS_TO]->(p)
+    WHERE l.follow AND q <> p
+  }
+RETURN p.url AS url,
+       p.type AS type,
+       p.in_crawl AS in_crawl,
+       p.in_sitemap AS in_sitemap,
+       'No page links to ' + coalesce(p.path, p.url) + ': add a link to it from a related hub, '
+         + 'overview or guide so visitors and search engines can find it.' AS detail
+ORDER BY url

@@ -1,0 +1,32 @@
+// title: Broken care-pathway step
+// description: >-
+//   In a condition's care pathway (overview, symptoms, diagnosis, tests, treatment, follow-up,
+//   appointment, as the site model orders them), a stage page that does not link from its body
+//   to the next stage page the condition has.
+// severity: high
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [source, target, condition, stage, next_stage, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (x:Condition {crawl: c.id})-[st:STAGE]->(p:Page)
+WHERE p.in_crawl AND p.status = 200
+WITH x, st, p
+ORDER BY st.order
+WITH x, collect({stage: st.stage, page: p}) AS steps
+UNWIND range(0, size(steps) - 2) AS i
+WITH x, steps[i].page AS here, steps[i].stage AS stage, steps[i + 1].page AS next, steps[i + 1].stage AS next_stage
+WHERE here <> next
+  AND NOT EXISTS {
+    MATCH (here)-[l:LINKS_TO]->(next)
+    WHERE l.follow AND l.body
+  }
+RETURN here.url AS source,
+       next.url AS target,
+       x.id AS condition,
+       stage,
+       next_stage,
+       'The ' + x.name + ' ' + replace(stage, '_', '-') + ' page does not link to the '
+         + replace(next_stage, '_', '-') + ' page, the next step of the care pathway: add a '
+         + 'next-step link at the end of the page.' AS detail
+ORDER BY condition, source, target

@@ -1,0 +1,28 @@
+// title: Missing care-pathway page
+// description: >-
+//   A care-pathway stage page named in the site model that the crawl did not reach, that does
+//   not answer 200, or that is not indexable, so the pathway has a hole.
+// severity: high
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [url, condition, stage, status, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (x:Condition {crawl: c.id})-[st:STAGE]->(p:Page)
+WHERE NOT coalesce(p.in_crawl, false)
+   OR p.status IS NULL OR p.status <> 200
+   OR p.indexable = false
+WITH x, p, st
+ORDER BY st.order
+WITH x, p, collect(st.stage) AS stages
+RETURN p.url AS url,
+       x.id AS condition,
+       stages[0] AS stage,
+       p.status AS status,
+       'The ' + x.name + ' ' + replace(stages[0], '_', '-') + ' page ' + coalesce(p.path, p.url) + ' '
+         + CASE
+             WHEN NOT coalesce(p.in_crawl, false) THEN 'was not found by the crawl: publish it and link it from the previous pathway step.'
+             WHEN p.status IS NULL OR p.status <> 200 THEN 'answers ' + coalesce(toString(p.status), 'no status') + ': restore it or point the site model at its replacement.'
+             ELSE 'is not indexable: remove the noindex or canonical to another URL, or point the site model at the indexable page.'
+           END AS detail
+ORDER BY condition, url

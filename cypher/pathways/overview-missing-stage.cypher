@@ -1,0 +1,26 @@
+// title: Overview missing a stage
+// description: >-
+//   A condition overview that does not link from its body to one of the condition's other
+//   care-pathway stage pages (symptoms, diagnosis, tests, treatment, follow-up, appointment).
+// severity: medium
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [source, target, condition, stage, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (x:Condition {crawl: c.id})-[:STAGE {stage: 'overview'}]->(overview:Page)
+WHERE overview.in_crawl AND overview.status = 200
+MATCH (x)-[st:STAGE]->(p:Page)
+WHERE st.stage <> 'overview' AND p.in_crawl AND p.status = 200 AND p <> overview
+  AND NOT EXISTS {
+    MATCH (overview)-[l:LINKS_TO]->(p)
+    WHERE l.follow AND l.body
+  }
+WITH x, overview, p, collect(st.stage) AS stages
+RETURN overview.url AS source,
+       p.url AS target,
+       x.id AS condition,
+       stages[0] AS stage,
+       'The ' + x.name + ' overview does not link to its ' + replace(stages[0], '_', '-')
+         + ' page: link it from the section of the overview that covers that stage.' AS detail
+ORDER BY condition, source, target

@@ -1,0 +1,29 @@
+// title: Condition page missing its providers
+// description: >-
+//   A condition overview that links from its body to none of the providers who treat the
+//   condition; one finding per provider left unlinked.
+// severity: medium
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [source, target, condition, provider, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (x:Condition {crawl: c.id})-[:STAGE {stage: 'overview'}]->(overview:Page)
+WHERE overview.in_crawl AND overview.status = 200
+MATCH (x)<-[:TREATS]-(pr:Provider)-[:PROFILE]->(profile:Page)
+WHERE profile.in_crawl AND profile.status = 200 AND profile <> overview
+WITH x, overview, pr, profile,
+     EXISTS {
+       MATCH (overview)-[l:LINKS_TO]->(profile)
+       WHERE l.follow AND l.body
+     } AS linked
+WITH x, overview, collect({provider: pr, page: profile}) AS treating, any(flag IN collect(linked) WHERE flag) AS links_one
+WHERE NOT links_one
+UNWIND treating AS t
+RETURN overview.url AS source,
+       t.page.url AS target,
+       x.id AS condition,
+       t.provider.id AS provider,
+       'The ' + x.name + ' overview links to none of the specialists who treat it: add '
+         + t.provider.name + ' to a \'Who treats ' + x.name + '\' section.' AS detail
+ORDER BY condition, provider

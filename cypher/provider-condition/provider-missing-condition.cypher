@@ -1,0 +1,25 @@
+// title: Provider page missing a condition
+// description: >-
+//   A provider treats a condition, and the provider's profile does not link from its body to
+//   that condition's overview.
+// severity: medium
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [source, target, provider, condition, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (pr:Provider {crawl: c.id})-[:PROFILE]->(profile:Page)
+WHERE profile.in_crawl AND profile.status = 200
+MATCH (pr)-[:TREATS]->(x:Condition)-[:STAGE {stage: 'overview'}]->(overview:Page)
+WHERE overview.in_crawl AND overview.status = 200 AND overview <> profile
+  AND NOT EXISTS {
+    MATCH (profile)-[l:LINKS_TO]->(overview)
+    WHERE l.follow AND l.body
+  }
+RETURN profile.url AS source,
+       overview.url AS target,
+       pr.id AS provider,
+       x.id AS condition,
+       pr.name + '\'s profile does not link to the ' + x.name + ' overview: add it to the '
+         + '\'Conditions treated\' section of the profile.' AS detail
+ORDER BY provider, condition

@@ -1,0 +1,36 @@
+// title: Related link off the care pathway
+// description: >-
+//   A body link from one of a condition's own pages to a clinical page about conditions that
+//   no specialty covering the condition covers: "related services" should stay within the same
+//   care pathway.
+// severity: low
+// requires: [site_model]
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [source, target, condition, specialty, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (x:Condition {crawl: c.id})
+WHERE EXISTS { MATCH (x)<-[:COVERS]-(:Specialty) }
+WITH x, COLLECT {
+  MATCH (x)<-[:COVERS]-(:Specialty)-[:COVERS]->(y:Condition)
+  RETURN DISTINCT y.id
+} AS neighbours
+MATCH (x)<-[a:ABOUT]-(s:Page)
+WHERE a.via IN ['capture', 'model'] AND s.in_crawl AND s.status = 200
+MATCH (s)-[l:LINKS_TO]->(t:Page)
+WHERE l.follow AND l.body AND s <> t AND t.in_crawl AND t.status = 200
+  AND t.type IN ['condition', 'symptom', 'diagnosis', 'test', 'treatment', 'follow_up']
+WITH DISTINCT x, neighbours, s, t
+WITH x, neighbours, s, t, COLLECT { MATCH (t)-[:ABOUT]->(y:Condition) RETURN DISTINCT y } AS about
+WHERE size(about) > 0 AND none(y IN about WHERE y.id IN neighbours)
+UNWIND about AS y
+MATCH (y)<-[:COVERS]-(sp:Specialty)
+WITH DISTINCT x, s, t, sp
+RETURN s.url AS source,
+       t.url AS target,
+       x.id AS condition,
+       sp.id AS specialty,
+       coalesce(s.path, s.url) + ' (' + x.name + ') links to ' + coalesce(t.path, t.url) + ', a '
+         + sp.name + ' page outside its care pathway: keep related links within the specialties '
+         + 'that treat ' + x.name + '.' AS detail
+ORDER BY source, target, condition, specialty

@@ -1,0 +1,22 @@
+// title: Clinical page missing policy links
+// description: >-
+//   A clinical page that links (from any position, footer included) to none of the policy pages:
+//   medical disclaimer, non-emergency guidance, privacy (the site model's trust.policy_pages).
+// severity: low
+// requires: [site_model, policy_pages]
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [url, type, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (p:Page {crawl: c.id})
+WHERE p.type IN ['condition', 'symptom', 'diagnosis', 'test', 'treatment', 'follow_up']
+  AND p.in_crawl AND p.status = 200
+  AND NOT EXISTS {
+    MATCH (p)-[l:LINKS_TO]->(t:Page)
+    WHERE l.follow AND t <> p AND t.trust_role = 'policy'
+  }
+RETURN p.url AS url,
+       p.type AS type,
+       coalesce(p.path, p.url) + ' links to none of the policy pages (medical disclaimer, '
+         + 'non-emergency guidance, privacy): add them to the page footer or below the content.' AS detail
+ORDER BY url

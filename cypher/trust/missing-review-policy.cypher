@@ -1,0 +1,22 @@
+// title: Clinical page missing the review policy
+// description: >-
+//   A clinical page that does not link from its body to a page explaining how medical content
+//   is written and reviewed (the site model's trust.review_pages).
+// severity: low
+// requires: [site_model, review_pages]
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [url, type, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (p:Page {crawl: c.id})
+WHERE p.type IN ['condition', 'symptom', 'diagnosis', 'test', 'treatment', 'follow_up']
+  AND p.in_crawl AND p.status = 200
+  AND NOT EXISTS {
+    MATCH (p)-[l:LINKS_TO]->(t:Page)
+    WHERE l.follow AND l.body AND t <> p AND t.trust_role = 'review'
+  }
+RETURN p.url AS url,
+       p.type AS type,
+       coalesce(p.path, p.url) + ' does not link to the review methodology page: link it next to '
+         + 'the \'Reviewed by\' line.' AS detail
+ORDER BY url
