@@ -90,34 +90,60 @@ def discover_files(paths: Sequence[Path], warnings: InputWarnings | None = None)
 
 
 def infer_base_url(files: Sequence[DetectedFile]) -> str:
-    """scheme://host of the crawled site: the crawl-depth-0 page, else the commonest HTML host."""
-    hosts: Counter[str] = Counter()
+    """scheme://host of the crawled site: the crawl-depth-0 page, else the commonest HTML host.
+
+    Hosts are counted together with their `www.` twin and other scheme, so a crawl that mixes
+    http/https and www/bare picks the site's dominant form (https on a tie).
+    """
+    origins: Counter[str] = Counter()
     for detected in files:
         if detected.kind not in PAGE_KINDS:
             continue
         for raw_url, depth, html in _raw_pages(detected):
-            parts = urlsplit(raw_url)
-            if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            origin = _origin(raw_url)
+            if origin is None:
                 continue
-            origin = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
             if depth == 0:
                 return origin
             if html:
-                hosts[origin] += 1
-    if not hosts:
+                origins[origin] += 1
+    if not origins:
         for detected in files:
             if detected.kind in LINK_KINDS:
                 for link in _raw_link_sources(detected):
-                    parts = urlsplit(link)
-                    if parts.scheme.lower() in ("http", "https") and parts.hostname:
-                        hosts[f"{parts.scheme.lower()}://{parts.netloc.lower()}"] += 1
-    if not hosts:
+                    origin = _origin(link)
+                    if origin is not None:
+                        origins[origin] += 1
+    if not origins:
         raise InputError(
             "cannot tell which site was crawled: no page has an absolute http(s) URL",
             ", ".join(d.path.name for d in files) or "(no files)",
             fix="pass --site site.yml with site.base_url",
         )
-    return hosts.most_common(1)[0][0]
+    sites: Counter[str] = Counter()
+    for origin, count in origins.items():
+        sites[_bare_host(origin)] += count
+    site = sites.most_common(1)[0][0]
+    candidates = [o for o in origins if _bare_host(o) == site]
+    return max(candidates, key=lambda o: (origins[o], o.startswith("https://"), "://www." in o))
+
+
+def _origin(url: str) -> str | None:
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.hostname.lower().rstrip(".")
+    default = 443 if scheme == "https" else 80
+    return f"{scheme}://{host}" if port in (None, default) else f"{scheme}://{host}:{port}"
+
+
+def _bare_host(origin: str) -> str:
+    return origin.split("://", 1)[1].removeprefix("www.")
 
 
 def _raw_pages(detected: DetectedFile) -> Iterator[tuple[str, int | None, bool]]:

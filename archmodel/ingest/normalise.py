@@ -7,7 +7,8 @@ site (other hosts, `mailto:`, `tel:`, `javascript:`, `data:`, bare fragments).
 
 Rules (docs/ingest.md "URL normalisation"):
 - scheme and host lower case, default ports (80, 443) dropped, user info dropped, `#fragment`
-  dropped, empty path -> `/`, dot segments (`.`, `..`) removed;
+  dropped, empty path -> `/`, dot segments (`.`, `..`) removed, runs of slashes (`//a`) collapsed
+  (a path starting `//` would otherwise read as a host when written as a site-model path);
 - the base host, the same host over `http`, its `www.` / bare twin and every alias host map to
   the base URL's scheme and host;
 - percent-encoding: escapes of unreserved characters decoded (`%7E` -> `~`), other escapes upper
@@ -34,6 +35,7 @@ _QUERY_SAFE = _PATH_SAFE | frozenset("?")
 _HEX = frozenset("0123456789abcdefABCDEF")
 _STRIPPED_INSIDE = re.compile(r"[\t\r\n]")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_SLASHES = re.compile(r"/{2,}")
 _FILE_SEGMENT = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 
 
@@ -155,9 +157,7 @@ class UrlNormaliser:
             return None
         if _host_key(parts.hostname.lower().rstrip("."), port, scheme) not in self.hosts:
             return None
-        path = remove_dot_segments(normalise_escapes(parts.path or "/"))
-        if not path.startswith("/"):
-            path = "/" + path
+        path = remove_dot_segments(_SLASHES.sub("/", "/" + normalise_escapes(parts.path)))
         path = self._apply_slash_policy(path)
         query = normalise_escapes(parts.query, _QUERY_SAFE) if parts.query else ""
         return f"{self.base_url}{path}?{query}" if query else f"{self.base_url}{path}"

@@ -1,0 +1,205 @@
+"""Every reader to exact records; the SF 2017 and current exports give the same links."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from archmodel.errors import InputError
+from archmodel.ingest.inputs import NO_POSITION_WARNING, open_inputs
+from archmodel.ingest.normalise import UrlNormaliser
+from archmodel.ingest.readers.common import normalise_position
+from archmodel.ingest.readers.sitemap import SitemapReader
+from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord, SitemapEntry
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+H = "https://www.northside-endo.example"
+
+
+@pytest.fixture
+def n() -> UrlNormaliser:
+    return UrlNormaliser(H)
+
+
+def _link(source: str, target: str, anchor: str = "", position: str | None = None, follow: bool = True,
+          alt: str = "") -> LinkRecord:
+    return LinkRecord(H + source, H + target, anchor, alt, position, follow)
+
+
+SF_LINKS = [
+    _link("/", "/conditions/diabetes/", "Diabetes", "Navigation"),
+    _link("/", "/providers/maria-okafor/", "Dr. Maria Okafor", "Content"),
+    _link("/", "/old-diabetes-page/", "Old diabetes page", "Content"),
+    _link("/conditions/diabetes/", "/conditions/diabetes/symptoms/", "Symptoms of diabetes", "Content"),
+    _link("/conditions/diabetes/", "/tests/a1c/", "A1C test", "Content"),
+    _link("/conditions/diabetes/", "/tests/a1c/", "A1C test", "Content"),
+    _link("/conditions/diabetes/", "/", "Home", "Header"),
+    _link("/conditions/diabetes/symptoms/", "/conditions/diabetes/", "Back to diabetes", "Content", follow=False),
+    _link("/providers/maria-okafor/", "/privacy/", "Privacy", "Footer"),
+    _link("/providers/maria-okafor/", "/conditions/diabetes/", "", "Aside", alt="Diabetes care"),
+    _link("/tests/a1c/", "/conditions/diabetes/", 'Tests, results & "next steps"', "Sidebar"),
+]
+
+
+def test_screaming_frog_current_links(n: UrlNormaliser) -> None:
+    crawl = open_inputs([DATA / "sf_current/all_inlinks.csv"], n)
+    assert crawl.has_positions
+    assert list(crawl.links()) == SF_LINKS
+
+
+def test_screaming_frog_2017_and_current_give_the_same_links(n: UrlNormaliser) -> None:
+    current = open_inputs([DATA / "sf_current/all_inlinks.csv"], n)
+    old = open_inputs([DATA / "sf_2017/all_inlinks.csv"], n)
+    assert not old.has_positions
+    assert NO_POSITION_WARNING in old.warnings.messages
+    assert NO_POSITION_WARNING not in current.warnings.messages
+    strip = [LinkRecord(l.source, l.target, l.anchor, l.alt, None, l.follow) for l in current.links()]
+    assert list(old.links()) == strip
+    assert all(link.position is None and link.body for link in old.links())
+
+
+def test_screaming_frog_internal_current(n: UrlNormaliser) -> None:
+    pages = {p.url: p for p in open_inputs([DATA / "sf_current/internal_all.csv"], n).pages()}
+    assert len(pages) == 8
+    assert pages[H + "/"] == PageRecord(
+        url=H + "/", status=200, title="Home | Northside Endocrine & Metabolic Center", h1="Expert hormone care",
+        indexable=True, indexability=None, canonical=H + "/", redirect_to=None,
+        content_type="text/html; charset=utf-8", crawl_depth=0, word_count=412, reviewed_by=None,
+        origin="internal_all.csv:2",
+    )
+    diabetes = pages[H + "/conditions/diabetes/"]
+    assert diabetes.reviewed_by == "maria-okafor" and diabetes.word_count == 1250
+    a1c = pages[H + "/tests/a1c/"]
+    assert (a1c.indexable, a1c.indexability) == (False, "noindex")
+    old = pages[H + "/old-diabetes-page/"]
+    assert (old.status, old.redirect_to, old.indexability) == (301, H + "/conditions/diabetes/", "Redirected")
+    logo = pages[H + "/images/logo.png"]
+    assert logo.content_type == "image/png" and not logo.is_html
+
+
+def test_screaming_frog_internal_2017_matches_current(n: UrlNormaliser) -> None:
+    """Old column names (Content, Level, Redirect URI, no Indexability) give the same pages."""
+    current = list(open_inputs([DATA / "sf_current/internal_all.csv"], n).pages())
+    old = list(open_inputs([DATA / "sf_2017/internal_all.csv"], n).pages())
+    assert [p.origin for p in old][:2] == ["internal_all.csv:3", "internal_all.csv:4"]  # after the title row
+
+    def comparable(p: PageRecord) -> tuple:
+        return (p.url, p.status, p.title, p.h1, p.indexable, p.indexability, p.canonical, p.redirect_to,
+                p.content_type, p.crawl_depth, p.word_count)
+
+    assert [comparable(p) for p in old] == [comparable(p) for p in current]
+
+
+def test_generic_pair(n: UrlNormaliser) -> None:
+    crawl = open_inputs([DATA / "generic"], n)
+    assert [f.kind for f in crawl.files] == ["generic_links", "generic_pages"]
+    assert crawl.has_positions
+    pages = list(crawl.pages())
+    assert [(p.url, p.status, p.indexable, p.crawl_depth) for p in pages] == [
+        (H + "/", 200, True, 0),
+        (H + "/conditions/diabetes/", 200, True, 1),
+        (H + "/blog/a1c-explained/", 200, False, 2),
+    ]
+    assert list(crawl.links()) == [
+        _link("/", "/conditions/diabetes/", "Diabetes", "Navigation"),
+        _link("/", "/blog/a1c-explained/", "A1C explained", "Content"),
+        _link("/conditions/diabetes/", "/", "Home", "Header", follow=False),
+        _link("/blog/a1c-explained/", "/conditions/diabetes/", "diabetes", "Sidebar"),
+    ]
+
+
+def test_advertools(n: UrlNormaliser) -> None:
+    crawl = open_inputs([DATA / "advertools/crawl.jl"], n)
+    assert crawl.has_positions
+    pages = list(crawl.pages())
+    assert [(p.url, p.status, p.indexable, p.indexability, p.redirect_to) for p in pages] == [
+        (H + "/", 200, True, None, None),
+        (H + "/conditions/diabetes/", 200, False, "noindex", None),
+        (H + "/diabetes", 308, False, "Redirected", H + "/conditions/diabetes/"),
+        (H + "/tests/a1c/", 404, False, "Client Error", None),
+    ]
+    assert pages[0].h1 == "Expert hormone care" and pages[0].word_count == 4
+    assert list(crawl.links()) == [
+        _link("/", "/conditions/diabetes/", "Diabetes", "Navigation"),
+        _link("/", "/providers/maria-okafor/", "Dr. Maria Okafor", "Content"),
+        _link("/", "/privacy/", "Privacy", "Footer", follow=False),
+        _link("/conditions/diabetes/", "/tests/a1c/", "A1C test", "Content"),
+        _link("/conditions/diabetes/", "/", "Top", "Content"),
+    ]
+
+
+def test_sitemap_index_resolves_local_children(n: UrlNormaliser) -> None:
+    warnings = InputWarnings()
+    reader = SitemapReader(DATA / "sitemaps/sitemap_index.xml", warnings)
+    assert [p.name for p in reader.files] == ["sitemap_index.xml", "sitemap-pages.xml.gz", "sitemap-posts.xml"]
+    assert list(reader.sitemap_entries(n)) == [
+        SitemapEntry(H + "/conditions/diabetes/", "2026-01-15"),
+        SitemapEntry(H + "/blog/a1c-explained/", None),
+    ]
+    assert len(warnings.messages) == 1 and "sitemap-missing.xml" in warnings.messages[0]
+
+
+def test_plain_sitemap_with_aliases_and_other_hosts(n: UrlNormaliser) -> None:
+    crawl = open_inputs([DATA / "generic"], n, sitemaps=[DATA / "sitemaps/sitemap.xml"])
+    assert crawl.has_sitemap
+    assert list(crawl.sitemap_entries()) == [
+        SitemapEntry(H + "/", "2026-02-01"),
+        SitemapEntry(H + "/orphan-page/", None),
+    ]
+
+
+def test_gzip_sitemap_without_gz_name(tmp_path: Path, n: UrlNormaliser) -> None:
+    path = tmp_path / "sitemap.xml"
+    path.write_bytes(gzip.compress(b'<urlset><url><loc>/relative/</loc></url></urlset>'))
+    assert list(SitemapReader(path).sitemap_entries(n)) == [SitemapEntry(H + "/relative/")]
+
+
+def test_self_redirects_from_normalisation_do_not_shadow_pages(tmp_path: Path, n: UrlNormaliser) -> None:
+    path = tmp_path / "internal.csv"
+    path.write_text(
+        "Address,Status Code,Redirect URL,Title 1\n"
+        "http://northside-endo.example/,301,https://www.northside-endo.example/,\n"
+        "https://www.northside-endo.example/,200,,Home\n"
+        "http://northside-endo.example/only-redirect/,301,https://www.northside-endo.example/only-redirect/,\n"
+    )
+    pages = list(open_inputs([path], n).pages())
+    assert [(p.url, p.status, p.title, p.redirect_to) for p in pages] == [
+        (H + "/", 200, "Home", None),
+        (H + "/only-redirect/", 301, None, None),
+    ]
+
+
+def test_derived_indexability_without_indexability_column(tmp_path: Path, n: UrlNormaliser) -> None:
+    path = tmp_path / "internal.csv"
+    path.write_text(
+        "Address,Status Code,Meta Robots 1,Canonical Link Element 1\n"
+        f"{H}/a/,200,,\n{H}/b/,200,\"noindex,follow\",\n{H}/c/,200,,{H}/a/\n{H}/d/,500,,\n{H}/e/,0,,\n"
+    )
+    pages = list(open_inputs([path], n).pages())
+    assert [(p.indexable, p.indexability) for p in pages] == [
+        (True, None), (False, "noindex"), (False, "Canonicalised"), (False, "Server Error"), (False, "No Response"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Content", "Content"), ("NAV", "Navigation"), ("navigation", "Navigation"), ("Side Bar", "Sidebar"),
+     ("aside", "Aside"), ("HEADER", "Header"), ("footer", "Footer"), ("", None), ("Head", "Header"), ("??", None)],
+)
+def test_positions(text: str, expected: str | None) -> None:
+    assert normalise_position(text) == expected
+
+
+def test_missing_required_column_names_file_and_header_line(tmp_path: Path, n: UrlNormaliser) -> None:
+    path = tmp_path / "all_inlinks.csv"
+    path.write_text('"All Inlinks"\n"Source","Destination","Anchor"\n"https://x.org/","https://x.org/a","a"\n')
+    with pytest.raises(InputError, match=r"no 'Type' column .*\(all_inlinks.csv, line 2\)"):
+        open_inputs([path], n)
+
+
+def test_streams_can_be_read_twice(n: UrlNormaliser) -> None:
+    crawl = open_inputs([DATA / "sf_current"], n)
+    assert list(crawl.links()) == list(crawl.links())
+    assert [p.url for p in crawl.pages()] == [p.url for p in crawl.pages()]
