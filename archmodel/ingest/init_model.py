@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from archmodel.errors import InputError
 from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.sitemodel import _name_from_id, parse_site_model
@@ -74,6 +75,11 @@ class _Folder:
 def propose_site_model(paths: Sequence[Path], output: Path = Path("site.yml")) -> str:
     """The text of a proposed site.yml for the crawl at `paths` (validated; loads back)."""
     files = discover_files(paths)
+    if not any(f.kind != "sitemap" for f in files):
+        raise InputError(
+            "no crawl export found", ", ".join(str(p) for p in paths),
+            fix="point --from at a folder with Screaming Frog, pages.csv/links.csv or advertools exports",
+        )
     base_url = infer_base_url(files)
     normaliser = UrlNormaliser(base_url)
     crawl = open_inputs([f.path for f in files if f.kind != "sitemap"], normaliser,

@@ -147,7 +147,8 @@ class UrlNormaliser:
             return None  # mailto:, tel:, javascript:, data:, ftp:, ...
         try:
             if not scheme_match:
-                text = urljoin(base or self.base_url + "/", text)
+                root = self.base_url + "/"
+                text = urljoin(urljoin(root, base) if base else root, text)
             parts = urlsplit(text)
             port = parts.port
         except ValueError:

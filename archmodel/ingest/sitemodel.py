@@ -374,7 +374,10 @@ def parse_site_model(text: str, path: Path) -> SiteModel:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"{name}: not valid YAML: {problem}", where, "fix the YAML syntax (indentation, quotes, colons)") from None
+        fix = "fix the YAML syntax (indentation, quotes, colons)"
+        if "{" in problem or "}" in problem:
+            fix = 'quote patterns that contain { } inside {...}: {match: "/conditions/{condition}/", type: condition}'
+        raise ConfigError(f"{name}: not valid YAML: {problem}", where, fix) from None
     finally:
         loader.dispose()
     if data is None:
