@@ -13,6 +13,7 @@ import pytest
 
 from archmodel.cli import main
 from archmodel.db import server
+from archmodel.db.connection import ConnectionSettings, connect
 
 LIFECYCLE_PORT = int(os.environ.get("ARCHMODEL_LIFECYCLE_PORT", "7689"))
 
@@ -67,6 +68,10 @@ def test_start_twice_status_stop_status(lifecycle_dir: Path) -> None:
     assert lines["gds"].strip().startswith("2.13.")
     assert password_file.read_text().strip() not in status.stdout + status.stderr
 
+    settings = ConnectionSettings.resolve(uri=uri, password=password_file.read_text().strip())
+    with connect(settings) as graph:
+        graph.write("CREATE (:Persisted {marker: 'kept across restarts'})")
+
     stop = subprocess.run(
         [sys.executable, "-m", "archmodel", "db", "stop", "--port", str(LIFECYCLE_PORT)],
         capture_output=True, text=True, env=env_without_password, timeout=120,
@@ -91,6 +96,15 @@ def test_start_twice_status_stop_status(lifecycle_dir: Path) -> None:
     )
     assert again.returncode == 0
     assert f"No local Neo4j started by archmodel runs on port {LIFECYCLE_PORT}." in again.stderr
+
+    restart = subprocess.run(
+        [sys.executable, "-m", "archmodel", "db", "start", "--port", str(LIFECYCLE_PORT),
+         "--data-dir", str(lifecycle_dir), "--heap", "1g", "--pagecache", "256m"],
+        capture_output=True, text=True, env=env_without_password, timeout=300,
+    )
+    assert restart.returncode == 0, restart.stderr
+    with connect(settings) as graph:
+        assert graph.read("MATCH (n:Persisted) RETURN n.marker AS m") == [{"m": "kept across restarts"}]
 
 
 def test_start_refuses_a_port_held_by_something_else(capsys: pytest.CaptureFixture[str]) -> None:

@@ -46,14 +46,29 @@ public final class Launcher {
             stopped.countDown();
         }, "archmodel-shutdown"));
 
-        GraphDatabaseService system = service.database("system");
-        system.executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                Map.of("password", password));
-        GraphDatabaseService neo4j = service.database("neo4j");
-        neo4j.executeTransactionally("RETURN 1");
+        try {
+            setPassword(service.database("system"), password);
+            service.database("neo4j").executeTransactionally("RETURN 1");
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
         System.out.println("READY");
         System.out.flush();
         stopped.await();
+    }
+
+    /** Apply the password file to the `neo4j` user; a restart with the same password is fine. */
+    private static void setPassword(GraphDatabaseService system, String password) {
+        try {
+            system.executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        } catch (RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            if (!message.contains("Old password and new password cannot be the same")) {
+                throw e;
+            }
+        }
     }
 }

@@ -1,0 +1,136 @@
+"""A load killed at any point leaves the previous crawl current and unchanged; a rerun equals a clean load."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from archmodel.db import server
+from archmodel.db.connection import ConnectionSettings, Graph, connect
+from tests.conftest import wipe
+from tests.integration.test_loader import load_basic, snapshot
+
+HOST = "www.basic-clinic.example"
+CRASH_SERVER_PORT = int(os.environ.get("ARCHMODEL_CRASH_PORT", "7690"))
+
+
+def write_big_crawl(folder: Path, pages: int = 4000, links_per_page: int = 60) -> Path:
+    """A crawl of the same site large enough that loading it takes several seconds."""
+    folder.mkdir(parents=True, exist_ok=True)
+    base = f"https://{HOST}"
+    with open(folder / "pages.csv", "w") as out:
+        out.write("url,status,title\n")
+        out.write(f"{base}/,200,Home\n")
+        for i in range(pages):
+            out.write(f"{base}/p/{i}/,200,Page {i}\n")
+    with open(folder / "links.csv", "w") as out:
+        out.write("source,target,anchor,position\n")
+        for i in range(pages):
+            out.write(f"{base}/,{base}/p/{i}/,page {i},Content\n")
+            for j in range(1, links_per_page):
+                out.write(f"{base}/p/{i}/,{base}/p/{(i * 7 + j) % pages}/,link {j},Content\n")
+    return folder
+
+
+def start_load(folder: Path, settings: ConnectionSettings) -> subprocess.Popen:
+    env = {**os.environ, "NEO4J_URI": settings.uri}
+    if settings.password is not None:
+        env["NEO4J_PASSWORD"] = settings.password.get_secret_value()
+    return subprocess.Popen(
+        [sys.executable, "-m", "archmodel", "load", str(folder), "--batch-size", "2000"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def wait_for_partial_generation(graph: Graph, process: subprocess.Popen, minimum_links: int) -> None:
+    """Block until the new, not yet current, generation holds some links."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        rows = graph.read(
+            "MATCH (c:Crawl {site: $host}) WHERE NOT (:Site)-[:CURRENT]->(c) "
+            "MATCH (p:Page {crawl: c.id})-[r:LINKS_TO]->() RETURN count(r) AS n",
+            {"host": HOST},
+        )
+        if rows and rows[0]["n"] >= minimum_links:
+            return
+        assert process.poll() is None, "the load finished before it could be interrupted"
+        time.sleep(0.05)
+    pytest.fail("the load never started writing links")
+
+
+def current_crawl_id(graph: Graph) -> str:
+    return graph.read("MATCH (:Site {host: $host})-[:CURRENT]->(c:Crawl) RETURN c.id AS id", {"host": HOST})[0]["id"]
+
+
+def test_kill_9_during_load_leaves_previous_crawl(graph: Graph, neo4j_settings: ConnectionSettings, tmp_path: Path) -> None:
+    load_basic(graph)
+    before = snapshot(graph, HOST)
+    previous = current_crawl_id(graph)
+    big = write_big_crawl(tmp_path / "big")
+
+    process = start_load(big, neo4j_settings)
+    wait_for_partial_generation(graph, process, 20_000)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+    assert current_crawl_id(graph) == previous
+    assert snapshot(graph, HOST) == before
+
+    rerun = start_load(big, neo4j_settings)
+    out, err = rerun.communicate(timeout=600)
+    assert rerun.returncode == 0, err
+    after_rerun = snapshot(graph, HOST)
+    assert graph.read("MATCH (c:Crawl) RETURN count(c) AS n")[0]["n"] == 1
+
+    wipe(graph)
+    clean = start_load(big, neo4j_settings)
+    clean.communicate(timeout=600)
+    assert clean.returncode == 0
+    assert snapshot(graph, HOST) == after_rerun
+
+
+def start_crash_server(data_dir: Path) -> None:
+    server.start(port=CRASH_SERVER_PORT, data_dir=data_dir, heap="1g", pagecache="256m", log=lambda m: None)
+
+
+@pytest.fixture
+def crash_server(tmp_path: Path):
+    start_crash_server(tmp_path / "neo4j")
+    yield ConnectionSettings.resolve(uri=f"bolt://127.0.0.1:{CRASH_SERVER_PORT}")
+    server.stop(CRASH_SERVER_PORT)
+
+
+def test_server_stopped_during_load_leaves_previous_crawl(crash_server: ConnectionSettings, tmp_path: Path) -> None:
+    graph = connect(crash_server)
+    load_basic(graph)
+    before = snapshot(graph, HOST)
+    big = write_big_crawl(tmp_path / "big")
+
+    process = start_load(big, crash_server)
+    wait_for_partial_generation(graph, process, 20_000)
+    graph.close()
+    server.stop(CRASH_SERVER_PORT)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 2
+    assert err.strip().splitlines()[-1].startswith(f"Error: cannot reach Neo4j at {crash_server.uri}")
+
+    start_crash_server(tmp_path / "neo4j")
+    graph = connect(crash_server)
+    assert snapshot(graph, HOST) == before
+
+    rerun = start_load(big, crash_server)
+    rerun.communicate(timeout=600)
+    assert rerun.returncode == 0
+    after_rerun = snapshot(graph, HOST)
+    assert graph.read("MATCH (c:Crawl) RETURN count(c) AS n")[0]["n"] == 1
+    wipe(graph)
+    clean = start_load(big, crash_server)
+    clean.communicate(timeout=600)
+    assert snapshot(graph, HOST) == after_rerun
+    graph.close()
