@@ -1,1 +1,221 @@
-"""Commands registered by this module are added as their issues land."""
+"""`archmodel packs list|show`, `run`, `query` and `suggest`: the query packs on the command line.
+
+Findings and rows go to standard output (or `-o FILE`) through `archmodel.cli.output`; which
+site was used, skipped checks and the summary go to standard error, so `--format json` output
+stays one clean array a CI job can parse.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from typer.core import TyperCommand
+
+from archmodel.cli import app, state
+from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, render, resolve_format
+from archmodel.packs.registry import PACK_PATH_ENV, Check, Registry, load_registry
+from archmodel.packs.runner import FINDING_KEYS, CheckOutcome, RunReport, Runner
+
+packs_app = typer.Typer(help="The query pack catalogue: list checks, show one with its Cypher.", no_args_is_help=True)
+app.add_typer(packs_app, name="packs")
+
+
+class Severity(str, Enum):
+    info = "info"
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+PackDirOption = typer.Option(
+    [], "--pack-dir", help=f"A folder of your own packs (PACK/CHECK.cypher); repeatable [env {PACK_PATH_ENV}]."
+)
+class PairParameterCommand(TyperCommand):
+    """Typer cannot declare a repeatable two-value option, so `-p NAME VALUE` is set up here."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for param in self.params:
+            if param.name == "params":
+                param.nargs = 2
+                param.process_value = _pairs  # type: ignore[method-assign]
+
+
+def _pairs(ctx: object, value: object) -> list[tuple[str, str]]:
+    return [(str(name), str(text)) for name, text in (value or ())]  # type: ignore[union-attr]
+
+
+ParamOption = typer.Option(
+    [], "-p", "--param", metavar="NAME VALUE", help="Set a query parameter, e.g. -p max_depth 4; repeatable."
+)
+SiteOption = typer.Option(None, "--site", help="Site host (default: the only or most recently loaded site).")
+
+
+def _registry(pack_dirs: list[Path]) -> Registry:
+    return load_registry(pack_dirs)
+
+
+def _overrides(params: list[str]) -> dict[str, str]:
+    """`-p NAME VALUE` pairs (see PairParameterCommand) as a mapping; the last one of a name wins."""
+    return dict(params)  # type: ignore[arg-type]
+
+
+@packs_app.command("list")
+def packs_list(fmt: FormatOption = None, output: OutputOption = None, pack_dir: list[Path] = PackDirOption) -> None:
+    """List every check: pack, check, title, severity and description.
+
+    Example: archmodel packs list --format json
+    """
+    rows = [
+        {
+            "pack": check.pack,
+            "check": check.id,
+            "title": check.title,
+            "severity": check.severity,
+            "description": check.header.description,
+        }
+        for check in _registry(pack_dir)
+    ]
+    emit(rows, fmt, output, columns=["pack", "check", "title", "severity", "description"])
+
+
+@packs_app.command("show")
+def packs_show(
+    name: str = typer.Argument(..., metavar="PACK[/CHECK]", help="A pack, or one check of it."),
+    pack_dir: list[Path] = PackDirOption,
+) -> None:
+    """Show a pack's or a check's description, parameters, columns and Cypher.
+
+    Example: archmodel packs show pathways/broken-step
+    """
+    checks = _registry(pack_dir).lookup(name)
+    sys.stdout.write("\n\n".join(_describe_check(check) for check in checks) + "\n")
+
+
+def _describe_check(check: Check) -> str:
+    header = check.header
+    lines = [
+        f"{check.name} ({header.severity}): {header.title}",
+        "",
+        header.description.strip(),
+        "",
+        f"File: {check.path}",
+    ]
+    if header.requires:
+        lines.append("Requires: " + ", ".join(header.requires))
+    lines.append("Parameters:")
+    for pname, spec in header.parameters.items():
+        default = "" if spec.default is None else f", default {spec.default!r}"
+        lines.append(f"  {pname} ({spec.type}{default}): {spec.description}")
+    lines.append("Columns: " + ", ".join(header.columns))
+    lines += ["", check.cypher.rstrip()]
+    return "\n".join(lines)
+
+
+@app.command("run", cls=PairParameterCommand)
+def run(
+    names: list[str] = typer.Argument(None, metavar="[PACK[/CHECK]]...", help="Packs or checks to run (all when none)."),
+    params: list[str] = ParamOption,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    fail_on: Severity | None = typer.Option(
+        None, "--fail-on", help="Exit 1 when a finding of this severity or higher exists (info, low, medium, high)."
+    ),
+    site: str | None = SiteOption,
+    pack_dir: list[Path] = PackDirOption,
+) -> None:
+    """Run query packs against the current crawl and print their findings.
+
+    Example: archmodel run pathways anchors/generic-anchor --fail-on high --format json
+    """
+    registry = _registry(pack_dir)
+    checks = registry.select(names or [])
+    runner = Runner.for_site(state.current().graph(), site, _overrides(params), say=log)
+    report = runner.run(checks)
+    _emit_findings(report, fmt, output)
+    for outcome in report.skipped:
+        log(f"Skipped {outcome.check.name}: {outcome.skipped}.")
+    log(report.summary())
+    if fail_on is not None and report.count_at_or_above(fail_on.value):
+        log(f"Failing: {report.count_at_or_above(fail_on.value)} findings at or above '{fail_on.value}'.")
+        raise typer.Exit(code=1)
+
+
+def _emit_findings(report: RunReport, fmt: Format | None, output: Path | None) -> None:
+    chosen = resolve_format(fmt, output)
+    findings = report.findings
+    if chosen in (Format.json, Format.ndjson, Format.csv):
+        columns = list(FINDING_KEYS)
+        for outcome in report.outcomes:
+            columns += [c for c in outcome.check.columns if c not in columns]
+        emit(findings, chosen, output, columns=columns)
+        return
+    sections = [_section(outcome, chosen) for outcome in report.outcomes if outcome.findings]
+    text = "\n".join(sections) if sections else ("No findings.\n" if chosen is Format.table else "")
+    _write(text, output, len(findings))
+
+
+def _section(outcome: CheckOutcome, fmt: Format) -> str:
+    check = outcome.check
+    count = len(outcome.findings)
+    title = f"{check.name} ({check.severity}): {check.title} - {count} finding{'s' if count != 1 else ''}"
+    return render(outcome.findings, check.columns, fmt, title=title)
+
+
+def _write(text: str, output: Path | None, count: int) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    log(f"Wrote {count} rows to {output}")
+
+
+@app.command("query", cls=PairParameterCommand)
+def query(
+    cypher: str = typer.Argument(..., metavar="CYPHER", help="A read-only Cypher query, or - to read it from stdin."),
+    params: list[str] = ParamOption,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    site: str | None = SiteOption,
+) -> None:
+    """Run an ad hoc read-only Cypher query; $site is filled in when the query uses it.
+
+    Example: archmodel query "MATCH (p:Page {crawl: \\$crawl}) RETURN p.type, count(*)"
+    """
+    from archmodel.packs.adhoc import run_read_only
+
+    text = sys.stdin.read() if cypher == "-" else cypher
+    graph = state.current().graph()
+    keys, rows = run_read_only(graph, text, _overrides(params), site, say=log)
+    emit(rows, fmt, output, columns=keys)
+
+
+@app.command("suggest")
+def suggest(
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    site: str | None = SiteOption,
+) -> None:
+    """Recommend internal links to add, with anchors and where to place them.
+
+    Example: archmodel suggest --format csv -o links-to-add.csv
+    """
+    from archmodel.packs.suggest import COLUMNS
+    from archmodel.packs.suggest import suggest as make_suggestions
+
+    registry = load_registry()
+    runner = Runner.for_site(state.current().graph(), site, say=log)
+    rows, report = make_suggestions(runner, registry)
+    for outcome in report.skipped:
+        log(f"Skipped {outcome.check.name}: {outcome.skipped}.")
+    emit(rows, fmt, output, columns=COLUMNS, title=f"Links to add on {report.site.host}")
+    by_priority: dict[str, int] = {}
+    for row in rows:
+        by_priority[row["priority"]] = by_priority.get(row["priority"], 0) + 1
+    counts = ", ".join(f"{by_priority[p]} {p}" for p in ("high", "medium", "low") if p in by_priority)
+    log(f"{len(rows)} links to add on {report.site.host}" + (f" ({counts})." if counts else "."))

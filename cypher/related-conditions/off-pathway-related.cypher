@@ -11,7 +11,7 @@
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (x:Condition {crawl: c.id})
 WHERE EXISTS { MATCH (x)<-[:COVERS]-(:Specialty) }
-WITH x, COLLECT {
+WITH x, [x.id] + COLLECT {
   MATCH (x)<-[:COVERS]-(:Specialty)-[:COVERS]->(y:Condition)
   RETURN DISTINCT y.id
 } AS neighbours
@@ -30,7 +30,7 @@ RETURN s.url AS source,
        t.url AS target,
        x.id AS condition,
        sp.id AS specialty,
-       coalesce(s.path, s.url) + ' (' + x.name + ') links to ' + coalesce(t.path, t.url) + ', a '
-         + sp.name + ' page outside its care pathway: keep related links within the specialties '
+       coalesce(s.path, s.url) + ' (' + x.name + ') links to ' + coalesce(t.path, t.url) + ', a page of the '
+         + sp.name + ' specialty, outside its care pathway: keep related links within the specialties '
          + 'that treat ' + x.name + '.' AS detail
 ORDER BY source, target, condition, specialty

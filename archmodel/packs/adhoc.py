@@ -1,0 +1,79 @@
+"""`archmodel query`: ad hoc Cypher, read-only by construction.
+
+The query is planned first (`EXPLAIN`) and refused unless the server classifies it as read-only;
+then it runs in a read transaction, so even a write hidden in a procedure the planner cannot see
+through is rejected by the server. User values reach the query only as parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+
+from archmodel.db.connection import Graph
+from archmodel.db.sites import resolve_site
+from archmodel.errors import ArchmodelError
+from archmodel.packs.registry import query_parameters
+from archmodel.packs.runner import first_line, guess_value
+
+WHERE = "archmodel query"
+READ_ONLY_FIX = "archmodel query only reads; change data with `archmodel load`, or with cypher-shell if you must"
+QUERY_KINDS = {"w": "writes to the graph", "rw": "writes to the graph", "s": "changes the schema"}
+
+
+class WriteRefused(ArchmodelError):
+    """A query that would change the graph was refused."""
+
+
+def run_read_only(
+    graph: Graph,
+    cypher: str,
+    raw_parameters: Mapping[str, str],
+    site: str | None = None,
+    say: Callable[[str], None] | None = None,
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """Columns and rows of a read-only query; writes and errors become one-line errors."""
+    if not cypher.strip():
+        raise ArchmodelError("the query is empty", WHERE, "pass Cypher as an argument, or - and pipe it on stdin")
+    parameters = {name: guess_value(value) for name, value in raw_parameters.items()}
+    used = query_parameters(cypher)
+    if "site" in used and "site" not in parameters:
+        parameters["site"] = resolve_site(graph, site, say=say).host
+    missing = sorted(used - set(parameters))
+    if missing:
+        raise ArchmodelError(
+            "the query uses parameters without a value: " + ", ".join(f"${n}" for n in missing),
+            WHERE,
+            " ".join(f"-p {n} VALUE" for n in missing),
+        )
+    try:
+        with graph.session(default_access_mode=neo4j.READ_ACCESS) as session:
+            kind = session.execute_read(_query_type, cypher, parameters)
+            if kind != "r":
+                raise WriteRefused(
+                    f"refused: the query {QUERY_KINDS.get(kind, 'is not read-only')}", WHERE, READ_ONLY_FIX
+                )
+            return session.execute_read(_rows, cypher, parameters)
+    except neo4j_errors.Neo4jError as exc:
+        code = exc.code or ""
+        if "AccessMode" in code or "Forbidden" in code or "WriteOnReadOnlyAccessDbException" in code:
+            raise WriteRefused("refused: the query writes to the graph", WHERE, READ_ONLY_FIX) from None
+        raise ArchmodelError(
+            f"the query failed: {first_line(exc.message or str(exc))}",
+            WHERE,
+            "fix the Cypher (try it with EXPLAIN in Neo4j Browser)",
+        ) from None
+
+
+def _query_type(tx: neo4j.ManagedTransaction, cypher: str, parameters: dict[str, Any]) -> str:
+    summary = tx.run("EXPLAIN " + cypher, parameters).consume()
+    return summary.query_type or ""
+
+
+def _rows(tx: neo4j.ManagedTransaction, cypher: str, parameters: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
+    result = tx.run(cypher, parameters)
+    keys = list(result.keys())
+    return keys, [record.data() for record in result]

@@ -1,0 +1,292 @@
+"""Run checks against the current crawl of one site and collect their findings.
+
+Each check runs in its own read transaction, so a pack can never change the graph, and with
+parameters resolved in one place: `-p NAME VALUE` from the command line, else the threshold the
+site model stored on the `Crawl` node, else the header's default. A check whose `requires` the
+crawl cannot meet (no site model, no link positions, ...) is skipped with a reason instead of
+returning an empty result that would read as a clean bill of health.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+
+from archmodel.db.connection import Graph
+from archmodel.db.sites import SiteRef, resolve_site
+from archmodel.errors import PackError
+from archmodel.packs.registry import Check, severity_rank
+
+# Crawl properties the loader copies from site.yml `thresholds`; only these override defaults,
+# so a user parameter that happens to share a name with another Crawl property is not filled.
+THRESHOLDS = frozenset(
+    {
+        "max_depth",
+        "key_page_max_depth",
+        "max_content_outlinks",
+        "min_contextual_outlinks",
+        "generic_anchors",
+        "anchor_repeat_share",
+    }
+)
+FINDING_KEYS = ("pack", "check", "severity", "title")
+
+SKIP_REASONS = {
+    "site_model": "the crawl was loaded without a site model; load it again with --site site.yml",
+    "positions": (
+        "the crawl's links carry no link position, so body and navigation links cannot be told apart; "
+        "export links with their position (Screaming Frog 'All Inlinks' with Link Position)"
+    ),
+    "sitemap": "no sitemap was loaded; load the crawl again with --sitemap sitemap.xml",
+    "review_pages": "the site model names no review methodology page; add trust.review_pages to site.yml",
+    "policy_pages": "the site model names no policy page; add trust.policy_pages to site.yml",
+}
+
+
+@dataclass
+class CheckOutcome:
+    """What one check produced: findings, or the reason it was skipped."""
+
+    check: Check
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    skipped: str | None = None
+    seconds: float = 0.0
+
+
+@dataclass
+class RunReport:
+    site: SiteRef
+    outcomes: list[CheckOutcome]
+
+    @property
+    def findings(self) -> list[dict[str, Any]]:
+        return [finding for outcome in self.outcomes for finding in outcome.findings]
+
+    @property
+    def skipped(self) -> list[CheckOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.skipped]
+
+    def count_at_or_above(self, severity: str) -> int:
+        floor = severity_rank(severity)
+        return sum(1 for f in self.findings if severity_rank(f["severity"]) >= floor)
+
+    def summary(self) -> str:
+        ran = len(self.outcomes) - len(self.skipped)
+        by_severity = {}
+        for finding in self.findings:
+            by_severity[finding["severity"]] = by_severity.get(finding["severity"], 0) + 1
+        counts = ", ".join(
+            f"{by_severity[s]} {s}" for s in ("high", "medium", "low", "info") if s in by_severity
+        )
+        text = f"Ran {ran} checks on {self.site.host}: {len(self.findings)} findings"
+        if counts:
+            text += f" ({counts})"
+        if self.skipped:
+            text += f"; {len(self.skipped)} skipped"
+        return text + "."
+
+
+def convert_value(name: str, raw: str, kind: str) -> Any:
+    """A `-p NAME VALUE` string typed as the header declares it."""
+    text = raw.strip()
+    try:
+        if kind == "integer":
+            return int(text)
+        if kind == "float":
+            return float(text)
+        if kind == "boolean":
+            lowered = text.lower()
+            if lowered in {"true", "yes", "1", "on"}:
+                return True
+            if lowered in {"false", "no", "0", "off"}:
+                return False
+            raise ValueError(text)
+        if kind == "list":
+            if text.startswith("["):
+                value = json.loads(text)
+                if not isinstance(value, list):
+                    raise ValueError(text)
+                return value
+            return [item.strip() for item in text.split(",") if item.strip()]
+        return raw
+    except (ValueError, json.JSONDecodeError):
+        example = {
+            "integer": "3",
+            "float": "0.8",
+            "boolean": "true",
+            "list": '"learn more,click here" or \'["learn more", "click here"]\'',
+        }.get(kind, "text")
+        raise PackError(
+            f"parameter '{name}' must be {'an' if kind == 'integer' else 'a'} {kind}, not {raw!r}",
+            f"-p {name}",
+            f"give {'an' if kind == 'integer' else 'a'} {kind} such as {example}",
+        ) from None
+
+
+def guess_value(raw: str) -> Any:
+    """Type an ad hoc query parameter: integer, float, boolean, JSON list/object, else text."""
+    text = raw.strip()
+    for cast in (int, float):
+        try:
+            return cast(text)
+        except ValueError:
+            pass
+    if text.lower() in {"true", "false"}:
+        return text.lower() == "true"
+    if text.startswith(("[", "{")):
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            pass
+    if text.lower() == "null":
+        return None
+    return raw
+
+
+class Runner:
+    """Runs checks for one site; construct with `Runner.for_site` to resolve the site first."""
+
+    def __init__(self, graph: Graph, site: SiteRef, overrides: Mapping[str, str] | None = None) -> None:
+        self.graph = graph
+        self.site = site
+        self.overrides = dict(overrides or {})
+        self._capabilities: set[str] | None = None
+
+    @classmethod
+    def for_site(
+        cls,
+        graph: Graph,
+        host: str | None,
+        overrides: Mapping[str, str] | None = None,
+        say: Callable[[str], None] | None = None,
+    ) -> Runner:
+        return cls(graph, resolve_site(graph, host, say=say), overrides)
+
+    def capabilities(self) -> set[str]:
+        """Which `requires` values this crawl meets."""
+        if self._capabilities is None:
+            crawl = self.site.crawl
+            met = {
+                name
+                for name, key in (
+                    ("site_model", "has_site_model"),
+                    ("positions", "has_positions"),
+                    ("sitemap", "has_sitemap"),
+                )
+                if crawl.get(key)
+            }
+            roles = self.graph.read(
+                "MATCH (p:Page {crawl: $crawl}) WHERE p.trust_role IS NOT NULL "
+                "RETURN collect(DISTINCT p.trust_role) AS roles",
+                {"crawl": self.site.crawl_id},
+            )[0]["roles"]
+            if "review" in roles:
+                met.add("review_pages")
+            if "policy" in roles:
+                met.add("policy_pages")
+            self._capabilities = met
+        return self._capabilities
+
+    def skip_reason(self, check: Check) -> str | None:
+        missing = [need for need in check.header.requires if need not in self.capabilities()]
+        if not missing:
+            return None
+        return "; ".join(SKIP_REASONS[need] for need in missing)
+
+    def validate_overrides(self, checks: Sequence[Check]) -> None:
+        """Refuse `-p` names no selected check uses, and values that do not fit their type."""
+        declared: dict[str, Check] = {}
+        for check in checks:
+            for name in check.header.parameters:
+                declared.setdefault(name, check)
+        for name, raw in self.overrides.items():
+            if name == "site":
+                raise PackError("'site' is chosen with --site, not -p", "-p site", "use --site HOST")
+            if name not in declared:
+                options = sorted(n for n in declared if n != "site")
+                raise PackError(
+                    f"no selected check has a parameter '{name}'",
+                    f"-p {name}",
+                    "use one of: " + (", ".join(options) if options else "(the selected checks take none)"),
+                )
+            for check in checks:
+                spec = check.header.parameters.get(name)
+                if spec is not None:
+                    convert_value(name, raw, spec.type)
+
+    def parameters_for(self, check: Check) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for name, spec in check.header.parameters.items():
+            if name == "site":
+                values[name] = self.site.host
+            elif name in self.overrides:
+                values[name] = convert_value(name, self.overrides[name], spec.type)
+            elif name in THRESHOLDS and self.site.crawl.get(name) is not None:
+                values[name] = self.site.crawl[name]
+            elif spec.default is not None:
+                values[name] = spec.default
+            else:
+                raise PackError(
+                    f"check {check.name} needs a value for parameter '{name}' ({spec.description})",
+                    str(check.path),
+                    f"pass it with -p {name} VALUE",
+                )
+        return values
+
+    def run_check(self, check: Check) -> CheckOutcome:
+        reason = self.skip_reason(check)
+        if reason:
+            return CheckOutcome(check, skipped=reason)
+        started = time.monotonic()
+        keys, rows = self.fetch(check, self.parameters_for(check))
+        if keys != check.columns:
+            raise PackError(
+                f"check {check.name} returned columns [{', '.join(keys)}] but its header declares "
+                f"[{', '.join(check.columns)}]",
+                str(check.path),
+                "make `columns:` list exactly what the query returns, in order",
+            )
+        base = {"pack": check.pack, "check": check.id, "severity": check.severity, "title": check.title}
+        findings = [{**base, **dict(zip(keys, row))} for row in rows]
+        return CheckOutcome(check, findings=findings, seconds=time.monotonic() - started)
+
+    def fetch(self, check: Check, parameters: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+        """Run one check in a read transaction; a Cypher error names the check's file."""
+        try:
+            with self.graph.session(default_access_mode=neo4j.READ_ACCESS) as session:
+                return session.execute_read(_collect, check.cypher, parameters)
+        except neo4j_errors.Neo4jError as exc:
+            raise PackError(
+                f"check {check.name} failed: {first_line(exc.message or str(exc))}",
+                str(check.path),
+                "fix the Cypher in that file (it must run unchanged in Neo4j Browser with its parameters set)",
+            ) from None
+
+    def run(self, checks: Iterable[Check], progress: Callable[[CheckOutcome], None] | None = None) -> RunReport:
+        checks = list(checks)
+        self.validate_overrides(checks)
+        outcomes = []
+        for check in checks:
+            outcome = self.run_check(check)
+            outcomes.append(outcome)
+            if progress is not None:
+                progress(outcome)
+        return RunReport(self.site, outcomes)
+
+
+def _collect(tx: neo4j.ManagedTransaction, query: str, parameters: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    result = tx.run(query, parameters)
+    keys = list(result.keys())
+    rows = [list(record.values()) for record in result]
+    return keys, rows
+
+
+def first_line(text: str) -> str:
+    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
+    return lines[0] if lines else ""
