@@ -30,7 +30,6 @@ from archmodel.db.inspect import has_gds
 from archmodel.ingest import metrics
 from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
 from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs
-from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.records import LinkRecord, PageRecord
 from archmodel.ingest.schema import ensure_schema
 from archmodel.ingest.sitemodel import SiteModel, load_site_model
@@ -165,10 +164,7 @@ class CrawlLoader:
             self.site_model = SiteModel.without_model(base_url)
         else:
             self.site_model = self.model
-        site = self.site_model.site
-        self.normaliser = UrlNormaliser(
-            site.base_url, list(site.aliases or []), getattr(site, "trailing_slash", None) or "keep"
-        )
+        self.normaliser = self.site_model.normaliser
         self.host = self.normaliser.host
         input_paths = [f.path for f in self.files] + self.sitemaps
         if site_model:
@@ -186,6 +182,7 @@ class CrawlLoader:
         self.sitemap_urls: set[str] = set()
         self.reviewers: list[tuple[str, str]] = []
         self.result = LoadResult(self.host, self.crawl_id, has_site_model=self.model is not None)
+        self.result.warnings.extend(self.site_model.warnings)
 
     def run(self) -> LoadResult:
         started = time.monotonic()
