@@ -197,7 +197,7 @@ class Runner:
         missing = [need for need in check.header.requires if need not in self.capabilities()]
         if not missing:
             return None
-        return "; ".join(SKIP_REASONS[need] for need in missing)
+        return SKIP_REASONS[missing[0]]
 
     def validate_overrides(self, checks: Sequence[Check]) -> None:
         """Refuse `-p` names no selected check uses, and values that do not fit their type."""

@@ -24,7 +24,7 @@ RETURN p.url AS url,
        CASE WHEN total > 0 THEN round(p.pagerank / total, 4) ELSE 0.0 END AS share,
        coalesce(p.path, p.url) + ' (' + coalesce(p.type, 'other') + ') holds '
          + toString(round(100.0 * p.pagerank / CASE WHEN total > 0 THEN total ELSE 1.0 END, 1)) + '% of the site\'s internal PageRank'
-         + CASE WHEN p.type IN ['policy', 'other', 'home'] OR p.type IS NULL
-             THEN ': check that menus and footers do not pour equity into utility pages.'
-             ELSE '.' END AS detail
+         + CASE WHEN p.type = 'policy'
+             THEN ': check that menus and footers do not pour equity into policy pages.'
+             ELSE ': use its body links to pass readers on to the care pages that need them.' END AS detail
 ORDER BY pagerank DESC, url

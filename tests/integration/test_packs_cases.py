@@ -1,0 +1,182 @@
+"""Focused crawls for the edge cases of the checks (tests/fixtures/packs/<case>/).
+
+`edges`: link positions known; self links, a nofollow link, links only from menus, a redirect,
+a condition without pages, a provider without a page and one whose page was not crawled.
+`no-positions`: the same site, links.csv without a position column (every link is a body link).
+`no-model`: the same crawl loaded without site.yml: entity checks are skipped, with the reason.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archmodel.db.connection import Graph
+from archmodel.ingest.loader import load_crawl
+from archmodel.packs.registry import load_registry
+from archmodel.packs.runner import RunReport, Runner
+from tests.conftest import wipe
+
+CASES = Path(__file__).resolve().parent.parent / "fixtures" / "packs"
+BASE = "https://www.clinic.example"
+HUB = f"{BASE}/specialties/endocrinology/"
+OVERVIEW = f"{BASE}/conditions/diabetes/"
+SYMPTOMS = f"{BASE}/conditions/diabetes/symptoms/"
+PROFILE = f"{BASE}/providers/maria-okafor/"
+OLD = f"{BASE}/old-page/"
+ISLAND = f"{BASE}/island/"
+
+IDENTITY = {
+    "orphans/orphan-pages": ("url",),
+    "orphans/nav-only-inlinks": ("url",),
+    "hub-spoke/hub-missing-spoke": ("source", "target", "specialty"),
+    "hub-spoke/spoke-missing-hub": ("source", "target", "specialty"),
+    "hub-spoke/condition-without-hub": ("condition",),
+    "pathways/broken-step": ("source", "target", "condition"),
+    "pathways/overview-missing-stage": ("source", "target", "condition"),
+    "pathways/missing-stage-page": ("url", "condition"),
+    "provider-condition/provider-missing-condition": ("source", "target", "provider", "condition"),
+    "provider-condition/condition-missing-provider": ("source", "target", "condition", "provider"),
+    "provider-condition/provider-without-page": ("provider",),
+    "anchors/generic-anchor": ("source", "target", "anchor"),
+    "anchors/empty-anchor": ("source", "target"),
+    "anchors/off-synonym-anchor": ("source", "target", "anchor"),
+    "depth/unreachable": ("url",),
+    "broken-links/links-to-redirect": ("source", "target"),
+    "broken-links/links-to-error": ("source", "target"),
+    "broken-links/nofollow-internal": ("source", "target"),
+    "content-links/too-few-contextual-links": ("url",),
+}
+
+
+def load_case(graph: Graph, case: str, with_model: bool = True) -> RunReport:
+    folder = CASES / case
+    wipe(graph)
+    load_crawl(
+        graph,
+        [folder / "pages.csv", folder / "links.csv"],
+        site_model=folder / "site.yml" if with_model else None,
+    )
+    runner = Runner.for_site(graph, None)
+    return runner.run(load_registry([], environ={}))
+
+
+def found(report: RunReport, name: str) -> set[tuple]:
+    keys = IDENTITY[name]
+    outcome = next(o for o in report.outcomes if o.check.name == name)
+    assert outcome.skipped is None, f"{name} was skipped: {outcome.skipped}"
+    return {tuple(f[k] for k in keys) for f in outcome.findings}
+
+
+def skipped(report: RunReport) -> dict[str, str]:
+    return {o.check.name: o.skipped for o in report.outcomes if o.skipped}
+
+
+@pytest.fixture(scope="class")
+def edges(session_graph: Graph) -> RunReport:
+    return load_case(session_graph, "edges")
+
+
+@pytest.fixture(scope="class")
+def no_positions(session_graph: Graph) -> RunReport:
+    return load_case(session_graph, "no-positions")
+
+
+@pytest.fixture(scope="class")
+def no_model(session_graph: Graph) -> RunReport:
+    return load_case(session_graph, "no-model", with_model=False)
+
+
+class TestEdges:
+    def test_navigation_links_and_nofollow_do_not_count_for_the_hub(self, edges: RunReport) -> None:
+        # The hub reaches the overview only through its menu and the profile only by a nofollow link.
+        assert found(edges, "hub-spoke/hub-missing-spoke") == {
+            (HUB, OVERVIEW, "endocrinology"),
+            (HUB, PROFILE, "endocrinology"),
+        }
+
+    def test_body_links_back_to_the_hub_count_even_with_a_generic_anchor(self, edges: RunReport) -> None:
+        assert found(edges, "hub-spoke/spoke-missing-hub") == set()
+        assert found(edges, "anchors/generic-anchor") == {(OVERVIEW, HUB, "learn more")}
+
+    def test_nofollow_is_reported_once(self, edges: RunReport) -> None:
+        assert found(edges, "broken-links/nofollow-internal") == {(HUB, PROFILE)}
+
+    def test_page_linked_only_from_menus(self, edges: RunReport) -> None:
+        # The profile's followed inlinks all come from the header; the nofollow body link is no link.
+        assert found(edges, "orphans/nav-only-inlinks") == {(PROFILE,)}
+
+    def test_redirect_target_is_reported_with_its_final_url(self, edges: RunReport) -> None:
+        assert found(edges, "broken-links/links-to-redirect") == {(SYMPTOMS, OLD)}
+        finding = next(f for f in edges.findings if f["check"] == "links-to-redirect")
+        assert finding["final_url"] == OVERVIEW
+        assert found(edges, "broken-links/links-to-error") == set()
+
+    def test_self_links_are_not_links(self, edges: RunReport) -> None:
+        # The overview links to itself and to two other pages: two distinct content outlinks.
+        assert found(edges, "content-links/too-few-contextual-links") == {(OVERVIEW,)}
+        counts = {f["url"]: f["content_outlinks"] for f in edges.findings if f["check"] == "too-few-contextual-links"}
+        assert counts == {OVERVIEW: 2}
+        assert not any(f.get("source") == f.get("target") for f in edges.findings if f.get("source"))
+
+    def test_conditions_without_pages_and_conditions_without_a_hub(self, edges: RunReport) -> None:
+        assert found(edges, "pathways/missing-stage-page") == set()
+        assert found(edges, "pathways/broken-step") == set()
+        assert found(edges, "pathways/overview-missing-stage") == set()
+        assert found(edges, "hub-spoke/condition-without-hub") == {("lonely-condition",)}
+
+    def test_providers_without_a_crawled_page(self, edges: RunReport) -> None:
+        assert found(edges, "provider-condition/provider-without-page") == {("ghost",), ("absent",)}
+        # Only the provider with a live profile is expected on the overview.
+        assert found(edges, "provider-condition/condition-missing-provider") == {
+            (OVERVIEW, PROFILE, "diabetes", "maria-okafor")
+        }
+        assert found(edges, "provider-condition/provider-missing-condition") == {
+            (PROFILE, OVERVIEW, "maria-okafor", "diabetes")
+        }
+
+    def test_orphans_and_unreachable(self, edges: RunReport) -> None:
+        assert found(edges, "orphans/orphan-pages") == {(ISLAND,)}
+        assert found(edges, "depth/unreachable") == {(ISLAND,)}
+
+    def test_requirements_the_load_does_not_meet_are_skipped_with_a_reason(self, edges: RunReport) -> None:
+        assert skipped(edges) == {
+            "orphans/sitemap-only": "no sitemap was loaded; load the crawl again with --sitemap sitemap.xml",
+            "trust/missing-review-policy": "the site model names no review methodology page; add trust.review_pages to site.yml",
+            "trust/missing-policy-links": "the site model names no policy page; add trust.policy_pages to site.yml",
+        }
+
+    def test_every_finding_has_the_shared_keys_and_a_detail_sentence(self, edges: RunReport) -> None:
+        for finding in edges.findings:
+            assert list(finding)[:4] == ["pack", "check", "severity", "title"]
+            assert "url" in finding or {"source", "target"} <= set(finding) or "condition" in finding or "provider" in finding
+            detail = finding["detail"]
+            assert isinstance(detail, str) and detail.endswith(".") and ": " in detail, detail
+            for key in ("url", "source", "target"):
+                if finding.get(key):
+                    assert finding[key].startswith(BASE + "/"), finding
+
+
+class TestUnknownPositions:
+    def test_links_without_a_position_are_body_links(self, no_positions: RunReport) -> None:
+        # The same hub -> overview link, with no position, now counts as a body link.
+        assert found(no_positions, "hub-spoke/hub-missing-spoke") == {(HUB, PROFILE, "endocrinology")}
+
+    def test_navigation_only_check_is_skipped_without_positions(self, no_positions: RunReport) -> None:
+        assert "link position" in skipped(no_positions)["orphans/nav-only-inlinks"]
+
+
+class TestWithoutSiteModel:
+    def test_entity_checks_are_skipped_with_the_reason(self, no_model: RunReport) -> None:
+        reasons = skipped(no_model)
+        needs_model = {c.name for c in load_registry([], environ={}) if "site_model" in c.header.requires}
+        assert len(needs_model) >= 25
+        assert set(reasons) == needs_model | {"orphans/sitemap-only"}
+        for name in needs_model:
+            assert reasons[name] == "the crawl was loaded without a site model; load it again with --site site.yml"
+
+    def test_crawl_checks_still_run(self, no_model: RunReport) -> None:
+        assert found(no_model, "orphans/orphan-pages") == {(ISLAND,)}
+        assert found(no_model, "broken-links/nofollow-internal") == {(HUB, PROFILE)}
+        assert found(no_model, "anchors/generic-anchor") == {(OVERVIEW, HUB, "learn more")}

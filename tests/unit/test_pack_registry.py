@@ -1,0 +1,264 @@
+"""The pack registry: every shipped check validates, and broken user packs fail in one clear line."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from archmodel.errors import PackError
+from archmodel.packs.registry import (
+    PACK_PATH_ENV,
+    SEVERITIES,
+    builtin_root,
+    load_registry,
+    parse_check,
+    query_parameters,
+)
+from archmodel.packs.runner import convert_value, guess_value
+
+REPO = Path(__file__).resolve().parents[2]
+
+# packs.md: the catalogue, pack by pack.
+CATALOGUE = {
+    "orphans": {"orphan-pages", "sitemap-only", "nav-only-inlinks"},
+    "hub-spoke": {"hub-missing-spoke", "spoke-missing-hub", "condition-without-hub"},
+    "pathways": {"broken-step", "overview-missing-stage", "missing-stage-page", "dead-end-education"},
+    "provider-condition": {"provider-missing-condition", "condition-missing-provider", "provider-without-page"},
+    "anchors": {"generic-anchor", "empty-anchor", "anchor-intent-mismatch", "over-optimised-anchor", "off-synonym-anchor"},
+    "depth": {"deep-pages", "deep-key-pages", "unreachable"},
+    "broken-links": {"links-to-error", "links-to-redirect", "links-to-non-indexable", "nofollow-internal"},
+    "trust": {"missing-reviewer-link", "missing-review-policy", "missing-policy-links"},
+    "access": {"no-location-link", "location-missing-specialty", "provider-missing-location"},
+    "related-conditions": {"unlinked-related", "off-pathway-related"},
+    "content-links": {"blog-missing-service", "service-missing-guides", "resource-hub-thin", "too-many-links", "too-few-contextual-links"},
+    "equity": {"low-equity-key-pages", "equity-sinks"},
+}
+SEVERITY = {
+    "orphans/orphan-pages": "high", "orphans/sitemap-only": "high", "orphans/nav-only-inlinks": "medium",
+    "hub-spoke/hub-missing-spoke": "high", "hub-spoke/spoke-missing-hub": "medium",
+    "hub-spoke/condition-without-hub": "medium", "pathways/broken-step": "high",
+    "pathways/overview-missing-stage": "medium", "pathways/missing-stage-page": "high",
+    "pathways/dead-end-education": "medium", "provider-condition/provider-missing-condition": "medium",
+    "provider-condition/condition-missing-provider": "medium", "provider-condition/provider-without-page": "low",
+    "anchors/generic-anchor": "medium", "anchors/empty-anchor": "medium", "anchors/anchor-intent-mismatch": "high",
+    "anchors/over-optimised-anchor": "low", "anchors/off-synonym-anchor": "info", "depth/deep-pages": "medium",
+    "depth/deep-key-pages": "high", "depth/unreachable": "high", "broken-links/links-to-error": "high",
+    "broken-links/links-to-redirect": "medium", "broken-links/links-to-non-indexable": "medium",
+    "broken-links/nofollow-internal": "low", "trust/missing-reviewer-link": "medium",
+    "trust/missing-review-policy": "low", "trust/missing-policy-links": "low", "access/no-location-link": "medium",
+    "access/location-missing-specialty": "low", "access/provider-missing-location": "low",
+    "related-conditions/unlinked-related": "medium", "related-conditions/off-pathway-related": "low",
+    "content-links/blog-missing-service": "medium", "content-links/service-missing-guides": "low",
+    "content-links/resource-hub-thin": "low", "content-links/too-many-links": "low",
+    "content-links/too-few-contextual-links": "low", "equity/low-equity-key-pages": "medium", "equity/equity-sinks": "info",
+}
+# docs/check-semantics.md "Identity of a finding": every identity key must be a declared column.
+IDENTITY_KEYS = {"url", "source", "target", "condition", "specialty", "provider", "location", "related", "anchor"}
+
+GOOD_HEADER = """\
+// title: Pages with a title
+// description: Pages whose title is set.
+// severity: low
+// parameters:
+//   site: {type: string, description: Site host}
+// columns: [url, detail]
+MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (p:Page {crawl: c.id}) WHERE p.title IS NOT NULL
+RETURN p.url AS url, 'has a title' AS detail
+"""
+
+
+@pytest.fixture
+def no_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(PACK_PATH_ENV, raising=False)
+
+
+def write_pack(root: Path, pack: str, check: str, text: str) -> Path:
+    path = root / pack / f"{check}.cypher"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_builtin_packs_are_the_catalogue(no_env: None) -> None:
+    registry = load_registry()
+    found = {pack: {c.id for c in checks} for pack, checks in registry.packs.items()}
+    assert found == CATALOGUE
+    assert len(registry) == 40
+    assert builtin_root() == REPO / "cypher"
+
+
+def test_every_shipped_check_is_valid(no_env: None) -> None:
+    for check in load_registry():
+        header = check.header
+        assert header.severity == SEVERITY[check.name], check.name
+        assert header.severity in SEVERITIES
+        assert header.columns[-1] == "detail", f"{check.name}: every finding ends with its detail sentence"
+        assert set(header.parameters) == query_parameters(check.cypher), check.name
+        assert "site" in header.parameters, check.name
+        assert check.cypher.splitlines()[0].startswith("// title:"), check.name
+        assert "MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)" in check.cypher, check.name
+        keys = set(header.columns) & IDENTITY_KEYS
+        assert {"url"} <= keys or {"source", "target"} <= keys or check.name in {
+            "hub-spoke/condition-without-hub",
+            "provider-condition/provider-without-page",
+        }, check.name
+
+
+WRITE_OR_PLUGIN = re.compile(r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|FOREACH|LOAD\s+CSV)\b|\b(apoc|gds)\.", re.I)
+CODE_ONLY = re.compile(r"//[^\n]*|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+
+
+def test_shipped_checks_only_read_and_need_no_plugin(no_env: None) -> None:
+    """Packs run unchanged in Neo4j Browser: plain read-only Cypher, no APOC or GDS calls."""
+    for check in load_registry():
+        code = CODE_ONLY.sub("''", check.cypher)
+        assert not WRITE_OR_PLUGIN.search(code), f"{check.name}: {WRITE_OR_PLUGIN.search(code)}"
+
+
+def test_query_parameters_ignore_comments_strings_and_quoted_names() -> None:
+    cypher = """
+    // $commented is not a parameter
+    MATCH (p:Page {crawl: $crawl}) /* $blocked */
+    WHERE p.title <> '$literal' AND p.h1 <> "it's $quoted" AND p.`$odd` IS NULL
+    RETURN p.url AS url, $limit AS limit, $`spaced name` AS s, 'https://x//y' AS u, $after
+    """
+    assert query_parameters(cypher) == {"crawl", "limit", "spaced name", "after"}
+
+
+def test_user_pack_from_pack_dir_and_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = tmp_path / "first"
+    second = tmp_path / "second"
+    write_pack(first, "mine", "titled", GOOD_HEADER)
+    write_pack(second, "theirs", "titled", GOOD_HEADER)
+    monkeypatch.setenv(PACK_PATH_ENV, f"{second}{os.pathsep}{first}")
+    registry = load_registry([first])
+    assert {"mine/titled", "theirs/titled"} <= set(registry.checks)
+    assert not registry.checks["mine/titled"].builtin
+    assert len(registry) == 42
+
+
+def test_a_folder_of_check_files_is_one_pack(tmp_path: Path, no_env: None) -> None:
+    folder = tmp_path / "seo-extra"
+    folder.mkdir()
+    (folder / "titled.cypher").write_text(GOOD_HEADER)
+    assert "seo-extra/titled" in load_registry([folder]).checks
+
+
+def broken(tmp_path: Path, text: str, pack: str = "mine", check: str = "broken", names_folder: bool = False) -> PackError:
+    path = write_pack(tmp_path, pack, check, text)
+    with pytest.raises(PackError) as caught:
+        load_registry([tmp_path])
+    named = path.parent if names_folder else path
+    assert f"({named}" in caught.value.message(), "the error names the file (or the pack folder)"
+    assert "\n" not in caught.value.message(), "one line"
+    return caught.value
+
+
+def test_unknown_header_key_is_rejected(tmp_path: Path, no_env: None) -> None:
+    error = broken(tmp_path, GOOD_HEADER.replace("// severity: low", "// severity: low\n// severty: high"))
+    assert "severty: unknown key" in error.what
+
+
+def test_bad_severity_is_rejected(tmp_path: Path, no_env: None) -> None:
+    error = broken(tmp_path, GOOD_HEADER.replace("severity: low", "severity: critical"))
+    assert "severity" in error.what
+
+
+def test_missing_columns_is_rejected(tmp_path: Path, no_env: None) -> None:
+    error = broken(tmp_path, GOOD_HEADER.replace("// columns: [url, detail]\n", ""))
+    assert "columns: missing" in error.what
+
+
+def test_invalid_yaml_names_the_line(tmp_path: Path, no_env: None) -> None:
+    error = broken(tmp_path, GOOD_HEADER.replace("// columns: [url, detail]", "// columns: [url, detail"))
+    assert "not valid YAML" in error.what
+    assert ", line " in error.where
+
+
+def test_undeclared_parameter_is_rejected(tmp_path: Path, no_env: None) -> None:
+    error = broken(tmp_path, GOOD_HEADER.replace("WHERE p.title IS NOT NULL", "WHERE p.depth > $max_depth"))
+    assert "uses undeclared $max_depth" in error.what
+
+
+def test_unused_parameter_is_rejected(tmp_path: Path, no_env: None) -> None:
+    text = GOOD_HEADER.replace(
+        "//   site: {type: string, description: Site host}",
+        "//   site: {type: string, description: Site host}\n//   limit: {type: integer, default: 5, description: n}",
+    )
+    assert "declares unused limit" in broken(tmp_path, text).what
+
+
+def test_default_must_match_type(tmp_path: Path, no_env: None) -> None:
+    text = GOOD_HEADER.replace(
+        "//   site: {type: string, description: Site host}",
+        "//   site: {type: string, description: Site host}\n//   limit: {type: integer, default: many, description: n}",
+    ).replace("'has a title' AS detail", "'has a title' AS detail LIMIT $limit")
+    assert "parameters.limit" in broken(tmp_path, text).what
+
+
+def test_duplicate_pack_id_is_rejected(tmp_path: Path, no_env: None) -> None:
+    error = broken(tmp_path, GOOD_HEADER, pack="orphans", check="extra", names_folder=True)
+    assert "pack 'orphans' is defined twice" in error.what
+
+
+def test_duplicate_check_across_user_folders_is_rejected(tmp_path: Path, no_env: None) -> None:
+    write_pack(tmp_path / "a", "mine", "titled", GOOD_HEADER)
+    write_pack(tmp_path / "b", "mine", "titled", GOOD_HEADER)
+    with pytest.raises(PackError, match="pack 'mine' is defined twice"):
+        load_registry([tmp_path / "a", tmp_path / "b"])
+
+
+def test_missing_pack_dir_is_an_error(tmp_path: Path, no_env: None) -> None:
+    with pytest.raises(PackError, match="pack folder does not exist"):
+        load_registry([tmp_path / "nowhere"])
+
+
+def test_file_without_header_is_rejected(tmp_path: Path) -> None:
+    path = write_pack(tmp_path, "mine", "bare", "MATCH (n) RETURN n\n")
+    with pytest.raises(PackError, match="check has no header"):
+        parse_check(path, pack="mine")
+
+
+def test_unknown_names_list_the_valid_ones(no_env: None) -> None:
+    registry = load_registry()
+    with pytest.raises(PackError) as caught:
+        registry.select(["depth/nope"])
+    assert caught.value.fix == "use one of: depth/deep-key-pages, depth/deep-pages, depth/unreachable"
+    with pytest.raises(PackError) as caught:
+        registry.select(["nope"])
+    assert "orphans" in caught.value.fix and "equity" in caught.value.fix
+
+
+def test_select_keeps_registry_order_and_removes_duplicates(no_env: None) -> None:
+    registry = load_registry()
+    names = [c.name for c in registry.select(["depth/unreachable", "depth", "anchors/empty-anchor"])]
+    assert names == ["anchors/empty-anchor", "depth/deep-key-pages", "depth/deep-pages", "depth/unreachable"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "expected"),
+    [
+        ("4", "integer", 4),
+        ("0.5", "float", 0.5),
+        ("yes", "boolean", True),
+        ("false", "boolean", False),
+        ("learn more, click here", "list", ["learn more", "click here"]),
+        ('["a, b", "c"]', "list", ["a, b", "c"]),
+        (" spaced ", "string", " spaced "),
+    ],
+)
+def test_parameter_values_are_typed_by_the_header(raw: str, kind: str, expected: object) -> None:
+    assert convert_value("p", raw, kind) == expected
+
+
+def test_parameter_of_wrong_type_is_a_usage_error() -> None:
+    with pytest.raises(PackError, match="parameter 'max_depth' must be an integer, not 'deep'"):
+        convert_value("max_depth", "deep", "integer")
+
+
+def test_ad_hoc_parameters_are_guessed() -> None:
+    assert [guess_value(v) for v in ["3", "2.5", "true", '["a"]', "text", "null"]] == [3, 2.5, True, ["a"], "text", None]
