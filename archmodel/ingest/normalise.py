@@ -92,6 +92,10 @@ def _twin(host: str) -> str:
     return host[4:] if host.startswith("www.") else "www." + host
 
 
+_MISSING = object()
+CACHE_LIMIT = 500_000
+
+
 class UrlNormaliser:
     """Normalises URLs onto one site: `normalise()` for crawl URLs, `to_url()` for site-model paths."""
 
@@ -114,6 +118,7 @@ class UrlNormaliser:
             _, alias_key = self._parse_site_url(alias_text, "site.aliases", require_scheme=False)
             hosts.update({alias_key, _twin(alias_key)})
         self.hosts = frozenset(hosts)
+        self._cache: dict[tuple[str, str | None], str | None] = {}
 
     @staticmethod
     def _parse_site_url(url: str, where: str, require_scheme: bool = True) -> tuple[str, str]:
@@ -136,9 +141,25 @@ class UrlNormaliser:
         return scheme, _host_key(parts.hostname.lower().rstrip("."), port, scheme)
 
     def normalise(self, url: str, base: str | None = None) -> str | None:
-        """The absolute normalised URL of `url` on this site, or None when it is not a page of it."""
+        """The absolute normalised URL of `url` on this site, or None when it is not a page of it.
+
+        Crawl exports repeat the same URLs millions of times (every navigation link), so results
+        are memoised; the memo holds one entry per distinct URL, and is dropped when it grows past
+        `CACHE_LIMIT` so memory stays bounded on any export.
+        """
         if not isinstance(url, str):
             return None
+        key = (url, None if "://" in url else base)
+        cached = self._cache.get(key, _MISSING)
+        if cached is not _MISSING:
+            return cached  # type: ignore[return-value]
+        result = self._normalise(url, base)
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[key] = result
+        return result
+
+    def _normalise(self, url: str, base: str | None) -> str | None:
         text = _STRIPPED_INSIDE.sub("", url.strip())
         if not text or text.startswith("#"):
             return None
