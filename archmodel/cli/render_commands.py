@@ -1,1 +1,117 @@
-"""Commands registered by this module are added as their issues land."""
+"""`archmodel map` and `archmodel report`: self-contained HTML files for people without a database.
+
+Findings come from `--findings FILE` (what `archmodel run --format json -o FILE` wrote) or, by
+default, from running the checks here through the packs runner; `--no-checks` draws the graph
+alone. Which site was used and where the file went are said on standard error.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from archmodel.cli import app, state
+from archmodel.cli.output import log
+from archmodel.db.connection import Graph
+from archmodel.db.sites import SiteRef, resolve_site
+from archmodel.render.api import write_map, write_report
+from archmodel.render.findings import read_rows_file
+from archmodel.render.site_map import MAX_DRAWN_PAGES
+
+
+class View(str, Enum):
+    clusters = "clusters"
+    hub = "hub"
+    pathway = "pathway"
+    providers = "providers"
+
+
+SiteOption = typer.Option(None, "--site", help="Site host (default: the only or most recently loaded site).")
+FindingsOption = typer.Option(
+    None, "--findings", help="Findings from `archmodel run --format json -o FILE` instead of running the checks here."
+)
+NoChecksOption = typer.Option(False, "--no-checks", help="Do not run the checks: draw the graph without findings.")
+
+
+def run_checks(graph: Graph, site: SiteRef, severities: set[str] | None) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    """Findings and skipped checks from the packs runner (all checks, or those of `severities`)."""
+    from archmodel.packs.registry import load_registry
+    from archmodel.packs.runner import Runner
+
+    checks = [c for c in load_registry().select() if severities is None or c.severity in severities]
+    report = Runner(graph, site).run(checks)
+    log(report.summary())
+    return report.findings, [(o.check.name, o.skipped or "") for o in report.skipped]
+
+
+def run_suggest(graph: Graph, site: SiteRef) -> list[dict[str, Any]]:
+    from archmodel.packs.registry import load_registry
+    from archmodel.packs.runner import Runner
+    from archmodel.packs.suggest import suggest
+
+    rows, _ = suggest(Runner(graph, site), load_registry())
+    return rows
+
+
+@app.command("map")
+def map_command(
+    output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write."),
+    view: View = typer.Option(View.clusters, "--view", help="clusters, hub, pathway or providers."),
+    focus: str | None = typer.Option(None, "--focus", help="Specialty id (hub) or condition id (pathway)."),
+    site: str | None = SiteOption,
+    findings_file: Path | None = FindingsOption,
+    no_checks: bool = NoChecksOption,
+    max_pages: int = typer.Option(MAX_DRAWN_PAGES, "--max-pages", help="Above this many pages, clusters aggregate."),
+) -> None:
+    """Write an interactive map as one self-contained HTML file.
+
+    Example: archmodel map --view hub --focus endocrinology -o endocrinology.html
+    """
+    graph = state.current().graph()
+    ref = resolve_site(graph, site, say=log)
+    if findings_file is not None:
+        findings = read_rows_file(findings_file, "findings")
+    elif no_checks:
+        findings = None
+    else:
+        findings, _ = run_checks(graph, ref, {"high", "medium"} if view.value != "clusters" else {"high"})
+    path = write_map(graph, view.value, output, ref, focus, findings, say=log, max_pages=max_pages)
+    log(f"Wrote the {view.value} map to {path}")
+
+
+@app.command("report")
+def report_command(
+    output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write."),
+    site: str | None = SiteOption,
+    findings_file: Path | None = FindingsOption,
+    suggestions_file: Path | None = typer.Option(
+        None, "--suggestions", help="Rows from `archmodel suggest --format json -o FILE` instead of computing them here."
+    ),
+    no_checks: bool = NoChecksOption,
+    max_pages: int = typer.Option(MAX_DRAWN_PAGES, "--max-pages", help="Above this many pages, the site map aggregates."),
+) -> None:
+    """Write the stakeholder report: summary, findings, suggestions, charts and maps, in one HTML file.
+
+    Example: archmodel report -o report.html
+    """
+    graph = state.current().graph()
+    ref = resolve_site(graph, site, say=log)
+    skipped: list[tuple[str, str]] = []
+    if findings_file is not None:
+        findings = read_rows_file(findings_file, "findings")
+    elif no_checks:
+        findings = None
+    else:
+        findings, skipped = run_checks(graph, ref, None)
+    if suggestions_file is not None:
+        suggestions = read_rows_file(suggestions_file, "suggestions")
+    elif no_checks:
+        suggestions = None
+    else:
+        suggestions = run_suggest(graph, ref)
+    path = write_report(graph, output, ref, findings=findings, suggestions=suggestions, skipped=skipped, max_pages=max_pages, say=log)
+    size = path.stat().st_size / 1e6
+    log(f"Wrote the report to {path} ({size:.1f} MB)")

@@ -292,9 +292,10 @@ def pathway_view(model: PathwayModel, findings: FindingIndex | None = None) -> M
     missing = sum(1 for a in arrows if a.style == "missing")
     figure = go.Figure(traces, map_layout(f"{model.name}: care pathway ({len(ordered)} stage pages, {missing} missing links)", height=560))
     width = max(len(columns) - 1, 1)
+    rows = max((len(c) for c in columns.values()), default=1)
     figure.update_layout(
         xaxis={"range": [-0.6, width + 0.6]},
-        yaxis={"range": [-0.6 * max(len(c) for c in columns.values()) - 0.9, 1.6] if columns else [-1, 1], "scaleanchor": None},
+        yaxis={"range": [-0.6 * rows - 0.5, 0.25 + 0.12 * width + 0.35], "scaleanchor": False},
         legend={"title": {"text": "Click to hide"}},
     )
     return MapView(
@@ -388,8 +389,9 @@ def providers_view(model: ProviderMatrix, findings: FindingIndex | None = None) 
     figure = go.Figure(
         [heatmap],
         go.Layout(
-            template=TEMPLATE, height=height, margin={"l": 10, "r": 10, "t": 60, "b": 10},
-            title={"text": f"Providers \u00d7 conditions ({counts[2]} treated pairs not linked either way)", "x": 0.01},
+            template=TEMPLATE, height=height, margin={"l": 10, "r": 10, "t": 150, "b": 10},
+            title={"text": f"Providers \u00d7 conditions ({counts[2]} treated pairs not linked either way)", "x": 0.01,
+                   "y": 0.99, "yref": "container", "yanchor": "top"},
             xaxis={"side": "top", "tickangle": -40, "automargin": True},
             yaxis={"autorange": "reversed", "automargin": True},
         ),

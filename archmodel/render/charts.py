@@ -1,0 +1,135 @@
+"""The report's charts: click depth, link positions, anchor text, PageRank by page type.
+
+Every chart is built from aggregates (counts, quartiles), never from one point per page, so a
+100k-page site costs the same few kilobytes as a small one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+
+from archmodel.db.connection import Graph
+from archmodel.render.data import PageTable
+from archmodel.render.escape import plotly_text
+from archmodel.render.palette import MISSING, OKABE_ITO, PRESENT
+from archmodel.render.traces import TEMPLATE, MapView
+
+POSITIONS_QUERY = """
+MATCH (p:Page {crawl: $crawl})-[r:LINKS_TO]->(q:Page)
+WHERE q <> p
+RETURN coalesce(r.position, 'unknown') AS position, r.follow AS follow, count(*) AS links
+"""
+ANCHORS_QUERY = """
+MATCH (p:Page {crawl: $crawl})-[r:LINKS_TO]->(q:Page)
+WHERE q <> p AND r.follow AND r.body
+WITH toLower(trim(r.anchor)) AS anchor, r.alt <> '' AS has_alt, count(*) AS links
+RETURN anchor, has_alt, links ORDER BY links DESC, anchor
+"""
+
+
+def _layout(title: str, height: int = 360, showlegend: bool = False, **extra: Any) -> go.Layout:
+    """`title` is our own markup (constants and numbers), never crawl text."""
+    layout = go.Layout(
+        template=TEMPLATE, title={"text": title, "x": 0.01}, height=height,
+        margin={"l": 60, "r": 20, "t": 50, "b": 60}, showlegend=showlegend, **extra,
+    )
+    layout.xaxis.automargin = True
+    layout.yaxis.automargin = True
+    return layout
+
+
+def depth_chart(pages: PageTable, max_depth: int | None) -> MapView:
+    crawled = pages.in_crawl
+    depths = pages.depth[crawled]
+    reachable = depths[depths >= 0]
+    counts = np.bincount(reachable) if len(reachable) else np.zeros(1, dtype=np.int64)
+    labels = [str(d) for d in range(len(counts))] + ["unreachable"]
+    values = counts.tolist() + [int((depths < 0).sum())]
+    limit = max_depth if max_depth is not None else 3
+    colours = [PRESENT if d <= limit else MISSING for d in range(len(counts))] + ["#8C8C8C"]
+    figure = go.Figure(
+        go.Bar(x=labels, y=values, marker_color=colours, text=values, textposition="outside",
+               hovertemplate="Depth %{x}: %{y} pages<extra></extra>"),
+        _layout("Click depth from the home page (crawled pages)",
+                xaxis={"title": {"text": f"clicks from home (deeper than {limit} in vermillion)"}, "type": "category"},
+                yaxis={"title": {"text": "pages"}}),
+    )
+    return MapView("depth", "Click depth", figure, height=360)
+
+
+def positions_chart(graph: Graph, crawl: str) -> tuple[MapView, dict[str, int]]:
+    rows = graph.read(POSITIONS_QUERY, {"crawl": crawl})
+    totals: dict[str, int] = {}
+    nofollow: dict[str, int] = {}
+    for row in rows:
+        bucket = totals if row["follow"] else nofollow
+        bucket[row["position"]] = bucket.get(row["position"], 0) + row["links"]
+    order = ["Content", "Aside", "Sidebar", "Header", "Navigation", "Footer", "unknown"]
+    names = [p for p in order if p in totals or p in nofollow] + sorted((set(totals) | set(nofollow)) - set(order))
+    figure = go.Figure(
+        [
+            go.Bar(name="followed", x=names, y=[totals.get(n, 0) for n in names], marker_color=PRESENT,
+                   hovertemplate="%{x}: %{y} followed links<extra></extra>"),
+            go.Bar(name="nofollow", x=names, y=[nofollow.get(n, 0) for n in names], marker_color=OKABE_ITO[1],
+                   hovertemplate="%{x}: %{y} nofollow links<extra></extra>"),
+        ],
+        _layout("Internal links by position on the page", barmode="stack", showlegend=True,
+                yaxis={"title": {"text": "links"}}, legend={"orientation": "h", "y": -0.15}),
+    )
+    return MapView("positions", "Link positions", figure, height=360), {**totals}
+
+
+def anchors_chart(graph: Graph, crawl: str, generic: list[str]) -> tuple[MapView, dict[str, int]]:
+    rows = graph.read(ANCHORS_QUERY, {"crawl": crawl})
+    generic_set = {g.strip().lower() for g in generic}
+    summary = {"descriptive": 0, "generic": 0, "empty": 0}
+    counts: dict[str, int] = {}
+    for row in rows:
+        anchor = " ".join((row["anchor"] or "").split())
+        kind = "empty" if not anchor and not row["has_alt"] else "generic" if anchor in generic_set else "descriptive"
+        summary[kind] += row["links"]
+        key = anchor or ("(image alt text only)" if row["has_alt"] else "(empty)")
+        counts[key] = counts.get(key, 0) + row["links"]
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:15][::-1]
+    colours = [MISSING if a in generic_set or a == "(empty)" else PRESENT for a, _ in top]
+    total = sum(summary.values()) or 1
+    share = ", ".join(f"{summary[k] / total:.0%} {k}" for k in ("descriptive", "generic", "empty"))
+    figure = go.Figure(
+        go.Bar(orientation="h", y=[plotly_text(a, 45) for a, _ in top], x=[c for _, c in top], marker_color=colours,
+               hovertext=[f"\u201c{plotly_text(a, 80)}\u201d: {c} body links" for a, c in top], hoverinfo="text"),
+        _layout(f"Top anchor texts in body links<br><sup>{share}</sup>", height=460,
+                xaxis={"title": {"text": "body links (generic or empty in vermillion)"}}, yaxis={"automargin": True}),
+    )
+    return MapView("anchors", "Anchor text", figure, height=440), summary
+
+
+def pagerank_chart(pages: PageTable) -> MapView:
+    """PageRank quartiles per page type, from precomputed statistics (no per-page points)."""
+    live = pages.in_crawl & (pages.status == 200)
+    types = sorted({pages.type[i] for i in np.flatnonzero(live)})
+    stats = []
+    for t in types:
+        values = np.sort(pages.pagerank[live & (np.array(pages.type) == t)])
+        if not len(values):
+            continue
+        q1, med, q3 = np.quantile(values, [0.25, 0.5, 0.75])
+        iqr = q3 - q1
+        stats.append((t, float(values[0] if values[0] >= q1 - 1.5 * iqr else q1 - 1.5 * iqr),
+                      float(q1), float(med), float(q3),
+                      float(min(values[-1], q3 + 1.5 * iqr)), len(values), float(values.mean())))
+    stats.sort(key=lambda s: -s[3])
+    figure = go.Figure(
+        go.Box(
+            x=[plotly_text(s[0]) for s in stats], lowerfence=[s[1] for s in stats], q1=[s[2] for s in stats],
+            median=[s[3] for s in stats], q3=[s[4] for s in stats], upperfence=[s[5] for s in stats],
+            mean=[s[7] for s in stats], marker_color=PRESENT, line={"width": 1.5},
+            hovertext=[f"{plotly_text(s[0])}: {s[6]} pages, median PageRank {s[3]:.3g}" for s in stats],
+            hoverinfo="text",
+        ),
+        _layout("Internal PageRank by page type (live pages)", height=380,
+                yaxis={"title": {"text": "PageRank"}}),
+    )
+    return MapView("pagerank", "PageRank by page type", figure, height=380)

@@ -1,0 +1,233 @@
+"""The stakeholder report: one printable, self-contained HTML page.
+
+Headline figures, findings by pack and severity in sortable tables, the top suggested links,
+four charts and the maps. The report reads the graph for what it draws and takes findings and
+suggestions as input (the packs runner and `suggest` produce them), so it never reruns or
+re-derives a check: the numbers in the report are the numbers `archmodel run` prints.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+from archmodel.render.escape import html_text
+from archmodel.render.findings import SEVERITIES, Finding, FindingIndex, check_name, severity_rank, subject_url
+from archmodel.render.html import map_section, page
+from archmodel.render.traces import MapView
+
+MAX_ROWS_PER_CHECK = 200
+MAX_SUGGESTIONS = 50
+
+HEADLINE_CHECKS = {
+    "orphans": ("orphans", "orphan-pages"),
+    "broken_steps": ("pathways", "broken-step"),
+    "deep_pages": ("depth", "deep-pages"),
+    "links_to_errors": ("broken-links", "links-to-error"),
+}
+
+
+@dataclass
+class ReportInput:
+    """What the report shows; `findings`/`suggestions` None means the packs were not run."""
+
+    site_name: str
+    host: str
+    loaded_at: str
+    pages: int
+    links: int
+    unlinked_pairs: int
+    findings: list[Finding] | None
+    suggestions: list[dict[str, Any]] | None
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    charts: list[MapView] = field(default_factory=list)
+    maps: list[MapView] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def headline(report: ReportInput) -> list[tuple[str, str, bool]]:
+    """(label, value, is_bad) for the figures at the top."""
+    index = FindingIndex.build(report.findings) if report.findings is not None else None
+
+    def from_findings(key: str) -> tuple[str, bool]:
+        if index is None:
+            return "not run", False
+        count = index.count(*HEADLINE_CHECKS[key])
+        return f"{count:,}", count > 0
+
+    cards = [("Pages crawled", f"{report.pages:,}", False), ("Internal links", f"{report.links:,}", False)]
+    for key, label in (
+        ("orphans", "Orphan pages"),
+        ("broken_steps", "Broken care-pathway steps"),
+    ):
+        value, bad = from_findings(key)
+        cards.append((label, value, bad))
+    cards.append(("Provider-condition pairs not linked either way", f"{report.unlinked_pairs:,}", report.unlinked_pairs > 0))
+    for key, label in (("deep_pages", "Pages too deep"), ("links_to_errors", "Links to error pages")):
+        value, bad = from_findings(key)
+        cards.append((label, value, bad))
+    return cards
+
+
+def _severity_badge(severity: str) -> str:
+    safe = severity if severity in SEVERITIES else "info"
+    return f'<span class="sev sev-{safe}">{html_text(severity)}</span>'
+
+
+def _table(headers: list[tuple[str, bool]], rows: list[list[tuple[str, Any]]], caption: str = "") -> str:
+    """A sortable table; cells are (escaped html, sort key or None)."""
+    num = ' class="num"'
+    head = "".join(
+        f'<th scope="col"{num if numeric else ""}><button type="button">{html_text(name)}</button></th>'
+        for name, numeric in headers
+    )
+    body = []
+    for row in rows:
+        cells = []
+        for (cell, sort), (_, numeric) in zip(row, headers):
+            attrs = (num if numeric else "") + (f' data-sort="{html_text(sort)}"' if sort is not None else "")
+            cells.append(f"<td{attrs}>{cell}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    cap = f"<caption>{html_text(caption)}</caption>" if caption else ""
+    return f'<table class="am-table">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def _short(url: Any) -> str:
+    """A URL of the site as its path (readable in a table), the full URL on hover."""
+    text = str(url or "")
+    parts = urlsplit(text)
+    shown = text
+    if parts.scheme in ("http", "https") and parts.netloc:
+        shown = text[len(f"{parts.scheme}://{parts.netloc}"):] or "/"
+    return f'<span title="{html_text(text)}">{html_text(shown)}</span>'
+
+
+def _where(finding: Finding) -> str:
+    if finding.get("source") and finding.get("target"):
+        return f"{_short(finding['source'])} \u2192 {_short(finding['target'])}"
+    url = subject_url(finding)
+    if url:
+        return _short(url)
+    entities = [f"{k}: {finding[k]}" for k in ("condition", "specialty", "provider", "location") if finding.get(k)]
+    return html_text(", ".join(entities))
+
+
+def findings_section(findings: list[Finding] | None, skipped: list[tuple[str, str]]) -> str:
+    if findings is None:
+        return (
+            "<h2 id=\"findings\">Findings</h2><p>The packs were not run for this report. "
+            "Run <code>archmodel report</code> against a server with the packs, or pass "
+            "<code>--findings findings.json</code> written by <code>archmodel run --format json</code>.</p>"
+        )
+    by_pack: dict[str, Counter[str]] = {}
+    for finding in findings:
+        by_pack.setdefault(str(finding.get("pack", "?")), Counter())[str(finding.get("severity", "info"))] += 1
+    summary_rows = []
+    for pack, counts in sorted(by_pack.items()):
+        total = sum(counts.values())
+        summary_rows.append(
+            [(f'<a href="#pack-{html_text(pack)}">{html_text(pack)}</a>', pack)]
+            + [(f"{counts.get(s, 0):,}", counts.get(s, 0)) for s in SEVERITIES]
+            + [(f"{total:,}", total)]
+        )
+    parts = [
+        '<h2 id="findings">Findings by pack and severity</h2>',
+        f"<p>{len(findings):,} findings in {len(by_pack)} packs. Click a column to sort.</p>",
+        _table([("pack", False)] + [(s, True) for s in SEVERITIES] + [("total", True)], summary_rows),
+    ]
+    if skipped:
+        items = "".join(f"<li><b>{html_text(name)}</b>: {html_text(reason)}</li>" for name, reason in skipped)
+        parts.append(f"<details><summary>{len(skipped)} checks skipped, and why</summary><ul>{items}</ul></details>")
+    grouped: dict[str, list[Finding]] = {}
+    for finding in sorted(findings, key=lambda f: (severity_rank(f), check_name(f), _where(f))):
+        grouped.setdefault(str(finding.get("pack", "?")), []).append(finding)
+    for pack in sorted(grouped):
+        rows = []
+        shown: Counter[str] = Counter()
+        hidden: Counter[str] = Counter()
+        for finding in grouped[pack]:
+            name = check_name(finding)
+            if shown[name] >= MAX_ROWS_PER_CHECK:
+                hidden[name] += 1
+                continue
+            shown[name] += 1
+            severity = str(finding.get("severity", "info"))
+            rows.append(
+                [
+                    (_severity_badge(severity), severity_rank(finding)),
+                    (html_text(finding.get("title") or name), None),
+                    (_where(finding), None),
+                    (html_text(finding.get("detail", "")), None),
+                ]
+            )
+        more = "".join(
+            f'<p class="am-note">{hidden[n]:,} more {html_text(n)} findings are not listed here; '
+            f"<code>archmodel run {html_text(n)} --format csv -o {html_text(n.replace('/', '-'))}.csv</code> lists them all.</p>"
+            for n in sorted(hidden)
+        )
+        parts.append(
+            f'<details open id="pack-{html_text(pack)}"><summary>{html_text(pack)} ({len(grouped[pack]):,})</summary>'
+            + _table([("severity", False), ("check", False), ("page or link", False), ("what to do", False)], rows)
+            + more
+            + "</details>"
+        )
+    return "".join(parts)
+
+
+def suggestions_section(suggestions: list[dict[str, Any]] | None) -> str:
+    if suggestions is None:
+        return ""
+    top = sorted(suggestions, key=lambda s: (severity_rank({"severity": s.get("priority", "info")}), s.get("source", ""), s.get("target", "")))
+    rows = [
+        [
+            (_severity_badge(str(s.get("priority", ""))), severity_rank({"severity": s.get("priority", "info")})),
+            (_short(s.get("source", "")), None),
+            (_short(s.get("target", "")), None),
+            (html_text(s.get("suggested_anchor", "")), None),
+            (html_text(s.get("placement", "")), None),
+            (html_text(s.get("reason", "")), None),
+        ]
+        for s in top[:MAX_SUGGESTIONS]
+    ]
+    shown = f"the top {MAX_SUGGESTIONS} of {len(suggestions):,}" if len(suggestions) > MAX_SUGGESTIONS else f"all {len(suggestions):,}"
+    return (
+        '<h2 id="suggestions">Links to add</h2>'
+        f"<p>Suggested internal links, {shown}, most important first "
+        "(<code>archmodel suggest --format csv</code> lists every one).</p>"
+        + _table(
+            [("priority", False), ("on page", False), ("link to", False), ("anchor text", False), ("where", False), ("why", False)],
+            rows,
+        )
+    )
+
+
+def build_report_html(report: ReportInput) -> str:
+    cards = "".join(
+        f'<div class="am-card{" bad" if bad else ""}"><div class="value">{html_text(value)}</div>'
+        f'<div class="label">{html_text(label)}</div></div>'
+        for label, value, bad in headline(report)
+    )
+    generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    charts = "".join(
+        f'<div class="am-chart">{map_section(chart, f"chart-{i}")}</div>' for i, chart in enumerate(report.charts)
+    )
+    maps = "".join(map_section(view, f"map-{i}") for i, view in enumerate(report.maps))
+    notes = "".join(f'<p class="am-note">{html_text(n)}</p>' for n in report.notes)
+    body = (
+        "<main>"
+        f'<p class="am-kicker">Internal link architecture report</p><h1>{html_text(report.site_name)}</h1>'
+        f'<p class="am-meta">{html_text(report.host)} \u00b7 crawl loaded {html_text(report.loaded_at)} '
+        f"\u00b7 report generated {html_text(generated)}</p>{notes}"
+        f'<h2 id="summary">Summary</h2><div class="am-cards">{cards}</div>'
+        f"{findings_section(report.findings, report.skipped)}"
+        f"{suggestions_section(report.suggestions)}"
+        f'<h2 id="charts">Charts</h2><div class="am-charts">{charts}</div>'
+        f'<div id="maps">{maps}</div>'
+        "<footer>Made with archmodel. This file is self-contained: it makes no network requests and can be "
+        "opened offline, forwarded or printed.</footer></main>"
+    )
+    css = ".am-chart .am-map h2 { font-size: 15px; border: 0; margin-top: 8px; } .am-chart .am-description:empty { display: none; }"
+    return page(f"{report.site_name}: internal link report", body, extra_css=css, scripts=("map.js", "report.js"))

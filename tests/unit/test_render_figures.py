@@ -1,0 +1,145 @@
+"""Figure building from in-memory site data: what is drawn, how much, and always the same way."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+
+import numpy as np
+import plotly.io as pio
+import pytest
+
+from archmodel.render.clusters import cluster_pages
+from archmodel.render.data import PageTable, SiteData, choose_specialty
+from archmodel.render.findings import FindingIndex
+from archmodel.render.focus_maps import matrix_cell
+from archmodel.render.layout import local_layout, site_layout
+from archmodel.render.site_map import clusters_view
+from archmodel.render.traces import sample_rows, segments
+
+HOSTILE = "<script>window.__pwned=1</script><img src=x onerror=window.__pwned=2>"
+
+
+def make_site(pages_per_group: int = 12, groups: int = 4, seed: int = 7) -> SiteData:
+    """Groups of densely linked pages; the first two groups belong to specialties."""
+    rng = np.random.default_rng(seed)
+    urls, types, specialty = [], [], []
+    kinds = ["condition", "symptom", "treatment", "provider", "blog"]
+    for g in range(groups):
+        for k in range(pages_per_group):
+            urls.append(f"https://site.example/g{g}/p{k:03d}/")
+            types.append(kinds[k % len(kinds)])
+            specialty.append(f"s{g}" if g < 2 else None)
+    n = len(urls)
+    links = set()
+    for g in range(groups):
+        base = g * pages_per_group
+        for _ in range(pages_per_group * 3):
+            a, b = rng.integers(0, pages_per_group, 2)
+            if a != b:
+                links.add((base + int(a), base + int(b)))
+    links.add((0, pages_per_group))  # one link between groups
+    body = np.array(sorted(links), dtype=np.int32)
+    nav = np.array([(i, 0) for i in range(1, n)], dtype=np.int32)
+    titles = [f"Page {i} {HOSTILE}" for i in range(n)]
+    pages = PageTable(
+        url=urls, title=titles, h1=titles, type=types, status=np.full(n, 200), depth=np.arange(n) % 5,
+        inlinks=np.bincount(body[:, 1], minlength=n), pagerank=np.linspace(0.15, 3, n), in_crawl=np.ones(n, bool),
+        indexable=np.ones(n, bool), is_home=np.arange(n) == 0,
+    )
+    return SiteData("site.example", "crawl-1", {"site_name": "Site <b>"}, pages, body, nav, specialty,
+                    {"s0": "Cardiology", "s1": "Endocrinology"})
+
+
+def page_traces(figure) -> list:
+    return [t for t in figure.data if t.meta and t.meta.get("role") == "pages"]
+
+
+def test_full_view_draws_every_page_once_with_escaped_hover() -> None:
+    data = make_site()
+    clustering = cluster_pages(data, backend="igraph")
+    findings = FindingIndex.build([{"pack": "orphans", "check": "orphan-pages", "severity": "high", "url": data.pages.url[3],
+                                    "title": HOSTILE}])
+    view = clusters_view(data, clustering, findings)
+    traces = page_traces(view.figure)
+    assert sum(len(t.x) for t in traces) == len(data.pages)
+    assert all(t.type == "scattergl" for t in traces)
+    names = [t.name for t in traces]
+    assert names[:2] == ["Cardiology (12)", "Endocrinology (12)"]
+    for trace in traces:
+        for text in trace.hovertext:
+            assert "<script" not in text and "<img" not in text
+            assert "&lt;script&gt;" in text
+    flagged = next(t for t in view.figure.data if t.name.startswith("High-severity findings"))
+    assert len(flagged.x) == 1
+    nav = next(t for t in view.figure.data if t.name.startswith("Navigation"))
+    assert nav.visible == "legendonly"
+    body = next(t for t in view.figure.data if t.name.startswith("Body links"))
+    assert body.x.dtype == np.float32 and len(body.x) == 3 * len(data.body)
+    assert np.isnan(body.x[2::3]).all()
+    assert [t.name for t in view.figure.data if t.legend == "legend2"] == sorted(set(data.pages.type))
+
+
+def test_same_input_same_picture() -> None:
+    first = clusters_view(make_site(), cluster_pages(make_site(), backend="igraph"))
+    second = clusters_view(make_site(), cluster_pages(make_site(), backend="igraph"))
+    assert pio.to_json(first.figure) == pio.to_json(second.figure)
+
+
+def test_unplaced_pages_get_link_communities() -> None:
+    data = make_site(groups=4)
+    clustering = cluster_pages(data, backend="igraph")
+    assert clustering.kinds[:2] == ["specialty", "specialty"]
+    communities = [i for i, kind in enumerate(clustering.kinds) if kind != "specialty"]
+    assert communities, "pages without a specialty are grouped"
+    groups = {tuple(sorted({int(l) for l in clustering.labels[g * 12:(g + 1) * 12]})) for g in (2, 3)}
+    assert all(len(g) == 1 for g in groups), "each densely linked group stays in one community"
+
+
+def test_large_site_aggregates_and_precomputes_each_cluster() -> None:
+    data = make_site()
+    clustering = cluster_pages(data, backend="igraph")
+    view = clusters_view(data, clustering, max_pages=10)
+    assert view.payload and view.options["drill"]
+    bubbles = next(t for t in view.figure.data if t.meta and t.meta.get("role") == "clusters")
+    assert len(bubbles.x) == len(clustering.names)
+    document = json.loads(gzip.decompress(base64.b64decode(view.payload)))
+    assert sum(len(c["hover"]) for c in document["clusters"]) == len(data.pages)
+    first = document["clusters"][0]
+    xs = np.frombuffer(base64.b64decode(first["x"]), dtype="<f4")
+    edges = np.frombuffer(base64.b64decode(first["edges"]), dtype="<u4").reshape(-1, 2)
+    assert len(xs) == len(first["hover"]) and edges.max() < len(xs)
+    assert all("<script" not in h for c in document["clusters"] for h in c["hover"])
+
+
+def test_layouts_are_bounded_and_put_isolated_pages_on_a_ring() -> None:
+    edges = np.array([[0, 1], [1, 2], [2, 0]])
+    coords = local_layout(5, edges)
+    radius = np.hypot(coords[:, 0], coords[:, 1])
+    assert (radius[:3] <= 1.06).all() and (radius[3:] >= 1.1).all()
+    labels = np.array([0, 0, 0, 1, 1])
+    positions, centres, radii = site_layout(labels, np.array([[0, 1], [3, 4]]), 2)
+    assert np.hypot(*(centres[0] - centres[1])) >= radii.sum()
+
+
+def test_segments_and_sampling() -> None:
+    xs, ys = segments(np.array([[0.0, 0.0], [1.0, 2.0]]), np.array([[0, 1]]))
+    assert xs.tolist()[:2] == [0.0, 1.0] and np.isnan(xs[2]) and ys.tolist()[1] == 2.0
+    rows = np.arange(100).reshape(50, 2)
+    assert len(sample_rows(rows, 10)) == 10 and (sample_rows(rows, 10) == sample_rows(rows, 10)).all()
+
+
+@pytest.mark.parametrize(
+    ("treats", "forward", "backward", "live", "expected"),
+    [(True, True, True, True, 5), (True, True, False, True, 4), (True, False, True, True, 3),
+     (True, False, False, True, 2), (True, True, True, False, 6), (False, False, False, True, 0), (False, True, False, True, 1)],
+)
+def test_matrix_categories(treats, forward, backward, live, expected) -> None:
+    assert matrix_cell(treats, forward, backward, live) == expected
+
+
+def test_specialty_hint_strength_then_frequency() -> None:
+    assert choose_specialty([(3, "b"), (0, "a")]) == "a"
+    assert choose_specialty([(3, "b"), (3, "a"), (3, "b")]) == "b"
+    assert choose_specialty([]) is None
