@@ -84,7 +84,8 @@ class RunReport:
         counts = ", ".join(
             f"{by_severity[s]} {s}" for s in ("high", "medium", "low", "info") if s in by_severity
         )
-        text = f"Ran {ran} checks on {self.site.host}: {len(self.findings)} findings"
+        total = len(self.findings)
+        text = f"Ran {ran} checks on {self.site.host}: {total} finding{'' if total == 1 else 's'}"
         if counts:
             text += f" ({counts})"
         if self.skipped:

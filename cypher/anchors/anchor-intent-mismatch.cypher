@@ -27,9 +27,9 @@ WITH names, anchor, uses, reduce(s = ' ', w IN [w IN split(toLower(anchor),
            [' ', '\t', '\n', '\r', '\u00a0', ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '\'', '/', '\\', '-', '\u2013', '\u2014', '\u2026', '&', '+', '*', '|', '\u201c', '\u201d', '\u2018', '\u2019', '\u00ab', '\u00bb']) WHERE w <> ''] | s + w + ' ') AS words
 WITH anchor, uses,
      [n IN names WHERE words CONTAINS n.key] AS named,
-     any(w IN ['appointment', 'appointments', 'book', 'booking', 'schedule', 'scheduling']
+     any(w IN ['appointment', 'book', 'schedule']
          WHERE words CONTAINS ' ' + w + ' ') AS scheduling,
-     any(w IN ['symptom', 'symptoms', 'diagnosis', 'treatment', 'treatments', 'test', 'tests']
+     any(w IN ['symptoms', 'diagnosis', 'treatment', 'test']
          WHERE words CONTAINS ' ' + w + ' ') AS clinical
 WHERE size(named) > 0 OR scheduling
 UNWIND uses AS use

@@ -12,7 +12,7 @@ MATCH (s:Specialty {crawl: c.id})-[:HUB]->(hub:Page)
 WHERE hub.in_crawl AND hub.status = 200
 CALL (s) {
   MATCH (s)-[:COVERS]->(x:Condition)-[:STAGE {stage: 'overview'}]->(spoke:Page)
-  RETURN spoke, x.id AS condition, null AS provider, x.name + ' overview' AS label
+  RETURN spoke, x.id AS condition, null AS provider, 'the ' + x.name + ' overview' AS label
   UNION
   MATCH (s)<-[:PRACTISES]-(pr:Provider)-[:PROFILE]->(spoke:Page)
   RETURN spoke, null AS condition, pr.id AS provider, pr.name + '\'s profile' AS label
@@ -28,6 +28,6 @@ RETURN hub.url AS source,
        s.id AS specialty,
        condition,
        provider,
-       'The ' + s.name + ' hub does not link to the ' + label + ': add it to the hub\'s '
+       'The ' + s.name + ' hub does not link to ' + label + ': add it to the hub\'s '
          + CASE WHEN provider IS NULL THEN 'conditions' ELSE 'specialists' END + ' list.' AS detail
 ORDER BY source, target, condition, provider
