@@ -1,1 +1,29 @@
-"""Commands registered by this module are added as their issues land."""
+"""`archmodel synth`: write a realistic synthetic medical site crawl and its site model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from archmodel.cli import app
+from archmodel.cli.output import log
+from archmodel.errors import ArchmodelError
+from archmodel.synth.generate import MIN_PAGES, generate_synth
+
+
+@app.command("synth")
+def synth(
+    pages: int = typer.Option(..., "--pages", "-n", help="How many crawled pages (S=1000, M=10000, L=100000)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder to write the files into (created if missing)."),
+    seed: int = typer.Option(1, "--seed", help="Random seed: the same pages and seed give byte-identical files."),
+) -> None:
+    """Write a synthetic health-system crawl (Screaming Frog format), sitemap.xml, site.yml and providers.csv.
+
+    Example: archmodel synth --pages 10000 -o crawl-m/ --seed 1
+    """
+    if pages < MIN_PAGES:
+        raise ArchmodelError(f"--pages {pages} is too small", "--pages", f"use at least {MIN_PAGES}")
+    if output.exists() and not output.is_dir():
+        raise ArchmodelError(f"{output} is a file, not a folder", "--output", "name a folder to write into")
+    generate_synth(pages, output, seed, progress=log)

@@ -69,7 +69,9 @@ class LinkBuilder:
         self.site = site
         self.d = directives
         self.anchors = AnchorPicker()
+        site.index()
         self.service_info = {slug: (s, name) for s in site.specialties for slug, name in s.services}
+        self.virtual = next(loc.id for loc in site.locations.values() if loc.telehealth)
         self.nav = self._nav()
 
     # -- site-wide menus -----------------------------------------------------------------------
@@ -98,6 +100,7 @@ class LinkBuilder:
             Link(m.NON_EMERGENCY, "Non-emergency care", "Footer"),
             Link(m.EDITORIAL, "Editorial policy", "Footer"),
         ]
+        links += [Link(path, title, "Footer") for path, title in m.FOOTER_PAGES]
         return links
 
     # -- anchors -------------------------------------------------------------------------------
@@ -229,7 +232,7 @@ class LinkBuilder:
         return out
 
     def _virtual(self) -> str:
-        return next(loc.id for loc in self.site.locations.values() if loc.telehealth)
+        return self.virtual
 
     def _body_specialties_index(self, page: Page, flags: set[str]) -> list[Link]:
         return [self.L(sp.hub, self.a_hub(sp.id)) for sp in self.site.specialties]
@@ -244,6 +247,7 @@ class LinkBuilder:
             out.append(self.L(c.overview, self.a_overview(c)))
         for cid in sp.conditions:
             c = s.conditions[cid]
+            out += [self.L(c.stage_path(st), self.a_stage(c, st)) for st in ("diagnosis", "treatment") if st in c.stages]
             if "appointment" in c.stages and c.stage_path("appointment") not in self.d.excluded_from_index:
                 out.append(self.L(c.stage_path("appointment"), self.a_stage(c, "appointment")))
         out += [self.L(p.page, self.a_provider(p.id)) for p in s.providers_practising(sp.id)]
@@ -311,7 +315,7 @@ class LinkBuilder:
         if "no_location" not in flags:
             places = [loc for loc in s.locations_offering(c.specialty) if loc.page not in self.d.body_hidden]
             if places:
-                loc = places[sorted(s.conditions).index(c.id) % len(places)]
+                loc = places[s.condition_order(c.id) % len(places)]
                 out.append(self.L(loc.page, self.a_location(loc.id)))
             out.append(self.L(m.TELEHEALTH, self.a_location(self._virtual())))
         for post in s.posts_about(c.id):
@@ -344,8 +348,7 @@ class LinkBuilder:
         loc = s.locations[page.ref or ""]
         out = [self.L(s.specialty(sid).hub, [f"{s.specialty(sid).name} at {loc.name}"])  # type: ignore[union-attr]
                for sid in loc.specialties]
-        out += [self.L(p.page, self.a_provider(p.id)) for p in s.providers.values()
-                if loc.id in p.locations and s.crawled(p.page)]
+        out += [self.L(p.page, self.a_provider(p.id)) for p in s.providers_at(loc.id) if s.crawled(p.page)][:40]
         out.append(self.L(m.TELEHEALTH, self.a_location(self._virtual())))
         out.append(Link("tel:+15555550100", "555-555-0100", "Content"))
         out.append(Link(f"https://maps.example.com/?q={loc.id}", f"Map and directions to {loc.name}", "Content"))
@@ -356,8 +359,7 @@ class LinkBuilder:
         loc = s.locations[page.ref or ""]
         out = [self.L(s.specialty(sid).hub, [f"{s.specialty(sid).name} by video"])  # type: ignore[union-attr]
                for sid in loc.specialties]
-        out += [self.L(p.page, self.a_provider(p.id)) for p in s.providers.values()
-                if loc.id in p.locations and s.crawled(p.page)]
+        out += [self.L(p.page, self.a_provider(p.id)) for p in s.providers_at(loc.id) if s.crawled(p.page)][:40]
         out.append(self.L(m.APPOINTMENTS, ["book a video visit", "schedule a telehealth appointment"]))
         out.append(self.L(m.FIND, ["find a specialist", "search our specialists"]))
         return out
@@ -389,7 +391,7 @@ class LinkBuilder:
     def _body_resources(self, page: Page, flags: set[str]) -> list[Link]:
         s = self.site
         out = [self.L(c.overview, self.a_overview(c)) for c in s.conditions.values()]
-        for c in list(s.conditions.values())[:30]:
+        for c in [c for c in s.conditions.values() if c.specialty][:30]:
             out += [self.L(c.stage_path(st), self.a_stage(c, st)) for st in ("diagnosis", "treatment") if st in c.stages]
         out.append(self.L(m.LIBRARY, ["health library A to Z"]))
         out.append(self.L(m.LAB_PREP, ["preparing for lab tests"]))
@@ -437,7 +439,7 @@ class LinkBuilder:
 
     def _body_blog(self, page: Page, flags: set[str]) -> list[Link]:
         s = self.site
-        post = next(p for p in s.posts if p.slug == page.ref)
+        post = s.post(page.ref or "")
         out: list[Link] = []
         if post.condition is None:
             out += self._general_post(post)
@@ -520,6 +522,9 @@ class LinkBuilder:
 
     def _body_old_guide(self, page: Page, flags: set[str]) -> list[Link]:
         return [self.L(m.LAB_PREP, ["current lab preparation guide"])]
+
+    def _body_utility(self, page: Page, flags: set[str]) -> list[Link]:
+        return [self.L(m.CONTACT, ["contact us", "contact our office"])]
 
     def _body_other(self, page: Page, flags: set[str]) -> list[Link]:
         return []

@@ -44,6 +44,13 @@ ABOUT = "/about/"
 CONTACT = "/contact/"
 CAREERS = "/careers/"
 POLICY_PAGES = (DISCLAIMER, NON_EMERGENCY, PRIVACY)
+# Utility pages a hospital footer links to besides the policies (path, title).
+FOOTER_PAGES = (
+    ("/patient-portal/", "Patient portal"), ("/pay-a-bill/", "Pay a bill"), ("/medical-records/", "Medical records"),
+    ("/price-transparency/", "Price transparency"), ("/accessibility/", "Accessibility"),
+    ("/nondiscrimination-notice/", "Nondiscrimination notice"), ("/visitor-information/", "Visitor information"),
+    ("/newsroom/", "Newsroom"), ("/volunteer/", "Volunteer"), ("/give/", "Give to Lakeside"),
+)
 
 
 def slugify(text: str) -> str:
@@ -196,10 +203,39 @@ class Site:
     posts: list[BlogPost]
     pages: dict[str, Page] = field(default_factory=dict)
     reviewer: dict[str, str] = field(default_factory=dict)  # condition id -> provider id
-    nav_hubs: int = 10  # how many hubs the main navigation lists
+    nav_hubs: int = 3  # how many hubs the main navigation lists (the home page body links every hub)
     archive_posts: list[str] = field(default_factory=list)  # blog slugs only in the archive
     unlisted_posts: set[str] = field(default_factory=set)  # blog slugs no listing links to
     extra_resources: list[tuple[str, str, str, str]] = field(default_factory=list)  # (path, kind, title, type)
+
+    def index(self) -> None:
+        """Lookup tables for link building (call once the entities are final)."""
+        self._treating: dict[str, list[Provider]] = {}
+        self._practising: dict[str, list[Provider]] = {}
+        self._at: dict[str, list[Provider]] = {}
+        for p in self.providers.values():
+            self._practising.setdefault(p.specialty, []).append(p)
+            for cid in p.treats:
+                self._treating.setdefault(cid, []).append(p)
+            for lid in p.locations:
+                self._at.setdefault(lid, []).append(p)
+        self._posts_about: dict[str, list[BlogPost]] = {}
+        self._post: dict[str, BlogPost] = {}
+        for post in self.posts:
+            self._post[post.slug] = post
+            if post.condition:
+                self._posts_about.setdefault(post.condition, []).append(post)
+        self._specialty = {s.id: s for s in self.specialties}
+        self._order = {cid: i for i, cid in enumerate(sorted(self.conditions))}
+
+    def post(self, slug: str) -> BlogPost:
+        return self._post[slug]
+
+    def providers_at(self, lid: str) -> list[Provider]:
+        return self._at.get(lid, [])
+
+    def condition_order(self, cid: str) -> int:
+        return self._order[cid]
 
     def add(self, page: Page) -> Page:
         if page.path in self.pages:
@@ -219,12 +255,18 @@ class Site:
         return page is not None and page.crawled
 
     def specialty(self, sid: str | None) -> Specialty | None:
+        if hasattr(self, "_specialty"):
+            return self._specialty.get(sid or "")
         return next((s for s in self.specialties if s.id == sid), None)
 
     def providers_treating(self, cid: str) -> list[Provider]:
+        if hasattr(self, "_treating"):
+            return self._treating.get(cid, [])
         return [p for p in self.providers.values() if cid in p.treats]
 
     def providers_practising(self, sid: str) -> list[Provider]:
+        if hasattr(self, "_practising"):
+            return self._practising.get(sid, [])
         return [p for p in self.providers.values() if p.specialty == sid]
 
     def locations_offering(self, sid: str | None, telehealth: bool = False) -> list[Location]:
@@ -232,6 +274,8 @@ class Site:
                 if loc.telehealth == telehealth and (sid is None or sid in loc.specialties)]
 
     def posts_about(self, cid: str) -> list[BlogPost]:
+        if hasattr(self, "_posts_about"):
+            return self._posts_about.get(cid, [])
         return [p for p in self.posts if p.condition == cid]
 
     def live_stages(self, condition: Condition) -> list[str]:
@@ -260,6 +304,7 @@ class Site:
             (CONTACT, "contact", "other", "Contact us"),
             (CAREERS, "careers", "other", "Careers"),
         ]
+        fixed += [(path, "utility", "other", title) for path, title in FOOTER_PAGES]
         for path, kind, ptype, title in fixed:
             self.add(Page(path, kind, ptype, title + suffix, depth_hint=1))
         self.pages[HOME].depth_hint = 0

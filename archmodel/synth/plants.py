@@ -127,7 +127,11 @@ def plant(site: Site, d: Directives) -> list[Plant]:
     add(Plant("conditions no specialty covers", "sleep-apnea, vitamin-d-deficiency",
               "Both conditions have pages and are in site.yml, but no specialty lists them, so no hub links them.",
               [("hub-spoke/condition-without-hub", {"condition": "sleep-apnea"}),
-               ("hub-spoke/condition-without-hub", {"condition": "vitamin-d-deficiency"})]))
+               ("hub-spoke/condition-without-hub", {"condition": "vitamin-d-deficiency"})],
+              [("equity/low-equity-key-pages", {"url": path},
+                "no hub links the key pages of a condition no specialty covers, so their PageRank stays below the median")
+               for path in ("/conditions/sleep-apnea/diagnosis/", "/treatments/cpap-therapy/",
+                            "/treatments/vitamin-d-supplements/")]))
 
     # -- pathways --------------------------------------------------------------------------
     drop("/conditions/hypertension/diagnosis/", "/tests/ambulatory-blood-pressure-monitoring/")
@@ -232,11 +236,13 @@ def plant(site: Site, d: Directives) -> list[Plant]:
               [("depth/deep-pages", {"url": "/blog/flu-shot-clinic-hours-2018/"}),
                ("depth/deep-pages", {"url": "/blog/meet-our-new-neurologists-2018/"})]))
     d.excluded_from_index |= {"/appointments/sleep-apnea-evaluation/", "/appointments/migraine-evaluation/"}
-    add(Plant("appointment pages left off the appointments index and hubs",
+    add(Plant("appointment pages left off the appointments index and hubs (deep and weak)",
               "/appointments/sleep-apnea-evaluation/, /appointments/migraine-evaluation/",
               "Reachable only from condition pages, both booking pages sit three clicks from home.",
               [("depth/deep-key-pages", {"url": "/appointments/sleep-apnea-evaluation/"}),
-               ("depth/deep-key-pages", {"url": "/appointments/migraine-evaluation/"})]))
+               ("depth/deep-key-pages", {"url": "/appointments/migraine-evaluation/"}),
+               ("equity/low-equity-key-pages", {"url": "/appointments/sleep-apnea-evaluation/"}),
+               ("equity/low-equity-key-pages", {"url": "/appointments/migraine-evaluation/"})]))
     d.nofollow.add((m.RESOURCES, "/patients/insurance-coverage/"))
     add(Plant("page reachable only through a nofollow link", "/patients/insurance-coverage/",
               "The only link to the insurance page is nofollow, so for followed links it is an unreachable orphan.",

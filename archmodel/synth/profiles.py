@@ -116,7 +116,9 @@ def scaled_entities(pages: int, seed: int) -> Site:
     for sid, name, title, organ in wanted[: max(0, n_specialties - 3)]:
         specialties.append(Specialty(sid, name, title, [], [(f"{sid}-clinic", f"{name} clinic")]))
         organs[sid] = organ
-    surnames = iter(_surnames(rng))
+    pool = _surnames(rng)
+    surnames = (pool[i % len(pool)] for i in range(10**9))
+    used_names = {c.name.lower() for c in conditions.values()}
     covered = [s for s in specialties]
     index = 0
     while sum(1 for c in conditions.values() if c.specialty) < covered_target:
@@ -125,8 +127,13 @@ def scaled_entities(pages: int, seed: int) -> Site:
         if index <= 3 and len(covered) > 3:
             continue
         surname = next(surnames)
-        disorder = cat.DISORDER_WORDS[rng.randrange(len(cat.DISORDER_WORDS))]
+        start = rng.randrange(len(cat.DISORDER_WORDS))
+        options = [cat.DISORDER_WORDS[(start + k) % len(cat.DISORDER_WORDS)] for k in range(len(cat.DISORDER_WORDS))]
+        disorder = next((w for w in options if f"{surname} {organs[sp.id]} {w}".lower() not in used_names), None)
+        if disorder is None:
+            continue
         name = f"{surname} {organs[sp.id]} {disorder}"
+        used_names.add(name.lower())
         cid = slugify(name)
         c = Condition(cid, name, [f"{surname}'s {organs[sp.id]} {disorder}"], sp.id,
                       (f"{cid}-panel", f"Diagnostic panel for {name}"), (f"{cid}-care", f"Treatment program for {name}"),
