@@ -402,13 +402,12 @@ class Evaluator:
             if r.source == r.target or r.source not in self.live:
                 continue
             t = g.pages[r.target]
-            if r.follow or True:
-                if t.status is not None and 400 <= t.status <= 599:
-                    self.add("broken-links/links-to-error", source=r.source, target=r.target)
-                if t.status is not None and 300 <= t.status <= 399:
-                    self.add("broken-links/links-to-redirect", source=r.source, target=r.target)
-                if t.status == 200 and t.indexable is False:
-                    self.add("broken-links/links-to-non-indexable", source=r.source, target=r.target)
+            if t.status is not None and 400 <= t.status <= 599:
+                self.add("broken-links/links-to-error", source=r.source, target=r.target)
+            if t.status is not None and 300 <= t.status <= 399:
+                self.add("broken-links/links-to-redirect", source=r.source, target=r.target)
+            if t.status == 200 and t.indexable is False:
+                self.add("broken-links/links-to-non-indexable", source=r.source, target=r.target)
             if not r.follow:
                 self.add("broken-links/nofollow-internal", source=r.source, target=r.target)
 
@@ -487,7 +486,7 @@ class Evaluator:
             page = s.pages[p]
             if t == "blog":
                 for c in s.conditions.values():
-                    if any(has_words(page.h1, n) or has_words(page.h1, n) for n in [c.name, *c.synonyms]):
+                    if any(has_words(page.title, n) or has_words(page.h1, n) for n in [c.name, *c.synonyms]):
                         targets = {c.overview} | {c.stage_path("treatment")} if "treatment" in c.stages else {c.overview}
                         targets |= {x for x in self.live if self.type(x) == "treatment" and ("Condition", c.id) in self.g.about[x]}
                         if not (targets & self.body_out[p]):

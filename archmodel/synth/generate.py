@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from archmodel.synth import model as m
-from archmodel.synth.links import Directives, Link, LinkBuilder
+from archmodel.synth.links import Directives, LinkBuilder
 from archmodel.synth.model import Site
 from archmodel.synth.profiles import add_structural_extras, fill_to, scaled_entities
 from archmodel.synth.sitefile import write_site_files
@@ -102,4 +102,4 @@ def generate_synth(pages: int, out: Path, seed: int = 1,
     return {"pages": crawled, "links": links, "seconds": seconds}
 
 
-__all__ = ["generate_synth", "sprinkle", "MIN_PAGES", "Link"]
+__all__ = ["generate_synth", "sprinkle", "MIN_PAGES"]

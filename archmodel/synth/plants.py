@@ -14,9 +14,7 @@ from typing import Any
 
 from archmodel.synth import model as m
 from archmodel.synth.links import Directives, Link
-from archmodel.synth.model import Page, Site
-from archmodel.synth.profiles import GENERAL_TOPICS, general_post
-from archmodel.synth.model import BlogPost
+from archmodel.synth.model import BlogPost, Page, Site
 
 Finding = tuple[str, dict[str, Any]]
 
@@ -369,4 +367,4 @@ def plant(site: Site, d: Directives) -> list[Plant]:
     return plants
 
 
-__all__ = ["Plant", "before_pages", "plant", "GENERAL_TOPICS", "general_post"]
+__all__ = ["Plant", "before_pages", "plant"]

@@ -157,11 +157,8 @@ def scaled_entities(pages: int, seed: int) -> Site:
     site.locations["virtual"] = virtual
     # providers
     used = {p.name for p in site.providers.values()}
-    for sp in specialties[3:] if len(specialties) > 3 else []:
-        pass
     targets = int(0.9 * len(conditions))
     candidates = [c for c in conditions.values() if c.specialty and c.id not in {x for p in site.providers.values() for x in p.treats}]
-    i = 0
     while len(site.providers) < targets:
         if candidates:
             c = candidates.pop(0)
@@ -185,7 +182,6 @@ def scaled_entities(pages: int, seed: int) -> Site:
         if rng.random() < 0.3 or not locs:
             locs.append("virtual")
         site.providers[pid] = Provider(pid, name, sp.title, sp.id, treats, locs)
-        i += 1
     site.reviewer = {}
     for c in conditions.values():
         treating = [p.id for p in site.providers.values() if c.id in p.treats]
@@ -233,12 +229,4 @@ def add_structural_extras(site: Site) -> None:
     ]
 
 
-def classify(path: str) -> str:
-    """The page type the seed's site.yml rules give a path (mirrors `PAGE_TYPES` in writer)."""
-    from archmodel.synth.sitefile import PAGE_TYPE_RULES
-    from archmodel.ingest.patterns import PatternSet
-
-    return PatternSet(PAGE_TYPE_RULES).classify(path)[0]
-
-
-__all__ = ["Directives", "seed_entities", "scaled_entities", "fill_to", "add_structural_extras", "classify"]
+__all__ = ["Directives", "seed_entities", "scaled_entities", "fill_to", "add_structural_extras"]

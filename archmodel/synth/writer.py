@@ -92,7 +92,7 @@ def write_crawl(site: Site, builder: LinkBuilder, out: Path, *,
                     "Crawlable" if status else "", "True" if ln.follow else "False", "",
                     "" if ln.follow else "nofollow",
                     "Absolute" if destination.startswith(("http", "mailto", "tel")) else "Root-Relative",
-                    LINK_PATHS.get(ln.position, "/html/body//a"), ln.position if ln.position != "Head" else "Head",
+                    LINK_PATHS.get(ln.position, "/html/body//a"), ln.position,
                     "HTML",
                 ])
             outlinks[page.path] = (out_count, len(targets), external, len(external_targets))
