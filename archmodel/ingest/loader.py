@@ -400,16 +400,16 @@ class CrawlLoader:
         for (start_label, rel, end_label), rows in entities.relations.items():
             self.writer.run(
                 f"UNWIND $rows AS r MATCH (a:{start_label} {{crawl: $crawl, id: r.a}}) "
-                f"MATCH (b:{end_label} {{crawl: $crawl, id: r.b}}) MERGE (a)-[:{rel}]->(b)",
-                rows,
+                f"MATCH (b:{end_label} {{crawl: $crawl, id: r.b}}) CREATE (a)-[:{rel}]->(b)",
+                first_of_each(rows, ("a", "b")),
             )
         for (label, rel), rows in entities.page_links.items():
             extra = ", ".join(f"{key}: r.{key}" for key in sorted(rows[0]) if key not in {"id", "url"})
             props = f" {{{extra}}}" if extra else ""
             self.writer.run(
                 f"UNWIND $rows AS r MATCH (n:{label} {{crawl: $crawl, id: r.id}}) "
-                f"MATCH (p:Page {{crawl: $crawl, url: r.url}}) MERGE (n)-[:{rel}{props}]->(p)",
-                rows,
+                f"MATCH (p:Page {{crawl: $crawl, url: r.url}}) CREATE (n)-[:{rel}{props}]->(p)",
+                first_of_each(rows, ("id", "url")),
             )
         unknown = [row for row in self.captures if row["id"] not in entities.ids[row["label"]]]
         for row in unknown[:20]:
@@ -423,9 +423,8 @@ class CrawlLoader:
             rows = [row for row in about if row["label"] == label]
             self.writer.run(
                 f"UNWIND $rows AS r MATCH (p:Page {{crawl: $crawl, url: r.url}}) "
-                f"MATCH (n:{label} {{crawl: $crawl, id: r.id}}) MERGE (p)-[a:ABOUT]->(n) "
-                "ON CREATE SET a.via = r.via",
-                rows,
+                f"MATCH (n:{label} {{crawl: $crawl, id: r.id}}) CREATE (p)-[:ABOUT {{via: r.via}}]->(n)",
+                first_of_each(rows, ("url", "id")),
             )
         reviewed = list(entities.reviewed_by)
         names = {row["name"].lower(): row["id"] for row in entities.nodes.get("Provider", [])}
@@ -437,8 +436,8 @@ class CrawlLoader:
                 self.result.warnings.append(f"{url}: reviewer '{value}' is not a provider in site.yml")
         self.writer.run(
             "UNWIND $rows AS r MATCH (p:Page {crawl: $crawl, url: r.url}) "
-            "MATCH (n:Provider {crawl: $crawl, id: r.id}) MERGE (p)-[:REVIEWED_BY]->(n)",
-            reviewed,
+            "MATCH (n:Provider {crawl: $crawl, id: r.id}) CREATE (p)-[:REVIEWED_BY]->(n)",
+            first_of_each(reviewed, ("url", "id")),
         )
 
     def _compute_metrics(self) -> None:
@@ -494,6 +493,18 @@ class CrawlLoader:
         )
         if old and old != self.crawl_id:
             delete_generation(self.graph, old)
+
+
+def first_of_each(rows: list[dict[str, Any]], key: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Rows with duplicate keys dropped (first wins), so relationships can be CREATEd, not MERGEd."""
+    seen: set[tuple] = set()
+    unique = []
+    for row in rows:
+        identity = tuple(row[k] for k in key)
+        if identity not in seen:
+            seen.add(identity)
+            unique.append(row)
+    return unique
 
 
 def pagerank_with_gds(graph: Graph, crawl_id: str) -> None:
