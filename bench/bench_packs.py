@@ -1,0 +1,110 @@
+"""Time every check on a loaded graph and show its database hits (targets.md "Packs").
+
+Targets: every pack on the L tier in under 60 s in total, no single check over 10 s. Each check
+runs once as the runner runs it (read transaction, all rows fetched) for the time, then once
+with PROFILE for the database hits, so the profile's own overhead does not distort the time.
+
+    .venv/bin/python bench/bench_packs.py --uri bolt://127.0.0.1:7691 [--site HOST] [--no-profile]
+
+Prints a table (slowest first) and writes it to bench/results/packs-<site>-<UTC time>.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import neo4j
+
+from archmodel.db.connection import ConnectionSettings, connect
+from archmodel.packs.registry import Check, load_registry
+from archmodel.packs.runner import Runner
+
+RESULTS = Path(__file__).resolve().parent / "results"
+TOTAL_BUDGET_S = 60.0
+CHECK_BUDGET_S = 10.0
+
+
+def db_hits(plan: Any) -> int:
+    hits = plan.get("dbHits", 0) if isinstance(plan, dict) else 0
+    return hits + sum(db_hits(child) for child in plan.get("children", []))
+
+
+def profile(runner: Runner, check: Check, parameters: dict[str, Any]) -> int:
+    def work(tx: neo4j.ManagedTransaction) -> int:
+        summary = tx.run("PROFILE " + check.cypher, parameters).consume()
+        return db_hits(summary.profile or {})
+
+    with runner.graph.session(default_access_mode=neo4j.READ_ACCESS) as session:
+        return session.execute_read(work)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--uri", default=None, help="Bolt URI [env NEO4J_URI]")
+    parser.add_argument("--site", default=None, help="Site host (default: the only or latest site)")
+    parser.add_argument("--pack-dir", action="append", default=[], type=Path, help="Also time these packs")
+    parser.add_argument("--no-profile", action="store_true", help="Skip the PROFILE run (times only)")
+    args = parser.parse_args(argv)
+
+    graph = connect(ConnectionSettings.resolve(uri=args.uri))
+    runner = Runner.for_site(graph, args.site, say=lambda m: print(m, file=sys.stderr))
+    crawl = runner.site.crawl
+    rows = []
+    total = 0.0
+    for check in load_registry(args.pack_dir):
+        reason = runner.skip_reason(check)
+        if reason:
+            rows.append((check.name, None, None, None, f"skipped: {reason}"))
+            continue
+        started = time.perf_counter()
+        outcome = runner.run_check(check)
+        seconds = time.perf_counter() - started
+        total += seconds
+        hits = None if args.no_profile else profile(runner, check, runner.parameters_for(check))
+        rows.append((check.name, seconds, hits, len(outcome.findings), ""))
+        print(f"{check.name:55s} {seconds:8.3f} s", file=sys.stderr)
+
+    timed = [r for r in rows if r[1] is not None]
+    timed.sort(key=lambda r: -r[1])
+    slowest = timed[0] if timed else None
+    lines = [
+        f"# Pack benchmark: {runner.site.host}",
+        "",
+        f"{crawl.get('pages', '?')} pages, {crawl.get('links', '?')} links, crawl {runner.site.crawl_id}, "
+        f"{datetime.now(timezone.utc).isoformat(timespec='seconds')}",
+        "",
+        "| check | seconds | db hits | findings | note |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for name, seconds, hits, findings, note in timed + [r for r in rows if r[1] is None]:
+        over = " **over 10 s**" if seconds is not None and seconds > CHECK_BUDGET_S else ""
+        lines.append(
+            f"| {name} | {'' if seconds is None else f'{seconds:.3f}'} | "
+            f"{'' if hits is None else f'{hits:,}'} | {'' if findings is None else findings} | {note}{over} |"
+        )
+    lines += [
+        "",
+        f"All packs: {total:.2f} s (budget {TOTAL_BUDGET_S:.0f} s: {'ok' if total < TOTAL_BUDGET_S else 'OVER'}).",
+    ]
+    if slowest:
+        lines.append(
+            f"Slowest: {slowest[0]} {slowest[1]:.2f} s (budget {CHECK_BUDGET_S:.0f} s: "
+            f"{'ok' if slowest[1] < CHECK_BUDGET_S else 'OVER'})."
+        )
+    text = "\n".join(lines) + "\n"
+    print(text)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    (RESULTS / f"packs-{runner.site.host}-{stamp}.md").write_text(text, encoding="utf-8")
+    graph.close()
+    over_budget = total >= TOTAL_BUDGET_S or (slowest is not None and slowest[1] >= CHECK_BUDGET_S)
+    return 1 if over_budget else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
