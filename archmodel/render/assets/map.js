@@ -47,6 +47,15 @@
     return String(hover).split("<br>").slice(0, 2).join(" ").replace(/<\/?b>/g, "").toLowerCase();
   }
 
+  /* A data column of trace i as an array: base64 typed-array specs are decoded only in
+   * _fullData, so read columns from there. */
+  function column(gd, i, key) {
+    for (var f = 0; f < gd._fullData.length; f++) {
+      if (gd._fullData[f].index === i) return gd._fullData[f][key] || [];
+    }
+    return gd.data[i][key] || [];
+  }
+
   function traceIndex(gd, role) {
     for (var i = 0; i < gd.data.length; i++) {
       if (gd.data[i].meta && gd.data[i].meta.role === role) return i;
@@ -72,8 +81,8 @@
     if (s < 0) return;
     var xs = [], ys = [];
     hits.slice(0, 200).forEach(function (h) {
-      xs.push(gd.data[h.trace].x[h.point]);
-      ys.push(gd.data[h.trace].y[h.point]);
+      xs.push(column(gd, h.trace, "x")[h.point]);
+      ys.push(column(gd, h.trace, "y")[h.point]);
     });
     Plotly.restyle(gd, {x: [xs], y: [ys]}, [s]);
     if (hits.length === 1) {
@@ -111,10 +120,13 @@
       var indices = [], xs = [], ys = [];
       gd.data.forEach(function (t, i) {
         if (!t.meta || t.meta.role !== "pages") return;
-        if (!original[i]) original[i] = {x: Float32Array.from(t.x), y: Float32Array.from(t.y)};
+        if (!original[i]) {
+          original[i] = {x: Float32Array.from(column(gd, i, "x")), y: Float32Array.from(column(gd, i, "y")),
+                         types: Array.from(column(gd, i, "customdata"))};
+        }
         var x = Float32Array.from(original[i].x), y = Float32Array.from(original[i].y);
         for (var p = 0; p < x.length; p++) {
-          if (hidden[t.customdata[p]]) { x[p] = NaN; y[p] = NaN; }
+          if (hidden[original[i].types[p]]) { x[p] = NaN; y[p] = NaN; }
         }
         indices.push(i); xs.push(x); ys.push(y);
       });
