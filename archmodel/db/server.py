@@ -237,6 +237,7 @@ def _write_config(data_dir: Path, port: int, pagecache: str, plugins: Path) -> P
         "dbms.security.procedures.allowlist": "apoc.*,gds.*",
         "server.directories.logs": str(data_dir / "logs"),
         "server.directories.plugins": str(plugins),
+        "server.directories.import": str(data_dir / "import"),
         "dbms.usage_report.enabled": "false",
         "db.logs.query.enabled": "OFF",
     }
@@ -286,6 +287,7 @@ def start(
     built = ensure_built(log)
     data_dir = (data_dir or default_data_dir(port)).expanduser().resolve()
     (data_dir / "logs").mkdir(parents=True, exist_ok=True)
+    (data_dir / "import").mkdir(exist_ok=True)
     os.chmod(data_dir, 0o700)
     conf = _write_config(data_dir, port, pagecache, built / "plugins")
     password_file = _ensure_password(data_dir)

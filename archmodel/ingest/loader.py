@@ -19,7 +19,8 @@ import queue
 import threading
 import time
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -62,6 +63,7 @@ class LoadResult:
     has_sitemap: bool = False
     pagerank_engine: str = ""
     warnings: list[str] = field(default_factory=list)
+    phases: dict[str, float] = field(default_factory=dict)
 
 
 def fingerprint(paths: Iterable[Path], model: SiteModel | None) -> str:
@@ -241,7 +243,8 @@ class CrawlLoader:
             self._write_generation()
         finally:
             self.writer.close()
-        self._switch()
+        with self._phase("switch"):
+            self._switch()
         self.result.seconds = time.monotonic() - started
         return self.result
 
@@ -250,14 +253,25 @@ class CrawlLoader:
         self.result.has_positions = crawl_input.has_positions
         self.result.has_sitemap = crawl_input.has_sitemap
         self._create_crawl_node()
-        self.entity_rows = build_entity_rows(self.site_model, self.normaliser.to_url)
-        self.sitemap_urls = {entry.url for entry in crawl_input.sitemap_entries()}
-        self._load_pages(crawl_input.pages())
-        self._load_links(crawl_input.links(), has_page_export=self.result.pages > 0)
-        self._add_uncrawled_pages(sorted(self.sitemap_urls | self.entity_rows.named_urls))
-        self._load_entities(self.entity_rows)
-        self._compute_metrics()
+        with self._phase("prepare"):
+            self.entity_rows = build_entity_rows(self.site_model, self.normaliser.to_url)
+            self.sitemap_urls = {entry.url for entry in crawl_input.sitemap_entries()}
+        with self._phase("pages"):
+            self._load_pages(crawl_input.pages())
+        with self._phase("links"):
+            self._load_links(crawl_input.links(), has_page_export=self.result.pages > 0)
+        with self._phase("entities"):
+            self._add_uncrawled_pages(sorted(self.sitemap_urls | self.entity_rows.named_urls))
+            self._load_entities(self.entity_rows)
+        with self._phase("metrics"):
+            self._compute_metrics()
         self.result.warnings.extend(crawl_input.warnings.messages)
+
+    @contextmanager
+    def _phase(self, name: str) -> Iterator[None]:
+        started = time.monotonic()
+        yield
+        self.result.phases[name] = round(time.monotonic() - started, 3)
 
     def _create_crawl_node(self) -> None:
         thresholds = self.site_model.thresholds.model_dump() if self.site_model.thresholds else {}
