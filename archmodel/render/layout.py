@@ -17,7 +17,7 @@ import numpy as np
 from archmodel.render.clusters import SEED, seeded_igraph_rng
 
 ISOLATED_RING = (1.12, 1.35)
-GRID_THRESHOLD = 800
+GRID_THRESHOLD = 300
 
 
 def _normalise(coords: np.ndarray) -> np.ndarray:
@@ -54,7 +54,10 @@ def local_layout(count: int, edges: np.ndarray, seed: int = SEED) -> np.ndarray:
         g = igraph.Graph(n=len(connected), edges=remap[edges].tolist(), directed=False)
         g.simplify()
         seeded_igraph_rng(seed)
-        start = np.random.default_rng(seed).uniform(-1, 1, size=(len(connected), 2)).tolist()
+        # Spread the start like igraph's own default (side ~ sqrt(n)): the grid variant bins
+        # nodes by distance, and a start squeezed into a unit box would put them all in one bin.
+        spread = math.sqrt(len(connected))
+        start = (np.random.default_rng(seed).uniform(-spread, spread, size=(len(connected), 2))).tolist()
         large = len(connected) > GRID_THRESHOLD
         layout = g.layout_fruchterman_reingold(
             seed=start, niter=200 if large else 500, grid="grid" if large else "nogrid"

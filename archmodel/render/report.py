@@ -19,7 +19,7 @@ from archmodel.render.findings import SEVERITIES, Finding, FindingIndex, check_n
 from archmodel.render.html import map_section, page
 from archmodel.render.traces import MapView
 
-MAX_ROWS_PER_CHECK = 200
+MAX_ROWS_PER_CHECK = 100
 MAX_SUGGESTIONS = 50
 
 HEADLINE_CHECKS = {

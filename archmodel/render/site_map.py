@@ -38,7 +38,8 @@ from archmodel.render.traces import MapView, map_layout, marker_sizes, page_hove
 MAX_DRAWN_PAGES = 5000
 MAX_BODY_EDGES = 150_000
 MAX_NAV_EDGES = 60_000
-MAX_DRILL_EDGES_PER_CLUSTER = 40_000
+MAX_DRILL_EDGES_PER_CLUSTER = 12_000
+COORD_RANGE = 1.5  # local layouts fit in about the unit disc; isolated pages ring out to 1.35
 
 
 def colour_of(clustering: Clustering, cluster: int) -> str:
@@ -258,6 +259,12 @@ def _b64(array: np.ndarray) -> str:
     return base64.b64encode(np.ascontiguousarray(array).tobytes()).decode("ascii")
 
 
+def _quantise(values: np.ndarray) -> np.ndarray:
+    """Coordinates in [-COORD_RANGE, COORD_RANGE] as uint16: half the bytes, invisible error."""
+    scaled = (np.clip(values, -COORD_RANGE, COORD_RANGE) + COORD_RANGE) / (2 * COORD_RANGE) * 65535
+    return np.round(scaled).astype("<u2")
+
+
 def _drill_payload(data: SiteData, clustering: Clustering, findings: FindingIndex) -> str:
     """Each cluster's pages, laid out and with hover text, compressed for map.js.
 
@@ -266,7 +273,7 @@ def _drill_payload(data: SiteData, clustering: Clustering, findings: FindingInde
     """
     pages = data.pages
     types, type_code = _type_codes(data)
-    sizes = marker_sizes(pages, np.arange(len(pages)))
+    sizes = marker_sizes(pages, np.arange(len(pages)), low=7.0, high=22.0)
     clusters = []
     for cluster, name in enumerate(clustering.names):
         members = np.flatnonzero(clustering.labels == cluster)
@@ -277,13 +284,14 @@ def _drill_payload(data: SiteData, clustering: Clustering, findings: FindingInde
             {
                 "name": plotly_text(name),
                 "colour": colour_of(clustering, cluster),
-                "x": _b64(coords[:, 0].astype("<f4")),
-                "y": _b64(coords[:, 1].astype("<f4")),
-                "size": _b64(sizes[members].astype("<f4")),
+                "x": _b64(_quantise(coords[:, 0])),
+                "y": _b64(_quantise(coords[:, 1])),
+                "size": _b64(np.round(sizes[members]).astype("<u1")),
                 "type": _b64(type_code[members].astype("<u1" if len(types) < 256 else "<u2")),
                 "high": _b64(np.array([findings.has_high(pages.url[i]) for i in members], dtype="<u1")),
                 "hover": [page_hover(pages, int(i), findings, [f"Cluster: {name}"]) for i in members],
-                "edges": _b64(drawn.astype("<u4")),
+                "edges": _b64(drawn.astype("<u2" if len(members) <= 65536 else "<u4")),
+                "edgeWide": len(members) > 65536,
                 "edgeTotal": int(len(edges)),
             }
         )
@@ -292,6 +300,7 @@ def _drill_payload(data: SiteData, clustering: Clustering, findings: FindingInde
         "symbols": [type_symbol(t) for t in types],
         "typeColours": [CLUSTER_COLOURS[i % len(CLUSTER_COLOURS)] for i in range(len(types))],
         "typeWide": len(types) >= 256,
+        "coordRange": COORD_RANGE,
         "clusters": clusters,
     }
     raw = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

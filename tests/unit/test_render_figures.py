@@ -107,8 +107,8 @@ def test_large_site_aggregates_and_precomputes_each_cluster() -> None:
     document = json.loads(gzip.decompress(base64.b64decode(view.payload)))
     assert sum(len(c["hover"]) for c in document["clusters"]) == len(data.pages)
     first = document["clusters"][0]
-    xs = np.frombuffer(base64.b64decode(first["x"]), dtype="<f4")
-    edges = np.frombuffer(base64.b64decode(first["edges"]), dtype="<u4").reshape(-1, 2)
+    xs = np.frombuffer(base64.b64decode(first["x"]), dtype="<u2")
+    edges = np.frombuffer(base64.b64decode(first["edges"]), dtype="<u2").reshape(-1, 2)
     assert len(xs) == len(first["hover"]) and edges.max() < len(xs)
     assert all("<script" not in h for c in document["clusters"] for h in c["hover"])
 

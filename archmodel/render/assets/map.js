@@ -24,6 +24,13 @@
     return new Kind(bytes.buffer, 0, bytes.byteLength / Kind.BYTES_PER_ELEMENT);
   }
 
+  /* Layout coordinates travel as uint16 over [-range, range]. */
+  function coords(text, range) {
+    var q = typed(text, Uint16Array), out = new Float32Array(q.length);
+    for (var i = 0; i < q.length; i++) out[i] = q[i] / 65535 * 2 * range - range;
+    return out;
+  }
+
   function gunzipJSON(text) {
     var stream = new Blob([b64bytes(text)]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Response(stream).text().then(JSON.parse);
@@ -143,10 +150,10 @@
   /* Aggregated site map: draw one cluster's precomputed pages on request. */
   function drillFigure(doc, c, baseLayout) {
     var cl = doc.clusters[c];
-    var x = typed(cl.x, Float32Array), y = typed(cl.y, Float32Array);
-    var size = typed(cl.size, Float32Array), high = typed(cl.high, Uint8Array);
+    var x = coords(cl.x, doc.coordRange), y = coords(cl.y, doc.coordRange);
+    var size = typed(cl.size, Uint8Array), high = typed(cl.high, Uint8Array);
     var type = doc.typeWide ? typed(cl.type, Uint16Array) : typed(cl.type, Uint8Array);
-    var edges = typed(cl.edges, Uint32Array);
+    var edges = cl.edgeWide ? typed(cl.edges, Uint32Array) : typed(cl.edges, Uint16Array);
     var m = edges.length / 2, ex = new Float32Array(3 * m), ey = new Float32Array(3 * m);
     for (var e = 0; e < m; e++) {
       var a = edges[2 * e], b = edges[2 * e + 1];
@@ -238,10 +245,10 @@
         payload().then(function (doc) {
           var found = [];
           doc.clusters.forEach(function (cl, c) {
-            cl.hover.forEach(function (h, p) {
-              var head = headOf(h);
-              if (head.indexOf(query) >= 0) found.push({cluster: decode(cl.name), c: c, hover: h});
-            });
+            if (!cl.heads) cl.heads = cl.hover.map(headOf);
+            for (var p = 0; p < cl.heads.length; p++) {
+              if (cl.heads[p].indexOf(query) >= 0) found.push({cluster: decode(cl.name), c: c, hover: cl.hover[p]});
+            }
           });
           function pick(hit) {
             select.value = String(hit.c);
