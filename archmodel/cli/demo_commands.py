@@ -1,1 +1,99 @@
-"""Commands registered by this module are added as their issues land."""
+"""`archmodel demo`: the whole job on the bundled seed data, in one command."""
+
+from __future__ import annotations
+
+import time
+from importlib import resources
+from pathlib import Path
+
+import typer
+
+from archmodel.cli import app, state
+from archmodel.cli.output import Format, log, render
+from archmodel.db import server
+from archmodel.db.connection import is_loopback_uri, uri_port
+from archmodel.errors import ArchmodelError, ConnectionFailed
+
+
+def seed_folder() -> Path:
+    """The bundled seed site: `archmodel/seed_data` in a wheel, the repository's `seed_data/` otherwise."""
+    shipped = Path(str(resources.files("archmodel") / "seed_data"))
+    if (shipped / "site.yml").exists():
+        return shipped
+    repository = Path(__file__).resolve().parents[2] / "seed_data"
+    if (repository / "site.yml").exists():
+        return repository
+    raise ArchmodelError("the bundled seed data is missing", str(repository), "reinstall archmodel")
+
+
+def _connect_or_start():
+    """The configured server, or a local one started now when nothing answers on loopback."""
+    current = state.current()
+    try:
+        return current.graph()
+    except ConnectionFailed:
+        uri = current.settings().uri
+        if not is_loopback_uri(uri):
+            raise
+        log(f"No Neo4j answers at {uri}; starting the local one (`archmodel db start`).")
+        result = server.start(port=uri_port(uri), log=log)
+        log(f"Neo4j is up at {result.uri} ({result.seconds:.1f} s).")
+        state.configure(
+            uri=current.uri, user=current.user, database=current.database,
+            password_prompt=False, debug=current.debug,
+        )
+        return state.current().graph()
+
+
+@app.command("demo")
+def demo(
+    output: Path = typer.Option(Path("demo-output"), "--output", "-o", help="Folder for the findings, report and maps."),
+) -> None:
+    """Start a local Neo4j if none answers, load the seed site, run every pack, write report and maps.
+
+    Example: archmodel demo -o demo-output
+    """
+    from archmodel.ingest.loader import load_crawl
+    from archmodel.packs.registry import load_registry
+    from archmodel.packs.runner import Runner
+    from archmodel.packs.suggest import COLUMNS
+    from archmodel.packs.suggest import suggestions_from
+    from archmodel.render.api import write_all
+
+    started = time.monotonic()
+    graph = _connect_or_start()
+    seed = seed_folder()
+    log(f"Loading the seed site from {seed} ...")
+    loaded = load_crawl(
+        graph, [seed / "internal_all.csv", seed / "all_inlinks.csv"],
+        site_model=seed / "site.yml", sitemaps=[seed / "sitemap.xml"],
+    )
+    if loaded.unchanged:
+        log(f"{loaded.site}: crawl {loaded.crawl_id} is already loaded.")
+    else:
+        log(f"{loaded.site}: {loaded.pages:,} pages, {loaded.links:,} links loaded in {loaded.seconds:.1f} s.")
+
+    runner = Runner.for_site(graph, loaded.site)
+    report = runner.run(load_registry().checks.values())
+    suggestions = suggestions_from(runner, report)
+    findings = report.findings
+    output.mkdir(parents=True, exist_ok=True)
+    (output / "findings.json").write_text(render(findings, None, Format.json), encoding="utf-8")
+    (output / "findings.csv").write_text(
+        render(findings, ["pack", "check", "severity", "title", "url", "source", "target", "detail"], Format.csv),
+        encoding="utf-8",
+    )
+    (output / "suggestions.json").write_text(render(suggestions, COLUMNS, Format.json), encoding="utf-8")
+    (output / "suggestions.csv").write_text(render(suggestions, COLUMNS, Format.csv), encoding="utf-8")
+    skipped = [(outcome.check.name, outcome.skipped or "") for outcome in report.skipped]
+    written = write_all(graph, output, loaded.site, findings=findings, suggestions=suggestions, skipped=skipped)
+
+    print(report.summary())
+    by_pack: dict[str, int] = {}
+    for finding in findings:
+        by_pack[finding["pack"]] = by_pack.get(finding["pack"], 0) + 1
+    for pack, count in sorted(by_pack.items()):
+        print(f"  {pack:20s} {count:4d}")
+    print(f"{len(suggestions)} links to add, with anchors and placement.")
+    print(f"Wrote {output / 'report.html'}, {len(written) - 1} maps, findings and suggestions (JSON, CSV) "
+          f"to {output}/ in {time.monotonic() - started:.1f} s.")

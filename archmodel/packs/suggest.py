@@ -205,9 +205,14 @@ def suggest(runner: Runner, registry: Registry) -> tuple[list[dict[str, Any]], R
     """Suggestion rows for the runner's site, and the run of the checks they come from."""
     checks = [registry.checks[name] for name in SUGGESTING_CHECKS if name in registry.checks]
     report = runner.run(checks)
-    pending = _pending_links(runner, report)
-    rows = _with_anchors(runner, pending)
-    return rows, report
+    return suggestions_from(runner, report), report
+
+
+def suggestions_from(runner: Runner, report: RunReport) -> list[dict[str, Any]]:
+    """Suggestion rows from a run that already happened (e.g. of every pack, as `demo` does);
+    only the missing-link checks of SUGGESTING_CHECKS contribute."""
+    wanted = [outcome for outcome in report.outcomes if outcome.check.name in SUGGESTING_CHECKS]
+    return _with_anchors(runner, _pending_links(runner, RunReport(report.site, wanted)))
 
 
 def _pending_links(runner: Runner, report: RunReport) -> list[Pending]:
