@@ -36,6 +36,18 @@ FindingsOption = typer.Option(
 NoChecksOption = typer.Option(False, "--no-checks", help="Do not run the checks: draw the graph without findings.")
 
 
+class Communities(str, Enum):
+    auto = "auto"
+    gds = "gds"
+    igraph = "igraph"
+
+
+CommunitiesOption = typer.Option(
+    Communities.auto, "--communities",
+    help="How pages without a specialty are grouped: auto (GDS Louvain when installed, igraph above 20k pages), gds, igraph.",
+)
+
+
 def run_checks(graph: Graph, site: SiteRef, severities: set[str] | None) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
     """Findings and skipped checks from the packs runner (all checks, or those of `severities`)."""
     from archmodel.packs.registry import load_registry
@@ -65,6 +77,7 @@ def map_command(
     findings_file: Path | None = FindingsOption,
     no_checks: bool = NoChecksOption,
     max_pages: int = typer.Option(MAX_DRAWN_PAGES, "--max-pages", help="Above this many pages, clusters aggregate."),
+    communities: Communities = CommunitiesOption,
 ) -> None:
     """Write an interactive map as one self-contained HTML file.
 
@@ -78,7 +91,8 @@ def map_command(
         findings = None
     else:
         findings, _ = run_checks(graph, ref, {"high", "medium"} if view.value != "clusters" else {"high"})
-    path = write_map(graph, view.value, output, ref, focus, findings, say=log, max_pages=max_pages)
+    path = write_map(graph, view.value, output, ref, focus, findings, say=log, max_pages=max_pages,
+                     community_backend=communities.value)
     log(f"Wrote the {view.value} map to {path}")
 
 
@@ -92,6 +106,7 @@ def report_command(
     ),
     no_checks: bool = NoChecksOption,
     max_pages: int = typer.Option(MAX_DRAWN_PAGES, "--max-pages", help="Above this many pages, the site map aggregates."),
+    communities: Communities = CommunitiesOption,
 ) -> None:
     """Write the stakeholder report: summary, findings, suggestions, charts and maps, in one HTML file.
 
@@ -112,6 +127,7 @@ def report_command(
         suggestions = None
     else:
         suggestions = run_suggest(graph, ref)
-    path = write_report(graph, output, ref, findings=findings, suggestions=suggestions, skipped=skipped, max_pages=max_pages, say=log)
+    path = write_report(graph, output, ref, findings=findings, suggestions=suggestions, skipped=skipped,
+                        max_pages=max_pages, community_backend=communities.value, say=log)
     size = path.stat().st_size / 1e6
     log(f"Wrote the report to {path} ({size:.1f} MB)")

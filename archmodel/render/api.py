@@ -135,8 +135,9 @@ def build_report(
         for cid, _, curl in matrix.conditions
         if (pid, cid) in matrix.treats and not ((purl, curl) in matrix.body or (curl, purl) in matrix.body)
     )
-    positions, _ = charts.positions_chart(graph, ref.crawl_id)
-    anchors, _ = charts.anchors_chart(graph, ref.crawl_id, list(crawl.get("generic_anchors") or []))
+    link_rows = charts.link_aggregates(graph, ref.crawl_id)
+    positions, _ = charts.positions_chart(link_rows)
+    anchors, _ = charts.anchors_chart(link_rows, list(crawl.get("generic_anchors") or []))
     maps = [clusters_view(data, cluster_pages(data, graph, community_backend), index, max_pages)]
     notes = []
     for view, label, key, packs in (("hub", "Specialty", "specialty", ("hub-spoke",)), ("pathway", "Condition", "condition", ("pathways",))):

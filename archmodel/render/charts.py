@@ -17,17 +17,20 @@ from archmodel.render.escape import plotly_text
 from archmodel.render.palette import MISSING, OKABE_ITO, PRESENT
 from archmodel.render.traces import TEMPLATE, MapView
 
-POSITIONS_QUERY = """
+# One scan of the crawl's links feeds both link charts: counts by position and follow, and body
+# anchors (lower-cased, trimmed) with whether an image alt text stands in for an empty anchor.
+LINK_AGGREGATES_QUERY = """
 MATCH (p:Page {crawl: $crawl})-[r:LINKS_TO]->(q:Page)
 WHERE q <> p
-RETURN coalesce(r.position, 'unknown') AS position, r.follow AS follow, count(*) AS links
+WITH coalesce(r.position, 'unknown') AS position, r.follow AS follow,
+     CASE WHEN r.follow AND r.body THEN toLower(trim(r.anchor)) END AS anchor,
+     CASE WHEN r.follow AND r.body THEN r.alt <> '' END AS has_alt
+RETURN position, follow, anchor, has_alt, count(*) AS links
 """
-ANCHORS_QUERY = """
-MATCH (p:Page {crawl: $crawl})-[r:LINKS_TO]->(q:Page)
-WHERE q <> p AND r.follow AND r.body
-WITH toLower(trim(r.anchor)) AS anchor, r.alt <> '' AS has_alt, count(*) AS links
-RETURN anchor, has_alt, links ORDER BY links DESC, anchor
-"""
+
+
+def link_aggregates(graph: Graph, crawl: str) -> list[dict[str, Any]]:
+    return graph.read(LINK_AGGREGATES_QUERY, {"crawl": crawl})
 
 
 def _layout(title: str, height: int = 360, showlegend: bool = False, **extra: Any) -> go.Layout:
@@ -60,8 +63,8 @@ def depth_chart(pages: PageTable, max_depth: int | None) -> MapView:
     return MapView("depth", "Click depth", figure, height=360)
 
 
-def positions_chart(graph: Graph, crawl: str) -> tuple[MapView, dict[str, int]]:
-    rows = graph.read(POSITIONS_QUERY, {"crawl": crawl})
+def positions_chart(rows: list[dict[str, Any]]) -> tuple[MapView, dict[str, int]]:
+    """`rows` from `link_aggregates`."""
     totals: dict[str, int] = {}
     nofollow: dict[str, int] = {}
     for row in rows:
@@ -82,8 +85,9 @@ def positions_chart(graph: Graph, crawl: str) -> tuple[MapView, dict[str, int]]:
     return MapView("positions", "Link positions", figure, height=360), {**totals}
 
 
-def anchors_chart(graph: Graph, crawl: str, generic: list[str]) -> tuple[MapView, dict[str, int]]:
-    rows = graph.read(ANCHORS_QUERY, {"crawl": crawl})
+def anchors_chart(rows: list[dict[str, Any]], generic: list[str]) -> tuple[MapView, dict[str, int]]:
+    """`rows` from `link_aggregates`; only followed body links carry an anchor."""
+    rows = [row for row in rows if row["anchor"] is not None]
     generic_set = {g.strip().lower() for g in generic}
     summary = {"descriptive": 0, "generic": 0, "empty": 0}
     counts: dict[str, int] = {}

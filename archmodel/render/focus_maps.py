@@ -353,8 +353,51 @@ def matrix_cell(treats: bool, forward: bool, backward: bool, pages_live: bool) -
     return 2
 
 
-def providers_view(model: ProviderMatrix, findings: FindingIndex | None = None) -> MapView:
+MAX_MATRIX_PROVIDERS = 80
+MAX_MATRIX_CONDITIONS = 60
+
+
+def _trim_matrix(model: ProviderMatrix, max_providers: int, max_conditions: int) -> tuple[ProviderMatrix, str]:
+    """Keep a large matrix readable: the conditions and providers with the most gaps."""
+    if len(model.providers) <= max_providers and len(model.conditions) <= max_conditions:
+        return model, ""
+    gaps_by_condition: dict[str, int] = {}
+    gaps_by_provider: dict[str, int] = {}
+    for pid, _, purl in model.providers:
+        for cid, _, curl in model.conditions:
+            if (pid, cid) not in model.treats:
+                continue
+            links = int(bool(purl and curl and (purl, curl) in model.body)) + int(bool(purl and curl and (curl, purl) in model.body))
+            weight = {0: 4, 1: 1, 2: 0}[links]  # a pair not linked at all matters most
+            if weight:
+                gaps_by_condition[cid] = gaps_by_condition.get(cid, 0) + weight
+                gaps_by_provider[pid] = gaps_by_provider.get(pid, 0) + weight
+    conditions = sorted(gaps_by_condition, key=lambda c: (-gaps_by_condition[c], c))[:max_conditions]
+    kept_conditions = set(conditions)
+    providers = [p for p, c in model.treats if c in kept_conditions]
+    ranked = sorted(set(providers), key=lambda p: (-gaps_by_provider.get(p, 0), p))[:max_providers]
+    kept_providers = set(ranked)
+    trimmed = ProviderMatrix(
+        providers=[row for row in model.providers if row[0] in kept_providers],
+        conditions=[row for row in model.conditions if row[0] in kept_conditions],
+        treats=model.treats, pages=model.pages, body=model.body,
+    )
+    note = (
+        f"The site has {len(model.providers):,} providers and {len(model.conditions):,} conditions; this matrix shows "
+        f"the {len(trimmed.conditions)} conditions and {len(trimmed.providers)} providers with the most treated pairs "
+        "not linked both ways."
+    )
+    return trimmed, note
+
+
+def providers_view(
+    model: ProviderMatrix,
+    findings: FindingIndex | None = None,
+    max_providers: int = MAX_MATRIX_PROVIDERS,
+    max_conditions: int = MAX_MATRIX_CONDITIONS,
+) -> MapView:
     findings = findings or FindingIndex()
+    model, note = _trim_matrix(model, max_providers, max_conditions)
     z = np.zeros((len(model.providers), len(model.conditions)), dtype=np.int64)
     hover: list[list[str]] = []
     counts = [0] * len(MATRIX_CATEGORIES)
@@ -383,9 +426,10 @@ def providers_view(model: ProviderMatrix, findings: FindingIndex | None = None) 
         texttemplate="%{text}" if small else None, textfont={"size": 13, "color": "#111"},
         hovertext=hover, hoverinfo="text",
         colorbar={"tickvals": list(range(n)), "ticktext": [f"{label} ({counts[k]})" for k, (label, _, _) in enumerate(MATRIX_CATEGORIES)],
-                  "title": {"text": "Provider \u00d7 condition"}, "len": 0.9, "thickness": 16},
+                  "title": {"text": "Provider \u00d7 condition"}, "lenmode": "pixels", "len": 320, "thickness": 16,
+                  "y": 1.0, "yanchor": "top"},
     )
-    height = int(min(4000, max(420, 150 + 22 * len(model.providers))))
+    height = int(min(4000, max(480, 170 + 22 * len(model.providers))))
     figure = go.Figure(
         [heatmap],
         go.Layout(
@@ -406,6 +450,7 @@ def providers_view(model: ProviderMatrix, findings: FindingIndex | None = None) 
             "(provider-condition checks): \u21c4 both ways, \u2192 profile to condition only, \u2190 condition to "
             "profile only, \u2715 not at all, ? a page is missing or not live."
         ),
+        notes=[note] if note else [],
         height=height,
     )
 

@@ -213,7 +213,7 @@ def _aggregated_view(data: SiteData, clustering: Clustering, findings: FindingIn
     traces.append(
         go.Scatter(
             x=centres[:, 0], y=centres[:, 1], mode="markers+text", name="Clusters", hoverinfo="text",
-            hovertext=hover, text=[plotly_text(n, 32) for n in clustering.names], textposition="bottom center",
+            hovertext=hover, text=_labels(clustering, sizes), textposition="bottom center",
             customdata=list(range(count)), meta={"role": "clusters"},
             marker={"size": (18 + 70 * np.sqrt(sizes / max(int(sizes.max()), 1))).tolist(),
                     "color": [colour_of(clustering, c) for c in range(count)], "opacity": 0.75,
@@ -240,6 +240,12 @@ def _aggregated_view(data: SiteData, clustering: Clustering, findings: FindingIn
         },
         payload=payload,
     )
+
+
+def _labels(clustering: Clustering, sizes: np.ndarray, shown: int = 24) -> list[str]:
+    """Names under the largest discs only, so labels stay legible; hover names every disc."""
+    keep = set(np.argsort(-sizes, kind="stable")[:shown].tolist())
+    return [plotly_text(n, 32) if c in keep else "" for c, n in enumerate(clustering.names)]
 
 
 def _weight_bins(weights: dict[tuple[int, int], int]) -> list[tuple[float, list[tuple[int, int]]]]:

@@ -143,3 +143,23 @@ def test_specialty_hint_strength_then_frequency() -> None:
     assert choose_specialty([(3, "b"), (0, "a")]) == "a"
     assert choose_specialty([(3, "b"), (3, "a"), (3, "b")]) == "b"
     assert choose_specialty([]) is None
+
+
+def test_large_provider_matrix_keeps_the_worst_gaps() -> None:
+    from archmodel.render.entities import PageRef, ProviderMatrix
+    from archmodel.render.focus_maps import providers_view
+
+    live = {u: PageRef(u, status=200, in_crawl=True) for u in ("p1", "p2", "p3", "c1", "c2", "c3")}
+    model = ProviderMatrix(
+        providers=[("a", "A", "p1"), ("b", "B", "p2"), ("c", "C <script>", "p3")],
+        conditions=[("x", "X", "c1"), ("y", "Y", "c2"), ("z", "Z", "c3")],
+        treats={("a", "x"), ("b", "y"), ("c", "z")},
+        pages=live,
+        body={("p1", "c1"), ("c1", "p1"), ("p2", "c2")},  # a-x both ways, b-y one way, c-z not at all
+    )
+    full = providers_view(model).figure.data[0]
+    assert full.z.tolist() == [[5, 0, 0], [0, 4, 0], [0, 0, 2]]
+    assert "C &lt;script&gt;" in list(full.y)
+    trimmed = providers_view(model, max_providers=1, max_conditions=1)
+    assert list(trimmed.figure.data[0].x) == ["Z"] and list(trimmed.figure.data[0].y) == ["C &lt;script&gt;"]
+    assert trimmed.notes and "3 providers and 3 conditions" in trimmed.notes[0]

@@ -262,4 +262,11 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll(".am-map"), setupMap);
+
+  /* Figures are drawn while the page is still being parsed; fit each to its final box. */
+  window.addEventListener("load", function () {
+    Array.prototype.forEach.call(document.querySelectorAll(".js-plotly-plot"), function (gd) {
+      whenPlotted(gd, function () { Plotly.Plots.resize(gd); });
+    });
+  });
 })();
