@@ -167,7 +167,9 @@ class UrlNormaliser:
         if scheme_match and scheme_match.group(1).lower() not in DEFAULT_PORTS:
             return None  # mailto:, tel:, javascript:, data:, ftp:, ...
         try:
-            if not scheme_match:
+            if not scheme_match and text.startswith("/") and not text.startswith("//"):
+                text = self.base_url + text  # root-relative: urljoin would drop a ';params' part
+            elif not scheme_match:
                 root = self.base_url + "/"
                 text = urljoin(urljoin(root, base) if base else root, text)
             parts = urlsplit(text)
