@@ -48,24 +48,20 @@ CommunitiesOption = typer.Option(
 )
 
 
-def run_checks(graph: Graph, site: SiteRef, severities: set[str] | None) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
-    """Findings and skipped checks from the packs runner (all checks, or those of `severities`)."""
+def run_checks(
+    graph: Graph, site: SiteRef, severities: set[str] | None, with_suggestions: bool = False
+) -> tuple[list[dict[str, Any]], list[tuple[str, str]], list[dict[str, Any]] | None]:
+    """Findings, skipped checks and (if asked) suggestions, from one run of the packs runner."""
     from archmodel.packs.registry import load_registry
     from archmodel.packs.runner import Runner
+    from archmodel.packs.suggest import suggestions_from
 
+    runner = Runner(graph, site)
     checks = [c for c in load_registry().select() if severities is None or c.severity in severities]
-    report = Runner(graph, site).run(checks)
+    report = runner.run(checks)
     log(report.summary())
-    return report.findings, [(o.check.name, o.skipped or "") for o in report.skipped]
-
-
-def run_suggest(graph: Graph, site: SiteRef) -> list[dict[str, Any]]:
-    from archmodel.packs.registry import load_registry
-    from archmodel.packs.runner import Runner
-    from archmodel.packs.suggest import suggest
-
-    rows, _ = suggest(Runner(graph, site), load_registry())
-    return rows
+    skipped = [(o.check.name, o.skipped or "") for o in report.skipped]
+    return report.findings, skipped, suggestions_from(runner, report) if with_suggestions else None
 
 
 @app.command("map")
@@ -90,7 +86,7 @@ def map_command(
     elif no_checks:
         findings = None
     else:
-        findings, _ = run_checks(graph, ref, {"high", "medium"} if view.value != "clusters" else {"high"})
+        findings, _, _ = run_checks(graph, ref, {"high", "medium"} if view.value != "clusters" else {"high"})
     path = write_map(graph, view.value, output, ref, focus, findings, say=log, max_pages=max_pages,
                      community_backend=communities.value)
     log(f"Wrote the {view.value} map to {path}")
@@ -115,18 +111,14 @@ def report_command(
     graph = state.current().graph()
     ref = resolve_site(graph, site, say=log)
     skipped: list[tuple[str, str]] = []
+    findings: list[dict[str, Any]] | None = None
+    suggestions: list[dict[str, Any]] | None = None
+    if not no_checks and (findings_file is None or suggestions_file is None):
+        findings, skipped, suggestions = run_checks(graph, ref, None, with_suggestions=suggestions_file is None)
     if findings_file is not None:
         findings = read_rows_file(findings_file, "findings")
-    elif no_checks:
-        findings = None
-    else:
-        findings, skipped = run_checks(graph, ref, None)
     if suggestions_file is not None:
         suggestions = read_rows_file(suggestions_file, "suggestions")
-    elif no_checks:
-        suggestions = None
-    else:
-        suggestions = run_suggest(graph, ref)
     path = write_report(graph, output, ref, findings=findings, suggestions=suggestions, skipped=skipped,
                         max_pages=max_pages, community_backend=communities.value, say=log)
     size = path.stat().st_size / 1e6

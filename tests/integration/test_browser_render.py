@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from archmodel.cli.render_commands import run_checks, run_suggest
+from archmodel.cli.render_commands import run_checks
 from archmodel.db.sites import resolve_site
 from archmodel.render import write_all, write_map
 from tests.browser import open_html
@@ -29,10 +29,9 @@ def files(session_graph, test_output: Path) -> dict[str, Path]:
     wipe(session_graph)
     load_hostile_site(session_graph)
     site = resolve_site(session_graph, None)
-    findings, skipped = run_checks(session_graph, site, None)
+    findings, skipped, suggestions = run_checks(session_graph, site, None, with_suggestions=True)
     folder = test_output / "render"
-    written = write_all(session_graph, folder, site, findings=findings, suggestions=run_suggest(session_graph, site),
-                        skipped=skipped)
+    written = write_all(session_graph, folder, site, findings=findings, suggestions=suggestions, skipped=skipped)
     paths = {p.stem: p for p in written}
     paths["map-clusters-aggregated"] = write_map(session_graph, "clusters", folder / "map-clusters-aggregated.html", site,
                                                  findings=findings, max_pages=5)
