@@ -86,6 +86,20 @@ def gds_louvain(graph: Graph, data: SiteData) -> np.ndarray:
     return membership
 
 
+def _nearest_specialty(data: SiteData, pages: list[int]) -> str | None:
+    """The specialty most of these pages' body links point to, to name their community."""
+    if not len(data.body):
+        return None
+    members = np.zeros(len(data.pages), dtype=bool)
+    members[pages] = True
+    targets = data.body[members[data.body[:, 0]], 1]
+    counts = Counter(data.specialty_of[t] for t in targets.tolist() if data.specialty_of[t])
+    if not counts:
+        return None
+    best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return data.specialty_names.get(best, best)
+
+
 def _folder(url: str) -> str:
     parts = [p for p in urlsplit(url).path.split("/") if p]
     return f"/{parts[0]}/" if parts else "/"
@@ -135,8 +149,10 @@ def _name_communities(
             other.extend(pages)
             continue
         folder = Counter(_folder(data.pages.url[p]) for p in pages).most_common(1)[0][0]
-        taken[folder] += 1
-        label = f"Pages around {folder}" + (f" ({taken[folder]})" if taken[folder] > 1 else "")
+        near = _nearest_specialty(data, pages)
+        base = f"{folder} near {near}" if near else f"Pages around {folder}"
+        taken[base] += 1
+        label = base + (f" ({taken[base]})" if taken[base] > 1 else "")
         labels[pages] = len(names)
         names.append(label)
         kinds.append("community")

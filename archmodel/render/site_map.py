@@ -130,8 +130,10 @@ def _full_view(data: SiteData, clustering: Clustering, findings: FindingIndex) -
 
     figure = go.Figure(traces, map_layout(_title(data, f"site map by specialty cluster, {len(pages):,} pages")))
     figure.update_layout(
-        legend2={"title": {"text": "Page types (click to hide)"}, "x": 1.0, "xanchor": "left", "y": 0.0,
-                 "yanchor": "bottom", "itemsizing": "constant"},
+        height=840,
+        margin={"b": 70},
+        legend2={"title": {"text": "Page types (click to hide):"}, "orientation": "h", "x": 0.0, "xanchor": "left",
+                 "y": -0.01, "yanchor": "top", "itemsizing": "constant"},
     )
     return MapView(
         key="clusters",
@@ -144,6 +146,7 @@ def _full_view(data: SiteData, clustering: Clustering, findings: FindingIndex) -
             "drawn; navigation, header and footer links are hidden until you click them in the legend."
         ),
         options={"search": True, "typeToggle": True},
+        height=840,
     )
 
 
