@@ -102,8 +102,8 @@ def test_type_legend_hides_one_page_type(files) -> None:
             "() => Array.from(document.querySelectorAll('.legend2text')).some(e => e.textContent === 'condition')"
         )
         box = visit.evaluate(
-            "() => Array.from(document.querySelectorAll('.legend2text')).find(e => e.textContent === 'condition')"
-            ".getBoundingClientRect().toJSON()"
+            "() => { const e = Array.from(document.querySelectorAll('.legend2text')).find(e => e.textContent === 'condition');"
+            " e.scrollIntoView({block: 'center'}); return e.getBoundingClientRect().toJSON(); }"
         )
         visit.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         visit.page.wait_for_timeout(600)
