@@ -20,7 +20,7 @@ HOST = "www.basic-clinic.example"
 CRASH_SERVER_PORT = int(os.environ.get("ARCHMODEL_CRASH_PORT", "7690"))
 
 
-def write_big_crawl(folder: Path, pages: int = 4000, links_per_page: int = 60) -> Path:
+def write_big_crawl(folder: Path, pages: int = 2500, links_per_page: int = 50) -> Path:
     """A crawl of the same site large enough that loading it takes several seconds."""
     folder.mkdir(parents=True, exist_ok=True)
     base = f"https://{HOST}"
