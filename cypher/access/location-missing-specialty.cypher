@@ -8,6 +8,7 @@
 // columns: [source, target, location, specialty, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (loc:Location {crawl: c.id})-[:LOCATION_PAGE]->(page:Page)
+USING INDEX loc:Location(crawl)
 WHERE page.in_crawl AND page.status = 200
 MATCH (loc)-[:OFFERS]->(s:Specialty)-[:HUB]->(hub:Page)
 WHERE hub.in_crawl AND hub.status = 200 AND hub <> page

@@ -10,9 +10,11 @@
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 CALL (c) {
   MATCH (x:Condition {crawl: c.id})-[:STAGE {stage: 'overview'}]->(p:Page)
+  USING INDEX x:Condition(crawl)
   RETURN p, x.id AS condition, null AS specialty, x.name + ' overview' AS label
   UNION
   MATCH (s:Specialty {crawl: c.id})-[:HUB]->(p:Page)
+  USING INDEX s:Specialty(crawl)
   RETURN p, null AS condition, s.id AS specialty, s.name + ' hub' AS label
 }
 WITH p, condition, specialty, label

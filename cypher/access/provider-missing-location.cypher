@@ -8,6 +8,7 @@
 // columns: [source, target, provider, location, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (pr:Provider {crawl: c.id})-[:PROFILE]->(profile:Page)
+USING INDEX pr:Provider(crawl)
 WHERE profile.in_crawl AND profile.status = 200
 MATCH (pr)-[:WORKS_AT]->(loc:Location)-[:LOCATION_PAGE]->(page:Page)
 WHERE page.in_crawl AND page.status = 200 AND page <> profile

@@ -15,6 +15,7 @@ WITH c, [g IN $generic_anchors |
          reduce(s = '', w IN [w IN split(toLower(trim(g)), [' ', '\t', '\n', '\r', '\u00a0']) WHERE w <> ''] |
                 s + CASE WHEN s = '' THEN '' ELSE ' ' END + w)] AS generic
 MATCH (s:Page {crawl: c.id})
+USING INDEX s:Page(crawl)
 WHERE s.in_crawl AND s.status = 200
 MATCH (s)-[l:LINKS_TO]->(t:Page)
 WHERE l.follow AND l.body AND s <> t

@@ -16,6 +16,7 @@ WITH c, [g IN $generic_anchors |
          reduce(f = '', w IN [w IN split(toLower(trim(g)), [' ', '\t', '\n', '\r', '\u00a0']) WHERE w <> ''] |
             f + CASE WHEN f = '' THEN '' ELSE ' ' END + w)] AS generic
 MATCH (x:Condition {crawl: c.id})-[:STAGE {stage: 'overview'}]->(t:Page)
+USING INDEX x:Condition(crawl)
 WITH x, t, generic,
      [key IN [n IN [x.name] + coalesce(x.synonyms, []) |
               reduce(k = ' ', w IN [w IN split(toLower(n),

@@ -10,6 +10,7 @@
 // columns: [url, anchor, share, inlinks, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (t:Page {crawl: c.id})
+USING INDEX t:Page(crawl)
 WHERE t.in_crawl AND t.status = 200
 MATCH (s:Page)-[l:LINKS_TO]->(t)
 WHERE l.follow AND l.body AND s <> t AND s.in_crawl AND s.status = 200

@@ -8,6 +8,7 @@
 // columns: [source, target, indexability, canonical, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (s:Page {crawl: c.id})
+USING INDEX s:Page(crawl)
 WHERE s.in_crawl AND s.status = 200
 MATCH (s)-[l:LINKS_TO]->(t:Page)
 WHERE s <> t AND t.status = 200 AND t.indexable = false

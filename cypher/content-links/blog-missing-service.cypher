@@ -10,6 +10,7 @@
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 CALL (c) {
   MATCH (x:Condition {crawl: c.id})
+  USING INDEX x:Condition(crawl)
   UNWIND [x.name] + coalesce(x.synonyms, []) AS name
   WITH x, reduce(k = ' ', w IN [w IN split(toLower(name),
            [' ', '\t', '\n', '\r', '\u00a0', ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '\'', '/', '\\', '-', '\u2013', '\u2014', '\u2026', '&', '+', '*', '|', '\u201c', '\u201d', '\u2018', '\u2019', '\u00ab', '\u00bb']) WHERE w <> ''] | k + w + ' ') AS key
@@ -17,6 +18,7 @@ CALL (c) {
   RETURN collect({id: x.id, key: key}) AS names
 }
 MATCH (b:Page {crawl: c.id, type: 'blog'})
+USING INDEX b:Page(crawl)
 WHERE b.in_crawl AND b.status = 200
 WITH b, names,
      reduce(t = ' ', w IN [w IN split(toLower(coalesce(b.title, '')),

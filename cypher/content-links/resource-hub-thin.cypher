@@ -9,11 +9,13 @@
 // columns: [url, linked, total, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 CALL (c) {
-  MATCH (:Condition {crawl: c.id})-[:STAGE {stage: 'overview'}]->(o:Page)
+  MATCH (x:Condition {crawl: c.id})-[:STAGE {stage: 'overview'}]->(o:Page)
+  USING INDEX x:Condition(crawl)
   WHERE o.in_crawl AND o.status = 200
   RETURN collect(DISTINCT o) AS overviews
 }
 MATCH (h:Page {crawl: c.id, type: 'resource_hub'})
+USING INDEX h:Page(crawl)
 WHERE h.in_crawl AND h.status = 200
 WITH h, overviews,
      COLLECT {

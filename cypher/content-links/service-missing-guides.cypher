@@ -9,6 +9,7 @@
 // columns: [url, type, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (p:Page {crawl: c.id})
+USING INDEX p:Page(crawl)
 WHERE p.type IN ['treatment', 'service'] AND p.in_crawl AND p.status = 200
   AND NOT EXISTS {
     MATCH (p)-[l:LINKS_TO]->(t:Page)

@@ -9,6 +9,7 @@
 // columns: [url, type, content_outlinks, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (p:Page {crawl: c.id})
+USING INDEX p:Page(crawl)
 WHERE p.in_crawl AND p.status = 200
 WITH p, COUNT {
   MATCH (p)-[l:LINKS_TO]->(t:Page)

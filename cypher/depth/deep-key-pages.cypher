@@ -10,6 +10,7 @@
 // columns: [url, type, depth, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (p:Page {crawl: c.id})
+USING INDEX p:Page(crawl)
 WHERE p.type IN ['specialty_hub', 'condition', 'appointment']
   AND p.in_crawl AND p.status = 200 AND p.depth > $key_page_max_depth
 RETURN p.url AS url,

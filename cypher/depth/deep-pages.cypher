@@ -9,6 +9,7 @@
 // columns: [url, type, depth, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (p:Page {crawl: c.id})
+USING INDEX p:Page(crawl)
 WHERE p.in_crawl AND p.status = 200 AND coalesce(p.indexable, true) AND p.depth > $max_depth
 RETURN p.url AS url,
        p.type AS type,

@@ -8,6 +8,7 @@
 // columns: [url, type, status, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (p:Page {crawl: c.id})
+USING INDEX p:Page(crawl)
 WHERE p.in_crawl AND p.depth IS NULL AND NOT coalesce(p.is_home, false)
 RETURN p.url AS url,
        p.type AS type,

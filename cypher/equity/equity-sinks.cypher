@@ -10,10 +10,12 @@
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 CALL (c) {
   MATCH (p:Page {crawl: c.id})
+  USING INDEX p:Page(crawl)
   WHERE p.in_crawl AND p.status = 200
   RETURN sum(p.pagerank) AS total
 }
 MATCH (p:Page {crawl: c.id})
+USING INDEX p:Page(crawl)
 WHERE p.in_crawl AND p.status = 200 AND p.pagerank IS NOT NULL
 WITH p, total
 ORDER BY p.pagerank DESC, p.url

@@ -11,10 +11,12 @@
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 CALL (c) {
   MATCH (p:Page {crawl: c.id})
+  USING INDEX p:Page(crawl)
   WHERE p.in_crawl AND p.status = 200
   RETURN percentileCont(p.pagerank, 0.5) AS median
 }
 MATCH (p:Page {crawl: c.id})
+USING INDEX p:Page(crawl)
 WHERE p.type IN ['specialty_hub', 'condition', 'diagnosis', 'treatment', 'appointment']
   AND p.in_crawl AND p.status = 200 AND p.pagerank < median
 RETURN p.url AS url,

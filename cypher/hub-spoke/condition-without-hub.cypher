@@ -9,6 +9,7 @@
 // columns: [condition, name, url, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (x:Condition {crawl: c.id})
+USING INDEX x:Condition(crawl)
 WHERE NOT EXISTS { MATCH (x)<-[:COVERS]-(:Specialty)-[:HUB]->(:Page) }
 OPTIONAL MATCH (x)-[:STAGE {stage: 'overview'}]->(overview:Page)
 RETURN x.id AS condition,

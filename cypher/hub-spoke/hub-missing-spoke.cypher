@@ -9,6 +9,7 @@
 // columns: [source, target, specialty, condition, provider, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (s:Specialty {crawl: c.id})-[:HUB]->(hub:Page)
+USING INDEX s:Specialty(crawl)
 WHERE hub.in_crawl AND hub.status = 200
 CALL (s) {
   MATCH (s)-[:COVERS]->(x:Condition)-[:STAGE {stage: 'overview'}]->(spoke:Page)

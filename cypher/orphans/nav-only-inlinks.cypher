@@ -10,6 +10,7 @@
 // columns: [url, type, inlinks, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (p:Page {crawl: c.id})
+USING INDEX p:Page(crawl)
 WHERE p.type IN ['condition', 'symptom', 'diagnosis', 'test', 'treatment', 'follow_up',
                  'appointment', 'location', 'telehealth', 'provider']
   AND p.in_crawl AND p.status = 200

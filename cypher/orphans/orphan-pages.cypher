@@ -9,6 +9,7 @@
 // columns: [url, type, in_crawl, in_sitemap, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (p:Page {crawl: c.id})
+USING INDEX p:Page(crawl)
 WHERE (p.in_crawl OR p.in_sitemap)
   AND NOT coalesce(p.is_home, false)
   AND coalesce(p.indexable, true)

@@ -9,6 +9,7 @@
 // columns: [url, type, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (p:Page {crawl: c.id})
+USING INDEX p:Page(crawl)
 WHERE p.in_sitemap AND NOT p.in_crawl
 RETURN p.url AS url,
        p.type AS type,

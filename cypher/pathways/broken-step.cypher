@@ -10,6 +10,7 @@
 // columns: [source, target, condition, stage, next_stage, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (x:Condition {crawl: c.id})-[st:STAGE]->(p:Page)
+USING INDEX x:Condition(crawl)
 WHERE p.in_crawl AND p.status = 200
 WITH x, st, p
 ORDER BY st.order

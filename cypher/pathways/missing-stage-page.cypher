@@ -9,6 +9,7 @@
 // columns: [url, condition, stage, status, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (x:Condition {crawl: c.id})-[st:STAGE]->(p:Page)
+USING INDEX x:Condition(crawl)
 WHERE NOT coalesce(p.in_crawl, false)
    OR p.status IS NULL OR p.status <> 200
    OR p.indexable = false

@@ -9,6 +9,7 @@
 // columns: [source, target, condition, stage, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (x:Condition {crawl: c.id})-[:STAGE {stage: 'overview'}]->(overview:Page)
+USING INDEX x:Condition(crawl)
 WHERE overview.in_crawl AND overview.status = 200
 MATCH (x)-[st:STAGE]->(p:Page)
 WHERE st.stage <> 'overview' AND p.in_crawl AND p.status = 200 AND p <> overview

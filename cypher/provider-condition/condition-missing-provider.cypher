@@ -9,6 +9,7 @@
 // columns: [source, target, condition, provider, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (x:Condition {crawl: c.id})-[:STAGE {stage: 'overview'}]->(overview:Page)
+USING INDEX x:Condition(crawl)
 WHERE overview.in_crawl AND overview.status = 200
 MATCH (x)<-[:TREATS]-(pr:Provider)-[:PROFILE]->(profile:Page)
 WHERE profile.in_crawl AND profile.status = 200 AND profile <> overview

@@ -9,6 +9,7 @@
 // columns: [source, target, provider, condition, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (pr:Provider {crawl: c.id})-[:PROFILE]->(profile:Page)
+USING INDEX pr:Provider(crawl)
 WHERE profile.in_crawl AND profile.status = 200
 MATCH (pr)-[:TREATS]->(x:Condition)-[:STAGE {stage: 'overview'}]->(overview:Page)
 WHERE overview.in_crawl AND overview.status = 200 AND overview <> profile

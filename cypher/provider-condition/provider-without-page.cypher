@@ -9,6 +9,7 @@
 // columns: [provider, name, url, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (pr:Provider {crawl: c.id})
+USING INDEX pr:Provider(crawl)
 OPTIONAL MATCH (pr)-[:PROFILE]->(profile:Page)
 WITH pr, profile
 WHERE profile IS NULL OR NOT coalesce(profile.in_crawl, false)

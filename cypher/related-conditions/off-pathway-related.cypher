@@ -10,6 +10,7 @@
 // columns: [source, target, condition, specialty, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (x:Condition {crawl: c.id})
+USING INDEX x:Condition(crawl)
 WHERE EXISTS { MATCH (x)<-[:COVERS]-(:Specialty) }
 WITH x, [x.id] + COLLECT {
   MATCH (x)<-[:COVERS]-(:Specialty)-[:COVERS]->(y:Condition)

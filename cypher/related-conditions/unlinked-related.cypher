@@ -9,6 +9,7 @@
 // columns: [source, target, condition, related, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (x:Condition {crawl: c.id})-[:RELATED_TO]->(y:Condition)
+USING INDEX x:Condition(crawl)
 MATCH (x)-[:STAGE {stage: 'overview'}]->(a:Page)
 WHERE a.in_crawl AND a.status = 200
 MATCH (y)-[:STAGE {stage: 'overview'}]->(b:Page)

@@ -9,6 +9,7 @@
 // columns: [url, type, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (p:Page {crawl: c.id})
+USING INDEX p:Page(crawl)
 WHERE p.type IN ['condition', 'symptom', 'diagnosis', 'test', 'treatment', 'follow_up']
   AND p.in_crawl AND p.status = 200
   AND NOT EXISTS {

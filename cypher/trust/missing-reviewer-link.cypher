@@ -10,6 +10,7 @@
 // columns: [url, type, provider, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (p:Page {crawl: c.id})
+USING INDEX p:Page(crawl)
 WHERE p.type IN ['condition', 'symptom', 'diagnosis', 'test', 'treatment', 'follow_up']
   AND p.in_crawl AND p.status = 200
 WITH p, COLLECT { MATCH (p)-[:REVIEWED_BY]->(r:Provider) RETURN r ORDER BY r.id } AS reviewers
