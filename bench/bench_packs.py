@@ -34,10 +34,18 @@ def db_hits(plan: Any) -> int:
     return hits + sum(db_hits(child) for child in plan.get("children", []))
 
 
-def profile(runner: Runner, check: Check, parameters: dict[str, Any]) -> int:
-    def work(tx: neo4j.ManagedTransaction) -> int:
+def operators(plan: Any) -> list[str]:
+    names = [str(plan.get("operatorType", "")).split("@")[0]]
+    return names + [name for child in plan.get("children", []) for name in operators(child)]
+
+
+def profile(runner: Runner, check: Check, parameters: dict[str, Any]) -> tuple[int, bool]:
+    """Database hits, and whether the executed plan contains a Cartesian product."""
+
+    def work(tx: neo4j.ManagedTransaction) -> tuple[int, bool]:
         summary = tx.run("PROFILE " + check.cypher, parameters).consume()
-        return db_hits(summary.profile or {})
+        plan = summary.profile or {}
+        return db_hits(plan), "CartesianProduct" in operators(plan)
 
     with runner.graph.session(default_access_mode=neo4j.READ_ACCESS) as session:
         return session.execute_read(work)
@@ -65,8 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         outcome = runner.run_check(check)
         seconds = time.perf_counter() - started
         total += seconds
-        hits = None if args.no_profile else profile(runner, check, runner.parameters_for(check))
-        rows.append((check.name, seconds, hits, len(outcome.findings), ""))
+        hits, cartesian = (None, False) if args.no_profile else profile(runner, check, runner.parameters_for(check))
+        rows.append((check.name, seconds, hits, len(outcome.findings), "CARTESIAN PRODUCT" if cartesian else ""))
         print(f"{check.name:55s} {seconds:8.3f} s", file=sys.stderr)
 
     timed = [r for r in rows if r[1] is not None]
