@@ -262,3 +262,14 @@ def test_parameter_of_wrong_type_is_a_usage_error() -> None:
 
 def test_ad_hoc_parameters_are_guessed() -> None:
     assert [guess_value(v) for v in ["3", "2.5", "true", '["a"]', "text", "null"]] == [3, 2.5, True, ["a"], "text", None]
+
+
+def test_the_documented_example_pack_is_valid(tmp_path: Path) -> None:
+    """docs/packs.md shows a user pack; it must pass the same validation as a real one."""
+    text = (REPO / "docs" / "packs.md").read_text(encoding="utf-8")
+    example = text.split("```cypher\n", 1)[1].split("```", 1)[0]
+    path = write_pack(tmp_path, "mine", "thin-conditions", example)
+    check = parse_check(path, pack="mine")
+    assert check.header.requires == ["site_model"]
+    assert set(check.header.parameters) == {"site", "min_words"}
+    assert check.columns == ["url", "words", "detail"]
