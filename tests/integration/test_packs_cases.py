@@ -41,6 +41,7 @@ IDENTITY = {
     "provider-condition/provider-without-page": ("provider",),
     "anchors/generic-anchor": ("source", "target", "anchor"),
     "anchors/empty-anchor": ("source", "target"),
+    "anchors/anchor-intent-mismatch": ("source", "target", "anchor"),
     "anchors/off-synonym-anchor": ("source", "target", "anchor"),
     "depth/unreachable": ("url",),
     "broken-links/links-to-redirect": ("source", "target"),
@@ -180,3 +181,26 @@ class TestWithoutSiteModel:
         assert found(no_model, "orphans/orphan-pages") == {(ISLAND,)}
         assert found(no_model, "broken-links/nofollow-internal") == {(HUB, PROFILE)}
         assert found(no_model, "anchors/generic-anchor") == {(OVERVIEW, HUB, "learn more")}
+
+
+@pytest.fixture(scope="class")
+def anchors(session_graph: Graph) -> RunReport:
+    return load_case(session_graph, "anchors")
+
+
+class TestAnchorIntent:
+    """Whole-word condition names and synonyms, a synonym two conditions share, scheduling words."""
+
+    def test_mismatches(self, anchors: RunReport) -> None:
+        base = "https://www.anchors.example"
+        diabetes, hypo = f"{base}/conditions/diabetes/", f"{base}/conditions/hypoglycemia/"
+        appointment = f"{base}/appointments/diabetes-evaluation/"
+        assert found(anchors, "anchors/anchor-intent-mismatch") == {
+            (hypo, diabetes, "low blood sugar help"),  # names hypoglycemia, links to diabetes
+            (diabetes, hypo, "sugar levels"),  # 'sugar' is also a synonym of diabetes
+            (diabetes, f"{base}/about/", "Book a visit"),  # promises a booking
+            (diabetes, appointment, "diabetes treatment"),  # clinical words for a booking page
+        }
+        details = {f["anchor"]: f["detail"] for f in anchors.findings if f["check"] == "anchor-intent-mismatch"}
+        assert "names Hypoglycemia, a condition that page is not about" in details["low blood sugar help"]
+        assert "names Diabetes" in details["sugar levels"]
