@@ -31,7 +31,7 @@ class Severity(str, Enum):
 
 
 PackDirOption = typer.Option(
-    [], "--pack-dir", help=f"A folder of your own packs (PACK/CHECK.cypher); repeatable [env {PACK_PATH_ENV}]."
+    [], "--pack-dir", metavar="DIR", help=f"A folder of your own packs (PACK/CHECK.cypher); repeatable [env {PACK_PATH_ENV}]."
 )
 class PairParameterCommand(TyperCommand):
     """Typer cannot declare a repeatable two-value option, so `-p NAME VALUE` is set up here."""
@@ -185,7 +185,7 @@ def query(
 ) -> None:
     """Run an ad hoc read-only Cypher query; $site is filled in when the query uses it.
 
-    Example: archmodel query "MATCH (p:Page {crawl: \\$crawl}) RETURN p.type, count(*)"
+    Example: archmodel query 'MATCH (:Site {host: $site})-[:CURRENT]->(c) MATCH (p:Page {crawl: c.id}) RETURN p.type AS type, count(*) AS n'
     """
     from archmodel.packs.adhoc import run_read_only
 
