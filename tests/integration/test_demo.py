@@ -1,0 +1,41 @@
+"""`archmodel demo`: the whole job on the bundled seed data, as `make demo` runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from archmodel.cli import main
+from archmodel.db.connection import Graph
+
+SEED = Path(__file__).resolve().parents[2] / "seed_data"
+
+
+def test_demo_writes_findings_suggestions_report_and_maps(
+    graph: Graph, cli_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "demo"
+    assert main(["demo", "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    expected = json.loads((SEED / "expected_findings.json").read_text())
+    planted = sum(len(findings) for findings in expected["checks"].values())
+    assert f"Ran 40 checks on {expected['site']}: {planted} findings" in printed
+
+    findings = json.loads((out / "findings.json").read_text())
+    assert len(findings) == planted
+    assert {f"{f['pack']}/{f['check']}" for f in findings} == set(expected["checks"])
+    suggestions = json.loads((out / "suggestions.json").read_text())
+    assert suggestions and all(s["suggested_anchor"] and s["source"] != s["target"] for s in suggestions)
+    assert (out / "findings.csv").read_text().startswith("pack,check,severity,title,url,source,target,detail")
+
+    report = (out / "report.html").read_text()
+    assert "Lakeside Health" in report
+    assert report.count("<script src=") == 0
+    for name in ("map-clusters.html", "map-providers.html", "map-hub-endocrinology.html", "map-pathway-diabetes.html"):
+        assert (out / name).stat().st_size > 1_000_000
+    assert "links to add, with anchors and placement." in printed
+
+    assert main(["demo", "-o", str(out)]) == 0
+    assert "is already loaded" in capsys.readouterr().err
