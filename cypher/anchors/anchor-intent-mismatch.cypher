@@ -20,6 +20,7 @@ CALL (c) {
   WHERE key <> ' '
   RETURN collect(DISTINCT key) AS keys,
          collect({key: key, id: x.id, name: x.name}) AS names,
+         collect(DISTINCT split(trim(key), ' ')[0]) AS first_words,
          max(size(split(trim(key), ' '))) AS longest
 }
 CALL (c) {
@@ -34,7 +35,7 @@ CALL (c) {
 }
 // Each distinct anchor is split into word n-grams once and looked up among the keys (list
 // membership is a hash lookup), so the cost does not grow with anchors x conditions.
-CALL (c, keys, shared_keys, longest) {
+CALL (c, keys, first_words, shared_keys, longest) {
   MATCH (s:Page {crawl: c.id})
   USING INDEX s:Page(crawl)
   WHERE s.in_crawl AND s.status = 200
@@ -44,7 +45,7 @@ CALL (c, keys, shared_keys, longest) {
   WHERE anchor <> ''
   WITH anchor, [w IN split(toLower(anchor), [' ', '\t', '\n', '\r', '\u00a0', ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '\'', '/', '\\', '-', '\u2013', '\u2014', '\u2026', '&', '+', '*', '|', '\u201c', '\u201d', '\u2018', '\u2019', '\u00ab', '\u00bb']) WHERE w <> ''] AS ws
   WITH anchor, ws,
-       reduce(grams = [], i IN range(0, size(ws) - 1) |
+       reduce(grams = [], i IN [i IN range(0, size(ws) - 1) WHERE ws[i] IN first_words] |
          grams + [j IN range(i, CASE WHEN i + coalesce(longest, 1) - 1 < size(ws) - 1 THEN i + coalesce(longest, 1) - 1 ELSE size(ws) - 1 END) |
                   reduce(g = ' ', w IN ws[i..j + 1] | g + w + ' ')]) AS grams
   WITH anchor,

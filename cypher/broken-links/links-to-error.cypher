@@ -6,11 +6,15 @@
 //   site: {type: string, description: Site host}
 // columns: [source, target, status, anchor, detail]
 MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
-MATCH (s:Page {crawl: c.id})
-USING INDEX s:Page(crawl)
-WHERE s.in_crawl AND s.status = 200
-MATCH (s)-[l:LINKS_TO]->(t:Page)
-WHERE s <> t AND t.status >= 400 AND t.status <= 599
+// Start from the few pages that fail, not from every link of the site.
+MATCH (t:Page {crawl: c.id})
+USING INDEX t:Page(crawl)
+WHERE t.status >= 400 AND t.status <= 599
+CALL (t) {
+  MATCH (t)<-[l:LINKS_TO]-(s:Page)
+  WHERE s <> t AND s.in_crawl AND s.status = 200
+  RETURN s, l
+}
 WITH s, t, collect(trim(coalesce(l.anchor, ''))) AS anchors
 RETURN s.url AS source,
        t.url AS target,
