@@ -20,7 +20,7 @@ from typing import Any
 
 import neo4j
 
-from archmodel.db.connection import ConnectionSettings, connect
+from archmodel.db.connection import ConnectionSettings, Graph, connect
 from archmodel.packs.registry import Check, load_registry
 from archmodel.packs.runner import Runner
 
@@ -39,7 +39,7 @@ def operators(plan: Any) -> list[str]:
     return names + [name for child in plan.get("children", []) for name in operators(child)]
 
 
-def profile(runner: Runner, check: Check, parameters: dict[str, Any]) -> tuple[int, bool]:
+def profile_check(runner: Runner, check: Check, parameters: dict[str, Any]) -> tuple[int, bool]:
     """Database hits, and whether the executed plan contains a Cartesian product."""
 
     def work(tx: neo4j.ManagedTransaction) -> tuple[int, bool]:
@@ -49,6 +49,32 @@ def profile(runner: Runner, check: Check, parameters: dict[str, Any]) -> tuple[i
 
     with runner.graph.session(default_access_mode=neo4j.READ_ACCESS) as session:
         return session.execute_read(work)
+
+
+def time_checks(
+    graph: Graph,
+    site: str | None,
+    profile: bool = True,
+    pack_dirs: list[Path] | None = None,
+    runner: Runner | None = None,
+) -> list[dict[str, Any]]:
+    """Each check's time (as the runner runs it), database hits and findings; skipped ones noted."""
+    runner = runner or Runner.for_site(graph, site)
+    timings = []
+    for check in load_registry(pack_dirs or []):
+        reason = runner.skip_reason(check)
+        if reason:
+            timings.append({"check": check.name, "seconds": None, "hits": None, "findings": None,
+                            "note": f"skipped: {reason}"})
+            continue
+        started = time.perf_counter()
+        outcome = runner.run_check(check)
+        seconds = time.perf_counter() - started
+        hits, cartesian = profile_check(runner, check, runner.parameters_for(check)) if profile else (None, False)
+        timings.append({"check": check.name, "seconds": round(seconds, 4), "hits": hits,
+                        "findings": len(outcome.findings), "note": "CARTESIAN PRODUCT" if cartesian else ""})
+        print(f"{check.name:55s} {seconds:8.3f} s", file=sys.stderr)
+    return timings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,20 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     graph = connect(ConnectionSettings.resolve(uri=args.uri))
     runner = Runner.for_site(graph, args.site, say=lambda m: print(m, file=sys.stderr))
     crawl = runner.site.crawl
-    rows = []
-    total = 0.0
-    for check in load_registry(args.pack_dir):
-        reason = runner.skip_reason(check)
-        if reason:
-            rows.append((check.name, None, None, None, f"skipped: {reason}"))
-            continue
-        started = time.perf_counter()
-        outcome = runner.run_check(check)
-        seconds = time.perf_counter() - started
-        total += seconds
-        hits, cartesian = (None, False) if args.no_profile else profile(runner, check, runner.parameters_for(check))
-        rows.append((check.name, seconds, hits, len(outcome.findings), "CARTESIAN PRODUCT" if cartesian else ""))
-        print(f"{check.name:55s} {seconds:8.3f} s", file=sys.stderr)
+    timings = time_checks(graph, args.site, profile=not args.no_profile, pack_dirs=args.pack_dir, runner=runner)
+    rows = [(t["check"], t["seconds"], t["hits"], t["findings"], t["note"]) for t in timings]
+    total = sum(t["seconds"] for t in timings if t["seconds"] is not None)
 
     timed = [r for r in rows if r[1] is not None]
     timed.sort(key=lambda r: -r[1])

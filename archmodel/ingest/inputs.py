@@ -58,18 +58,24 @@ _READERS = {
 }
 
 
-def discover_files(paths: Sequence[Path], warnings: InputWarnings | None = None) -> list[DetectedFile]:
+def discover_files(
+    paths: Sequence[Path], warnings: InputWarnings | None = None, ignore: Sequence[Path] = ()
+) -> list[DetectedFile]:
     """Expand folders (not recursively) and detect kinds from content.
 
     In a folder, files that are not crawl exports (site.yml, notes, unknown CSVs) are skipped with
-    a warning; a file named explicitly that is not a crawl export is an InputError.
+    a warning, except those in `ignore` (the site model's own CSV files), which are skipped
+    silently; a file named explicitly that is not a crawl export is an InputError.
     """
+    ignored = {Path(p).resolve() for p in ignore}
     found: list[DetectedFile] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
             for child in sorted(path.iterdir()):
                 if not child.is_file() or child.name.startswith(".") or child.suffix.lower() in SKIPPED_SUFFIXES:
+                    continue
+                if child.resolve() in ignored:
                     continue
                 detection = detect(child)
                 if detection.kind is None:

@@ -31,13 +31,14 @@ import numpy as np
 from archmodel.db.connection import Graph
 from archmodel.db.inspect import has_gds
 from archmodel.ingest import metrics
+from archmodel.ingest.anchor_facts import ConditionNames
 from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
 from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs
-from archmodel.ingest.records import LinkRecord, PageRecord
+from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord
 from archmodel.ingest.schema import ensure_schema
 from archmodel.ingest.sitemodel import SiteModel, load_site_model
 
-LOADER_VERSION = "1"
+LOADER_VERSION = "2"
 DEFAULT_BATCH = 10_000
 
 
@@ -136,7 +137,8 @@ class GenerationWriter:
         return self.run("UNWIND $rows AS r CREATE (p:Page) SET p = r RETURN r.url AS url, elementId(p) AS id", rows)
 
     def submit_links(self, rows: list[list[Any]]) -> None:
-        """Queue a batch of [source id, target id, anchor, alt, position, body, follow, count] rows."""
+        """Queue a batch of [source id, target id, anchor, alt, position, body, follow, count,
+        anchor_key, names] rows."""
         self._raise_pending()
         if rows:
             self._queue.put(rows)
@@ -153,7 +155,7 @@ class GenerationWriter:
                         "MATCH (a) WHERE elementId(a) = r[0] "
                         "MATCH (b) WHERE elementId(b) = r[1] "
                         "CREATE (a)-[:LINKS_TO {anchor: r[2], alt: r[3], position: r[4], body: r[5], "
-                        "follow: r[6], count: r[7]}]->(b)",
+                        "follow: r[6], count: r[7], anchor_key: r[8], names: r[9]}]->(b)",
                         rows,
                     )
             except BaseException as exc:  # handed to the main thread, which raises it
@@ -179,6 +181,7 @@ class GenerationWriter:
         self.run(
             "UNWIND $rows AS r MATCH (p) WHERE elementId(p) = r.id "
             "SET p.depth = r.depth, p.inlinks = r.inlinks, p.outlinks = r.outlinks, "
+            "p.body_outlinks = r.body_outlinks, "
             "p.pagerank = coalesce(r.pagerank, p.pagerank)",
             rows,
         )
@@ -203,7 +206,10 @@ class CrawlLoader:
         self.requested_engine = pagerank_engine
         self.model_path = site_model
         self.model = load_site_model(site_model) if site_model else None
-        self.files = discover_files([Path(p) for p in paths])
+        self.discovery = InputWarnings()
+        self.files = discover_files(
+            [Path(p) for p in paths], self.discovery, ignore=self.model.csv_files if self.model else ()
+        )
         self.sitemaps = [Path(p) for p in sitemaps]
         base_url = self.model.site.base_url if self.model else infer_base_url(self.files)
         if self.model is None:
@@ -211,6 +217,7 @@ class CrawlLoader:
         else:
             self.site_model = self.model
         self.normaliser = self.site_model.normaliser
+        self.condition_names = ConditionNames.from_model(self.site_model)
         self.host = self.normaliser.host
         input_paths = [f.path for f in self.files] + self.sitemaps
         if site_model:
@@ -224,12 +231,14 @@ class CrawlLoader:
         self.skipped_urls: set[str] = set()
         self.sources = array("i")
         self.targets = array("i")
+        self.body = array("b")
         self.captures: list[dict[str, Any]] = []
         self.entity_rows = EntityRows()
         self.sitemap_urls: set[str] = set()
         self.reviewers: list[tuple[str, str]] = []
         self.result = LoadResult(self.host, self.crawl_id, has_site_model=self.model is not None)
         self.result.warnings.extend(self.site_model.warnings)
+        self.result.warnings.extend(self.discovery.messages)
 
     def run(self) -> LoadResult:
         started = time.monotonic()
@@ -306,6 +315,7 @@ class CrawlLoader:
             "in_crawl": record is not None,
             "in_sitemap": url in self.sitemap_urls,
             "trust_role": self.entity_rows.trust_roles.get(url),
+            "names": [],
         }
         if record is not None:
             status = record.status or None
@@ -323,6 +333,7 @@ class CrawlLoader:
                 redirect_to=record.redirect_to,
                 word_count=record.word_count,
                 crawl_depth=record.crawl_depth,
+                names=self.condition_names.named(record.title, record.h1),
             )
             if record.reviewed_by:
                 self.reviewers.append((url, record.reviewed_by))
@@ -369,9 +380,9 @@ class CrawlLoader:
         def flush() -> None:
             nonlocal pending, placeholders
             self._create_pages(placeholders)
-            ids, index = self.element_ids, self.index
+            ids, index, facts = self.element_ids, self.index, self.condition_names.anchor_facts
             rows = [
-                [ids[index[source]], ids[index[target]], anchor, alt, position, body, follow, count]
+                [ids[index[source]], ids[index[target]], anchor, alt, position, body, follow, count, *facts(anchor)]
                 for (source, target, anchor, alt, position, body, follow), count in pending.items()
             ]
             self.writer.submit_links(rows)
@@ -391,6 +402,7 @@ class CrawlLoader:
             if link.follow and link.source != link.target:
                 self.sources.append(self.index[link.source])
                 self.targets.append(self.index[link.target])
+                self.body.append(1 if link.body else 0)
             if len(pending) >= self.batch_size:
                 flush()
         flush()
@@ -459,6 +471,7 @@ class CrawlLoader:
         home_url = self.normaliser.to_url(self.site_model.site.home or "/")
         depth = metrics.click_depth(links, self.index.get(home_url))
         inlinks, outlinks = metrics.degrees(links)
+        body_outlinks = self._body_outlinks()
         crawled = np.frombuffer(self.crawled, dtype=np.int8).astype(bool) if len(self.crawled) else np.zeros(0, bool)
         engine = self.requested_engine
         if engine == "auto":
@@ -473,6 +486,7 @@ class CrawlLoader:
                     "depth": int(depth[i]) if depth[i] >= 0 else None,
                     "inlinks": int(inlinks[i]),
                     "outlinks": int(outlinks[i]),
+                    "body_outlinks": int(body_outlinks[i]),
                     "pagerank": float(scores[i]) if scores is not None and crawled[i] else None,
                 }
             )
@@ -482,6 +496,15 @@ class CrawlLoader:
         self.writer.set_page_metrics(rows)
         if engine == "gds":
             pagerank_with_gds(self.graph, self.crawl_id)
+
+    def _body_outlinks(self) -> np.ndarray:
+        """Distinct pages each page links to with followed body links, self links excluded."""
+        body = np.frombuffer(self.body, dtype=np.int8).astype(bool) if len(self.body) else np.zeros(0, bool)
+        sources, targets = array("i"), array("i")
+        if body.any():
+            sources.frombytes(np.frombuffer(self.sources, dtype=np.int32)[body].tobytes())
+            targets.frombytes(np.frombuffer(self.targets, dtype=np.int32)[body].tobytes())
+        return metrics.degrees(metrics.LinkGraph.from_arrays(len(self.urls), sources, targets))[1]
 
     def _switch(self) -> None:
         """The one transaction that makes the new generation visible."""

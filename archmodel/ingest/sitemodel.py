@@ -163,6 +163,7 @@ class SiteModel(_Strict):
     thresholds: Thresholds = Field(default_factory=Thresholds)
 
     _source: Path | None = PrivateAttr(default=None)
+    _csv_files: list[Path] = PrivateAttr(default_factory=list)
     _normaliser: UrlNormaliser | None = PrivateAttr(default=None)
     _patterns: PatternSet | None = PrivateAttr(default=None)
     _warnings: list[str] = PrivateAttr(default_factory=list)
@@ -280,6 +281,11 @@ class SiteModel(_Strict):
     # -- what the loader and checks use -------------------------------------------------------
 
     @property
+    def csv_files(self) -> list[Path]:
+        """The CSV files (providers.csv, ...) this site model read its entity lists from."""
+        return list(self._csv_files)
+
+    @property
     def source(self) -> Path | None:
         """The site.yml this model was read from (None for `without_model`)."""
         return self._source
@@ -393,6 +399,7 @@ def parse_site_model(text: str, path: Path) -> SiteModel:
     except ArchmodelError:
         raise
     model._source = path
+    model._csv_files = [path.parent / name for name, _ in sources.values()]
     return model
 
 

@@ -1,0 +1,257 @@
+"""`make bench`: every target of targets.md measured in one run, side by side with its baseline.
+
+For each tier (S, M, L from `archmodel synth`, deterministic by seed) on a dedicated local server:
+load throughput and peak memory of `archmodel load`; every check's time and database hits; report
+and map time, size and render time in headless Chromium. On M (and L for LOAD CSV) the baselines
+run in the same process on the same files: the naive one-MERGE-per-row loader and Neo4j's own
+server-side LOAD CSV. Results go to bench/results/latest.json and latest.md.
+
+    .venv/bin/python bench/run.py [--tiers S,M,L] [--naive-links 20000] [--keep-server]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
+
+from archmodel.db import server  # noqa: E402
+from archmodel.db.connection import ConnectionSettings, Graph, connect  # noqa: E402
+from bench_packs import time_checks  # noqa: E402
+from loading import archmodel_load, load_csv, naive_load, wipe  # noqa: E402
+
+TIERS = {"S": 1_000, "M": 10_000, "L": 100_000}
+SEED = 7
+WORK = BENCH / "work"
+RESULTS = BENCH / "results"
+PORT = int(os.environ.get("ARCHMODEL_BENCH_PORT", "7696"))
+
+TARGETS = {
+    "load_links_per_s": (">=", 100_000),
+    "naive_speedup_m": (">=", 50),
+    "load_csv_ratio": ("<=", 2.0),
+    "peak_rss_mb": ("<", 1024),
+    "packs_total_s": ("<", 60),
+    "slowest_check_s": ("<", 10),
+    "report_s": ("<", 60),
+    "report_mb": ("<", 15),
+    "render_s": ("<", 5),
+}
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def synth(tier: str) -> Path:
+    folder = WORK / "tiers" / f"{tier}-{SEED}"
+    if (folder / "site.yml").exists() and (folder / "all_inlinks.csv").exists():
+        return folder
+    if folder.exists():
+        shutil.rmtree(folder)
+    log(f"synth {tier}: {TIERS[tier]:,} pages")
+    subprocess.run(
+        [sys.executable, "-m", "archmodel", "synth", "--pages", str(TIERS[tier]), "-o", str(folder), "--seed", str(SEED)],
+        check=True, stdout=subprocess.DEVNULL,
+    )
+    return folder
+
+
+def cli_env(settings: ConnectionSettings) -> dict[str, str]:
+    env = {**os.environ, "NEO4J_URI": settings.uri}
+    if settings.password is not None:
+        env["NEO4J_PASSWORD"] = settings.password.get_secret_value()
+    return env
+
+
+def timed_cli(settings: ConnectionSettings, *args: str) -> float:
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "archmodel", *args], env=cli_env(settings),
+                            capture_output=True, text=True)
+    if result.returncode not in (0, 1):
+        raise RuntimeError(f"archmodel {' '.join(args)} failed: {result.stderr.strip()[-500:]}")
+    return time.monotonic() - started
+
+
+def render_seconds(html: Path) -> float:
+    """Time until the report's figures are drawn in headless Chromium, no console errors allowed."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        started = time.monotonic()
+        page.goto(html.as_uri(), wait_until="load", timeout=120_000)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.js-plotly-plot')].length > 0 && "
+            "[...document.querySelectorAll('.js-plotly-plot')].every(d => d._fullData && d._fullData.length > 0)",
+            timeout=120_000,
+        )
+        seconds = time.monotonic() - started
+        browser.close()
+    if errors:
+        raise RuntimeError(f"console errors while rendering {html.name}: {errors[:3]}")
+    return seconds
+
+
+def bench_tier(tier: str, settings: ConnectionSettings, graph: Graph, data_dir: Path, naive_links: int) -> dict[str, Any]:
+    folder = synth(tier)
+    result: dict[str, Any] = {"tier": tier}
+    wipe(graph)
+    log(f"{tier}: archmodel load")
+    run = archmodel_load(settings, folder)
+    result.update(pages=run.pages, links=run.links, load_s=round(run.seconds, 2),
+                  load_links_per_s=round(run.links_per_s), peak_rss_mb=round(run.peak_rss_mb, 1))
+    log(f"{tier}: {run.links:,} links in {run.seconds:.1f} s = {run.links_per_s:,.0f} links/s, peak {run.peak_rss_mb:.0f} MB")
+
+    log(f"{tier}: packs")
+    timings = time_checks(graph, None, profile=True)
+    ran = [t for t in timings if t["seconds"] is not None]
+    slowest = max(ran, key=lambda t: t["seconds"]) if ran else None
+    result.update(
+        packs_total_s=round(sum(t["seconds"] for t in ran), 2),
+        slowest_check=slowest["check"] if slowest else None,
+        slowest_check_s=round(slowest["seconds"], 3) if slowest else None,
+        checks=timings,
+    )
+
+    out = WORK / "out" / tier
+    out.mkdir(parents=True, exist_ok=True)
+    log(f"{tier}: report")
+    report = out / "report.html"
+    result["report_s"] = round(timed_cli(settings, "report", "-o", str(report)), 2)
+    result["report_mb"] = round(report.stat().st_size / 2**20, 2)
+    clusters = out / "map-clusters.html"
+    result["map_s"] = round(timed_cli(settings, "map", "--view", "clusters", "-o", str(clusters)), 2)
+    result["map_mb"] = round(clusters.stat().st_size / 2**20, 2)
+    result["render_s"] = round(render_seconds(report), 2)
+    result["map_render_s"] = round(render_seconds(clusters), 2)
+
+    if tier in ("M", "L"):
+        log(f"{tier}: LOAD CSV baseline")
+        wipe(graph)
+        baseline = load_csv(graph, folder, data_dir / "import")
+        result.update(load_csv_s=round(baseline.seconds, 2), load_csv_links=baseline.links,
+                      load_csv_ratio=round(run.seconds / baseline.seconds, 2))
+        wipe(graph)
+    if tier == "M":
+        log(f"{tier}: naive loader on the first {naive_links:,} links")
+        naive = naive_load(graph, folder, naive_links)
+        result.update(naive_links=naive.links, naive_links_per_s=round(naive.links_per_s, 1),
+                      naive_speedup=round(run.links_per_s / naive.links_per_s, 1))
+        wipe(graph)
+    return result
+
+
+def verdict(key: str, value: Any) -> str:
+    if key not in TARGETS or value is None:
+        return ""
+    op, bound = TARGETS[key]
+    ok = {"<": value < bound, "<=": value <= bound, ">=": value >= bound}[op]
+    return f"{'met' if ok else 'MISSED'} ({op} {bound:,})"
+
+
+def markdown(latest: dict[str, Any], tiers: list[dict[str, Any]]) -> str:
+    lines = [
+        f"Measured {latest['measured_at']} on {latest['machine']}.",
+        "",
+        "| tier | pages | links | load s | links/s | peak RSS MB | packs s | slowest check s | report s | report MB | render s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for t in tiers:
+        lines.append(
+            f"| {t['tier']} | {t['pages']:,} | {t['links']:,} | {t['load_s']} | {t['load_links_per_s']:,} | "
+            f"{t['peak_rss_mb']} | {t['packs_total_s']} | {t['slowest_check_s']} | {t['report_s']} | "
+            f"{t['report_mb']} | {t['render_s']} |"
+        )
+    lines += ["", "| target (targets.md) | measured | verdict |", "|---|---:|---|"]
+    for key in TARGETS:
+        if key in latest:
+            lines.append(f"| `{key}` | {latest[key]} | {verdict(key, latest[key])} |")
+    extra = {k: latest[k] for k in ("naive_links_per_s_m", "load_csv_s", "load_csv_s_m", "load_csv_ratio_m") if k in latest}
+    if extra:
+        lines += ["", "Baselines: " + ", ".join(f"`{k}` = {v}" for k, v in extra.items()) + "."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tiers", default="S,M,L")
+    parser.add_argument("--naive-links", type=int, default=20_000)
+    parser.add_argument("--keep-server", action="store_true")
+    args = parser.parse_args(argv)
+    tiers = [t.strip().upper() for t in args.tiers.split(",") if t.strip()]
+
+    data_dir = WORK / "neo4j"
+    server.start(port=PORT, data_dir=data_dir, heap=os.environ.get("ARCHMODEL_BENCH_HEAP", "6g"),
+                 pagecache=os.environ.get("ARCHMODEL_BENCH_PAGECACHE", "4g"), log=log)
+    settings = ConnectionSettings.resolve(uri=f"bolt://127.0.0.1:{PORT}")
+    graph = connect(settings)
+    results = []
+    try:
+        for tier in tiers:
+            results.append(bench_tier(tier, settings, graph, data_dir, args.naive_links))
+    finally:
+        graph.close()
+        if not args.keep_server:
+            server.stop(PORT)
+
+    by_tier = {r["tier"]: r for r in results}
+    main_tier = by_tier.get("L") or results[-1]
+    latest: dict[str, Any] = {
+        "machine": f"{platform.node()}: {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB, "
+                   f"{platform.system()} {platform.machine()}, Python {platform.python_version()}",
+        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "tier": main_tier["tier"],
+        "pages": main_tier["pages"],
+        "links": main_tier["links"],
+        "load_links_per_s": main_tier["load_links_per_s"],
+        "peak_rss_mb": main_tier["peak_rss_mb"],
+        "packs_total_s": main_tier["packs_total_s"],
+        "slowest_check": main_tier["slowest_check"],
+        "slowest_check_s": main_tier["slowest_check_s"],
+        "report_s": main_tier["report_s"],
+        "report_mb": main_tier["report_mb"],
+        "render_s": main_tier["render_s"],
+    }
+    if "load_csv_ratio" in main_tier:
+        latest["load_csv_ratio"] = main_tier["load_csv_ratio"]
+        latest["load_csv_s"] = main_tier["load_csv_s"]
+    if "M" in by_tier:
+        m = by_tier["M"]
+        latest["naive_speedup_m"] = m.get("naive_speedup")
+        latest["naive_links_per_s_m"] = m.get("naive_links_per_s")
+        latest["load_csv_ratio_m"] = m.get("load_csv_ratio")
+        latest["load_csv_s_m"] = m.get("load_csv_s")
+    latest["tiers"] = results
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(latest, indent=2) + "\n")
+    table = markdown(latest, results)
+    (RESULTS / "latest.md").write_text(table)
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
