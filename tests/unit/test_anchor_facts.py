@@ -1,0 +1,74 @@
+"""Anchor facts the loader stores: folded anchor keys and conditions named as whole words."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from archmodel.ingest.anchor_facts import ConditionNames, anchor_key, words
+
+
+def names() -> ConditionNames:
+    return ConditionNames(
+        [
+            ("diabetes", ["Diabetes", "type 2 diabetes", "high blood sugar"]),
+            ("hypoglycemia", ["Hypoglycemia", "low blood sugar"]),
+            ("crohns", ["Crohn's disease"]),
+            ("hbp", ["High blood pressure", "hypertension"]),
+            ("htn-shared", ["Hypertension"]),
+        ]
+    )
+
+
+def test_anchor_key_trims_lowers_and_folds_white_space() -> None:
+    assert anchor_key("  Learn\u00a0 MORE\t\n") == "learn more"
+    assert anchor_key("\u2003Click here") == "click here"
+    assert anchor_key("") == "" and anchor_key(None) == ""
+
+
+def test_anchor_key_keeps_punctuation() -> None:
+    assert anchor_key("Learn more.") == "learn more."
+
+
+def test_words_split_on_punctuation_and_lower_case() -> None:
+    assert words("Type-2 Diabetes: what \u201cA1C\u201d means") == ("type", "2", "diabetes", "what", "a1c", "means")
+
+
+def test_a_name_or_synonym_as_whole_words_is_named() -> None:
+    found = names()
+    assert found.named("Managing type 2 diabetes") == ["diabetes"]
+    assert found.named("LOW BLOOD SUGAR help") == ["hypoglycemia"]
+    assert found.named("Crohn s disease") == ["crohns"]
+    assert found.named("about crohn's disease.") == ["crohns"]
+
+
+def test_part_of_a_word_is_not_a_name() -> None:
+    assert names().named("prediabetes and diabetesmellitus") == []
+    assert names().named("blood sugar levels") == []
+
+
+def test_several_names_come_in_condition_order_once_each() -> None:
+    found = names()
+    assert found.named("hypoglycemia versus diabetes and diabetes") == ["diabetes", "hypoglycemia"]
+    assert found.named("High blood pressure or hypertension") == ["hbp", "htn-shared"]
+
+
+def test_a_shared_synonym_names_every_condition_it_belongs_to() -> None:
+    assert names().named("hypertension") == ["hbp", "htn-shared"]
+
+
+def test_any_of_several_texts_counts() -> None:
+    assert names().named("Our blog", None, "Living with diabetes") == ["diabetes"]
+
+
+def test_anchor_facts_give_key_and_names_and_ignore_surrounding_space() -> None:
+    assert names().anchor_facts("\u2003Diabetes  Care ") == ("diabetes care", ["diabetes"])
+    assert names().anchor_facts("") == ("", [])
+
+
+def test_from_model_reads_names_and_synonyms() -> None:
+    model = SimpleNamespace(
+        conditions=[SimpleNamespace(id="asthma", name="Asthma", synonyms=["reactive airway disease"])]
+    )
+    found = ConditionNames.from_model(model)
+    assert found.named("reactive airway disease in children") == ["asthma"]
+    assert ConditionNames.from_model(SimpleNamespace(conditions=[])).named("asthma") == []
