@@ -18,12 +18,8 @@ MATCH (s:Page {crawl: c.id})
 USING INDEX s:Page(crawl)
 WHERE s.in_crawl AND s.status = 200
 MATCH (s)-[l:LINKS_TO]->(t:Page)
-WHERE l.follow AND l.body AND s <> t
-WITH s, t, generic, trim(coalesce(l.anchor, '')) AS anchor
-WITH s, t, anchor, generic,
-     reduce(f = '', w IN [w IN split(toLower(anchor), [' ', '\t', '\n', '\r', '\u00a0']) WHERE w <> ''] |
-            f + CASE WHEN f = '' THEN '' ELSE ' ' END + w) AS folded
-WHERE folded <> '' AND folded IN generic
+WHERE l.follow AND l.body AND s <> t AND l.anchor_key <> '' AND l.anchor_key IN generic
+WITH s, t, trim(coalesce(l.anchor, '')) AS anchor
 RETURN DISTINCT s.url AS source,
        t.url AS target,
        anchor,

@@ -17,21 +17,11 @@ WITH c, [g IN $generic_anchors |
             f + CASE WHEN f = '' THEN '' ELSE ' ' END + w)] AS generic
 MATCH (x:Condition {crawl: c.id})-[:STAGE {stage: 'overview'}]->(t:Page)
 USING INDEX x:Condition(crawl)
-WITH x, t, generic,
-     [key IN [n IN [x.name] + coalesce(x.synonyms, []) |
-              reduce(k = ' ', w IN [w IN split(toLower(n),
-           [' ', '\t', '\n', '\r', '\u00a0', ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '\'', '/', '\\', '-', '\u2013', '\u2014', '\u2026', '&', '+', '*', '|', '\u201c', '\u201d', '\u2018', '\u2019', '\u00ab', '\u00bb']) WHERE w <> ''] | k + w + ' ')] WHERE key <> ' '] AS keys
 MATCH (s:Page)-[l:LINKS_TO]->(t)
 WHERE l.follow AND l.body AND s <> t AND s.in_crawl AND s.status = 200
-WITH x, s, t, generic, keys, trim(coalesce(l.anchor, '')) AS anchor
+  AND NOT x.id IN l.names AND NOT l.anchor_key IN generic
+WITH x, s, t, trim(coalesce(l.anchor, '')) AS anchor
 WHERE anchor <> ''
-WITH x, s, t, keys, anchor,
-     reduce(f = '', w IN [w IN split(toLower(trim(anchor)), [' ', '\t', '\n', '\r', '\u00a0']) WHERE w <> ''] |
-            f + CASE WHEN f = '' THEN '' ELSE ' ' END + w) AS folded,
-     reduce(s = ' ', w IN [w IN split(toLower(anchor),
-           [' ', '\t', '\n', '\r', '\u00a0', ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '\'', '/', '\\', '-', '\u2013', '\u2014', '\u2026', '&', '+', '*', '|', '\u201c', '\u201d', '\u2018', '\u2019', '\u00ab', '\u00bb']) WHERE w <> ''] | s + w + ' ') AS words,
-     generic
-WHERE NOT folded IN generic AND none(key IN keys WHERE words CONTAINS key)
 RETURN DISTINCT s.url AS source,
        t.url AS target,
        anchor,

@@ -14,13 +14,10 @@ USING INDEX t:Page(crawl)
 WHERE t.in_crawl AND t.status = 200
 MATCH (s:Page)-[l:LINKS_TO]->(t)
 WHERE l.follow AND l.body AND s <> t AND s.in_crawl AND s.status = 200
-WITH t, trim(coalesce(l.anchor, '')) AS anchor
-WITH t, collect(anchor) AS anchors
-WHERE size(anchors) >= 5
-UNWIND anchors AS anchor
-WITH t, size(anchors) AS inlinks, anchor,
-     reduce(f = '', w IN [w IN split(toLower(trim(anchor)), [' ', '\t', '\n', '\r', '\u00a0']) WHERE w <> ''] |
-            f + CASE WHEN f = '' THEN '' ELSE ' ' END + w) AS folded
+WITH t, collect([l.anchor_key, trim(coalesce(l.anchor, ''))]) AS links
+WHERE size(links) >= 5
+UNWIND links AS link
+WITH t, size(links) AS inlinks, link[0] AS folded, link[1] AS anchor
 WHERE folded <> ''
 WITH t, inlinks, folded, collect(anchor) AS forms
 WHERE toFloat(size(forms)) / inlinks > $anchor_repeat_share

@@ -11,12 +11,8 @@ MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
 MATCH (p:Page {crawl: c.id})
 USING INDEX p:Page(crawl)
 WHERE p.in_crawl AND p.status = 200
-WITH p, COUNT {
-  MATCH (p)-[l:LINKS_TO]->(t:Page)
-  WHERE l.follow AND l.body AND t <> p
-  WITH DISTINCT t
-  RETURN t
-} AS content_outlinks
+// body_outlinks: distinct pages the page links to with followed body links (stored by the loader)
+WITH p, p.body_outlinks AS content_outlinks
 WHERE content_outlinks > $max_content_outlinks
 RETURN p.url AS url,
        p.type AS type,
