@@ -19,20 +19,22 @@ MATCH (s)-[l:LINKS_TO]->(t:Page)
 WHERE l.follow AND l.body AND s <> t
   AND (l.names <> [] OR l.anchor_key CONTAINS 'appointment' OR l.anchor_key CONTAINS 'book'
        OR l.anchor_key CONTAINS 'schedule')
-WITH c, s, t, l.names AS named, trim(coalesce(l.anchor, '')) AS anchor
-WITH c, s, t, named, anchor,
+// Word tests run once per distinct anchor, not once per link: menus and templates repeat anchors.
+WITH c, trim(coalesce(l.anchor, '')) AS anchor, l.names AS named, collect(DISTINCT [s, t]) AS pairs
+WITH c, anchor, named, pairs,
      [w IN split(toLower(anchor), [' ', '\t', '\n', '\r', '\u00a0', ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '\'', '/', '\\', '-', '\u2013', '\u2014', '\u2026', '&', '+', '*', '|', '\u201c', '\u201d', '\u2018', '\u2019', '\u00ab', '\u00bb']) WHERE w <> ''] AS ws
-WITH c, s, t, named, anchor,
+WITH c, anchor, named, pairs,
      any(w IN ws WHERE w IN ['appointment', 'book', 'schedule']) AS scheduling,
      any(w IN ws WHERE w IN ['symptoms', 'diagnosis', 'treatment', 'test']) AS clinical
 WHERE named <> [] OR scheduling
+UNWIND pairs AS pair
+WITH c, anchor, named, scheduling, named <> [] AND clinical AND NOT scheduling AS clinical_named,
+     pair[0] AS s, pair[1] AS t
 // The first named condition (in site-model order) that the target, being about conditions, is not about.
-WITH c, s, t, anchor, scheduling,
-     named <> [] AND clinical AND NOT scheduling AS clinical_named,
-     CASE
-       WHEN named = [] OR NOT EXISTS { MATCH (t)-[:ABOUT]->(:Condition) } THEN null
-       ELSE [id IN named WHERE NOT EXISTS { MATCH (t)-[:ABOUT]->(:Condition {id: id}) }][0]
-     END AS foreign
+WITH c, s, t, anchor, scheduling, clinical_named, named,
+     CASE WHEN named = [] THEN [] ELSE [(t)-[:ABOUT]->(x:Condition) | x.id] END AS about
+WITH c, s, t, anchor, scheduling, clinical_named,
+     CASE WHEN about = [] THEN null ELSE [id IN named WHERE NOT id IN about][0] END AS foreign
 WITH s, t, anchor,
      CASE
        WHEN foreign IS NOT NULL THEN 'names ' + COLLECT { MATCH (x:Condition {crawl: c.id, id: foreign}) RETURN x.name }[0]
