@@ -61,6 +61,8 @@ def archmodel_load(settings: ConnectionSettings, folder: Path) -> LoadRun:
     seconds = time.monotonic() - started
     if process.returncode != 0:
         raise RuntimeError(f"archmodel load failed: {err.strip()[-500:]}")
+    if "Loaded" not in out:
+        raise RuntimeError(f"archmodel load did not load (wipe the database first): {out.strip()}")
     numbers = out.split("Loaded", 1)[1].split(":", 1)[1]
     pages = int(numbers.split("pages")[0].strip().replace(",", ""))
     links = int(numbers.split("pages,")[1].split("links")[0].strip().replace(",", ""))

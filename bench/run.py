@@ -208,10 +208,11 @@ def main(argv: list[str] | None = None) -> int:
                  pagecache=os.environ.get("ARCHMODEL_BENCH_PAGECACHE", "4g"), log=log)
     settings = ConnectionSettings.resolve(uri=f"bolt://127.0.0.1:{PORT}")
     graph = connect(settings)
-    log("warm-up: one unmeasured S-tier load, so JVM, query plans and GDS are warm as on a server in use")
-    archmodel_load(settings, synth("S"))
     results = []
     try:
+        log("warm-up: one unmeasured S-tier load, so JVM, query plans and GDS are warm as on a server in use")
+        wipe(graph)
+        archmodel_load(settings, synth("S"))
         for tier in tiers:
             results.append(bench_tier(tier, settings, graph, data_dir, args.naive_links))
     finally:
