@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from archmodel.errors import InputError
-from archmodel.ingest.csvio import CsvFile
+from archmodel.ingest.csvio import CsvFile, cell, parse_int
+from archmodel.ingest.normalise import UrlNormaliser
+from archmodel.ingest.records import PageRecord
 
 _POSITIONS = {
     "content": "Content",
@@ -71,3 +75,50 @@ def split_joined(value: object, separator: str = "@@") -> list[str]:
     if not isinstance(value, str) or value == "":
         return []
     return value.split(separator)
+
+
+def site_url(normaliser: UrlNormaliser, value: str | None, base: str) -> str | None:
+    """A URL cell (canonical, redirect) on the site, resolved against its page; None when blank."""
+    return normaliser.normalise(value, base=base) if value else None
+
+
+@dataclass(frozen=True)
+class PageColumns:
+    """Where each page field sits in a page export (None: the export has no such column)."""
+
+    title: int | None
+    h1: int | None
+    redirect: int | None
+    content_type: int | None
+    depth: int | None
+    words: int | None
+    reviewer: int | None
+
+
+def page_record(
+    normaliser: UrlNormaliser,
+    cells: list[str],
+    columns: PageColumns,
+    url: str,
+    status: int | None,
+    canonical: str | None,
+    indexable: bool,
+    reason: str | None,
+    origin: str,
+) -> PageRecord:
+    """The record every page reader yields once it has settled URL, status and indexability."""
+    return PageRecord(
+        url=url,
+        status=status,
+        title=cell(cells, columns.title),
+        h1=cell(cells, columns.h1),
+        indexable=indexable,
+        indexability=reason,
+        canonical=canonical,
+        redirect_to=site_url(normaliser, cell(cells, columns.redirect), url),
+        content_type=cell(cells, columns.content_type),
+        crawl_depth=parse_int(cell(cells, columns.depth)),
+        word_count=parse_int(cell(cells, columns.words)),
+        reviewed_by=cell(cells, columns.reviewer),
+        origin=origin,
+    )

@@ -14,7 +14,15 @@ from pathlib import Path
 from archmodel.errors import InputError
 from archmodel.ingest.csvio import cell, open_csv, parse_bool, parse_int, raw_cell
 from archmodel.ingest.normalise import UrlNormaliser
-from archmodel.ingest.readers.common import HYPERLINK_TYPES, derived_indexability, normalise_position, require_columns
+from archmodel.ingest.readers.common import (
+    HYPERLINK_TYPES,
+    PageColumns,
+    derived_indexability,
+    normalise_position,
+    page_record,
+    require_columns,
+    site_url,
+)
 from archmodel.ingest.records import LinkRecord, PageRecord
 
 
@@ -31,15 +39,17 @@ class PagesReader:
         h = self.csv.header
         url_col = h.find("url")
         status_col = h.find("status", "status code", "status_code")
-        title = h.find("title")
-        h1 = h.find("h1")
         indexable_col = h.find("indexable")
-        depth = h.find("depth", "crawl depth")
-        content_type = h.find("content type", "content_type")
         canonical = h.find("canonical")
-        redirect = h.find("redirect to", "redirect_to", "redirect url")
-        words = h.find("word count", "word_count")
-        reviewer = h.find("reviewed by", "reviewed_by", "reviewer")
+        columns = PageColumns(
+            title=h.find("title"),
+            h1=h.find("h1"),
+            redirect=h.find("redirect to", "redirect_to", "redirect url"),
+            content_type=h.find("content type", "content_type"),
+            depth=h.find("depth", "crawl depth"),
+            words=h.find("word count", "word_count"),
+            reviewer=h.find("reviewed by", "reviewed_by", "reviewer"),
+        )
         name = self.path.name
         for line, cells in self.csv.rows():
             raw_url = cell(cells, url_col)
@@ -47,7 +57,7 @@ class PagesReader:
             if url is None:
                 continue
             status = parse_int(cell(cells, status_col))
-            canonical_url = _url(normaliser, cell(cells, canonical), url)
+            canonical_url = site_url(normaliser, cell(cells, canonical), url)
             stated = cell(cells, indexable_col)
             derived, reason = derived_indexability(status if status is not None else 200, False, canonical_url, url)
             if stated is None:
@@ -60,20 +70,8 @@ class PagesReader:
                         "write true/false (or yes/no, 1/0) in the indexable column",
                     )
                 reason = None if indexable else (reason or "Non-Indexable")
-            yield PageRecord(
-                url=url,
-                status=status,
-                title=cell(cells, title),
-                h1=cell(cells, h1),
-                indexable=indexable,
-                indexability=reason,
-                canonical=canonical_url,
-                redirect_to=_url(normaliser, cell(cells, redirect), url),
-                content_type=cell(cells, content_type),
-                crawl_depth=parse_int(cell(cells, depth)),
-                word_count=parse_int(cell(cells, words)),
-                reviewed_by=cell(cells, reviewer),
-                origin=f"{name}:{line}",
+            yield page_record(
+                normaliser, cells, columns, url, status, canonical_url, indexable, reason, f"{name}:{line}"
             )
 
     def links(self, normaliser: UrlNormaliser) -> Iterator[LinkRecord]:
@@ -133,6 +131,3 @@ class LinksReader:
                 follow=followed,
             )
 
-
-def _url(normaliser: UrlNormaliser, value: str | None, base: str) -> str | None:
-    return normaliser.normalise(value, base=base) if value else None

@@ -16,9 +16,12 @@ from archmodel.ingest.csvio import cell, open_csv, parse_bool, parse_int, raw_ce
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.readers.common import (
     HYPERLINK_TYPES,
+    PageColumns,
     derived_indexability,
     normalise_position,
+    page_record,
     require_columns,
+    site_url,
 )
 from archmodel.ingest.records import LinkRecord, PageRecord
 
@@ -37,18 +40,20 @@ class InternalReader:
     def pages(self, normaliser: UrlNormaliser) -> Iterator[PageRecord]:
         h = self.csv.header
         address = h.find("Address")
-        content_type = h.find("Content Type", "Content")
         status_code = h.find("Status Code")
         indexability = h.find("Indexability")
         indexability_status = h.find("Indexability Status")
-        title = h.find("Title 1", "Title")
-        h1 = h.find("H1-1", "H1")
         canonical = h.find("Canonical Link Element 1", "Canonical Link Element", "Canonical")
-        redirect = h.find("Redirect URL", "Redirect URI", "Redirect Url")
-        depth = h.find("Crawl Depth", "Level", "Depth")
-        words = h.find("Word Count")
         robots = [i for i in (h.find("Meta Robots 1"), h.find("X-Robots-Tag 1")) if i is not None]
-        reviewer = h.find_containing("reviewed by", "reviewer")
+        columns = PageColumns(
+            title=h.find("Title 1", "Title"),
+            h1=h.find("H1-1", "H1"),
+            redirect=h.find("Redirect URL", "Redirect URI", "Redirect Url"),
+            content_type=h.find("Content Type", "Content"),
+            depth=h.find("Crawl Depth", "Level", "Depth"),
+            words=h.find("Word Count"),
+            reviewer=h.find_containing("reviewed by", "reviewer"),
+        )
         name = self.path.name
         for line, cells in self.csv.rows():
             raw_url = cell(cells, address)
@@ -56,7 +61,7 @@ class InternalReader:
             if url is None:
                 continue
             status = parse_int(cell(cells, status_code))
-            canonical_url = _url(normaliser, cell(cells, canonical), url)
+            canonical_url = site_url(normaliser, cell(cells, canonical), url)
             verdict = cell(cells, indexability)
             if verdict is not None:
                 indexable = not verdict.lower().startswith("non")
@@ -64,20 +69,8 @@ class InternalReader:
             else:
                 noindex = any("noindex" in (cell(cells, i) or "").lower() for i in robots)
                 indexable, reason = derived_indexability(status, noindex, canonical_url, url)
-            yield PageRecord(
-                url=url,
-                status=status,
-                title=cell(cells, title),
-                h1=cell(cells, h1),
-                indexable=indexable,
-                indexability=reason,
-                canonical=canonical_url,
-                redirect_to=_url(normaliser, cell(cells, redirect), url),
-                content_type=cell(cells, content_type),
-                crawl_depth=parse_int(cell(cells, depth)),
-                word_count=parse_int(cell(cells, words)),
-                reviewed_by=cell(cells, reviewer),
-                origin=f"{name}:{line}",
+            yield page_record(
+                normaliser, cells, columns, url, status, canonical_url, indexable, reason, f"{name}:{line}"
             )
 
     def links(self, normaliser: UrlNormaliser) -> Iterator[LinkRecord]:
@@ -130,6 +123,3 @@ class InlinksReader:
                 follow=followed,
             )
 
-
-def _url(normaliser: UrlNormaliser, value: str | None, base: str) -> str | None:
-    return normaliser.normalise(value, base=base) if value else None
