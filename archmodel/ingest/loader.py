@@ -219,6 +219,7 @@ class CrawlLoader:
         self.normaliser = self.site_model.normaliser
         self.condition_names = ConditionNames.from_model(self.site_model)
         self.host = self.normaliser.host
+        self.home_url = self.normaliser.to_url(self.site_model.site.home or "/")
         input_paths = [f.path for f in self.files] + self.sitemaps
         if site_model:
             input_paths.append(Path(site_model))
@@ -304,14 +305,13 @@ class CrawlLoader:
             label = CAPTURE_LABELS.get(name)
             if label:
                 self.captures.append({"label": label, "id": value, "url": url, "via": "capture"})
-        home_url = self.normaliser.to_url(self.site_model.site.home or "/")
         row: dict[str, Any] = {
             "crawl": self.crawl_id,
             "site": self.host,
             "url": url,
             "path": path,
-            "type": "home" if url == home_url else page_type,
-            "is_home": url == home_url,
+            "type": "home" if url == self.home_url else page_type,
+            "is_home": url == self.home_url,
             "in_crawl": record is not None,
             "in_sitemap": url in self.sitemap_urls,
             "trust_role": self.entity_rows.trust_roles.get(url),
@@ -468,8 +468,7 @@ class CrawlLoader:
 
     def _compute_metrics(self) -> None:
         links = metrics.LinkGraph.from_arrays(len(self.urls), self.sources, self.targets)
-        home_url = self.normaliser.to_url(self.site_model.site.home or "/")
-        depth = metrics.click_depth(links, self.index.get(home_url))
+        depth = metrics.click_depth(links, self.index.get(self.home_url))
         inlinks, outlinks = metrics.degrees(links)
         body_outlinks = self._body_outlinks()
         crawled = np.frombuffer(self.crawled, dtype=np.int8).astype(bool) if len(self.crawled) else np.zeros(0, bool)
@@ -521,7 +520,7 @@ class CrawlLoader:
                 "host": self.host,
                 "base_url": self.normaliser.base_url,
                 "name": getattr(site, "name", None) or self.host,
-                "home_url": self.normaliser.to_url(site.home or "/"),
+                "home_url": self.home_url,
                 "aliases": list(site.aliases or []),
                 "crawl": self.crawl_id,
                 "pages": self.result.pages,
