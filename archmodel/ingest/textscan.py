@@ -27,6 +27,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from archmodel.errors import InputError
 
@@ -101,13 +102,14 @@ class _Evidence:
     undefined_cp1252: bool = False
 
 
-def _lines_of(text: str, pattern: re.Pattern[str], base: int, found: _Lines, stop_early: bool = False) -> None:
-    """Add the 1-based lines of `pattern`'s hits in `text` (line `base` at its start) to `found`."""
+def _lines_of(text: Any, pattern: re.Pattern[Any], base: int, found: _Lines, stop_early: bool = False) -> None:
+    """Add the 1-based lines of `pattern`'s hits in `text` (str or bytes; line `base` at its start)."""
+    newline = "\n" if isinstance(text, str) else b"\n"
     position = 0
     line = base
     for match in pattern.finditer(text):
         start = match.start()
-        line += text.count("\n", position, start)
+        line += text.count(newline, position, start)
         position = start
         found.add(line)
         if stop_early and len(found.first) >= SHOWN_LINES:
@@ -129,12 +131,16 @@ def scan_text(path: Path, strict: bool = False) -> TextScan:
         while True:
             chunk = handle.read(CHUNK)
             final = not chunk
-            text = decoder.decode(chunk, final=final)
-            if not utf16 and not evidence.undefined_cp1252 and chunk.translate(None, _NOT_UNDEFINED):
-                evidence.undefined_cp1252 = True
-            if text:
+            if not utf16 and chunk.isascii() and not decoder.getstate()[0]:
+                text = ""  # ASCII decodes to itself: nothing to mark, nothing multi-byte
+            else:
+                text = decoder.decode(chunk, final=final)
+            if utf16:
                 _check_text(text, line, evidence, name)
                 line += text.count("\n")
+            elif chunk:
+                _check_bytes(chunk, text, line, evidence, name)
+                line += chunk.count(b"\n")
             if final:
                 break
     scan = TextScan(encoding=encoding, lines=line if not _ends_with_newline(path, utf16) else line - 1)
@@ -144,14 +150,20 @@ def scan_text(path: Path, strict: bool = False) -> TextScan:
         where = evidence.control_lines.describe()
         if strict:
             raise InputError(
-                f"the file contains control characters ({where})", name, evidence.control_lines.first[0],
+                "the file contains control characters" + _also(evidence.control_lines), name,
+                evidence.control_lines.first[0],
                 f"{REEXPORT}; or load without --strict to drop them",
             )
-        scan.warnings.append(f"{name}: dropped {evidence.control:,} control characters on {where}")
+        plural = "s" if evidence.control != 1 else ""
+        scan.warnings.append(f"{name}: dropped {evidence.control:,} control character{plural} on {where}")
     return scan
 
 
 _NOT_UNDEFINED = bytes(b for b in range(256) if b not in _CP1252_UNDEFINED)
+_NOT_LEAD = bytes(b for b in range(256) if not 0xC2 <= b <= 0xF4)
+_CONTROL_BYTES = bytes([*range(1, 9), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+_CONTROL_BYTE = re.compile(b"[" + re.escape(_CONTROL_BYTES) + b"]")
 
 
 def _ends_with_newline(path: Path, utf16: bool) -> bool:
@@ -164,14 +176,46 @@ def _ends_with_newline(path: Path, utf16: bool) -> bool:
     return tail.endswith(b"\n\x00") or tail.endswith(b"\x00\n") if utf16 else tail.endswith(b"\n")
 
 
+def _nul_error(name: str, line: int) -> InputError:
+    return InputError(
+        "the file contains a NUL byte (binary data or a damaged export)", name, line,
+        "export the crawl again; the file was damaged in writing or copying",
+    )
+
+
+def _check_bytes(chunk: bytes, text: str, line: int, evidence: _Evidence, name: str) -> None:
+    """An ASCII-compatible file: NUL, control characters and multi-byte leads are found on the bytes
+    (fast, and the same in UTF-8, cp1252 and Latin-1); invalid sequences on the decoded text."""
+    nul = chunk.find(b"\x00")
+    if nul >= 0:
+        raise _nul_error(name, line + chunk.count(b"\n", 0, nul))
+    if text:
+        _check_non_ascii(chunk, text, line, evidence)
+    controls = len(chunk.translate(None, _NOT_CONTROL))
+    if controls:
+        evidence.control += controls
+        _lines_of(chunk, _CONTROL_BYTE, line, evidence.control_lines)
+
+
+def _check_non_ascii(chunk: bytes, text: str, line: int, evidence: _Evidence) -> None:
+    if not evidence.undefined_cp1252 and chunk.translate(None, _NOT_UNDEFINED):
+        evidence.undefined_cp1252 = True
+    marks = text.count(_MARK)
+    if marks:
+        evidence.invalid += marks
+        _lines_of(text, _MARK_PATTERN, line, evidence.invalid_lines)
+    leads = len(chunk.translate(None, _NOT_LEAD))
+    if leads > marks:
+        evidence.multibyte += leads - marks
+        if len(evidence.multibyte_lines.first) < SHOWN_LINES:
+            _lines_of(text, _NON_ASCII, line, evidence.multibyte_lines, stop_early=True)
+
+
 def _check_text(text: str, line: int, evidence: _Evidence, name: str) -> None:
+    """A UTF-16 file: everything is checked on the decoded text, so lines count decoded line breaks."""
     nul = text.find("\x00")
     if nul >= 0:
-        raise InputError(
-            "the file contains a NUL byte (binary data or a damaged export)", name,
-            line + text.count("\n", 0, nul),
-            "export the crawl again; the file was damaged in writing or copying",
-        )
+        raise _nul_error(name, line + text.count("\n", 0, nul))
     marks = text.count(_MARK)
     if marks:
         evidence.invalid += marks
@@ -200,12 +244,12 @@ def _decide(scan: TextScan, evidence: _Evidence, utf16: bool, strict: bool, name
         label = "UTF-16" if utf16 else "UTF-8"
         if strict:
             raise InputError(
-                f"{evidence.invalid:,} byte sequences are not valid {label} ({where})", name, first,
+                f"{sequences(evidence.invalid)} not valid {label}" + _also(evidence.invalid_lines), name, first,
                 f"{REEXPORT}; or load without --strict to replace them with U+FFFD",
             )
         scan.errors = "replace"
         scan.warnings.append(
-            f"{name}: {evidence.invalid:,} byte sequences are not valid {label} on {where}; "
+            f"{name}: {sequences(evidence.invalid)} not valid {label} on {where}; "
             f"replaced with U+FFFD, the rest of the file read as {label} ({REEXPORT})"
         )
         return
@@ -221,3 +265,12 @@ def _decide(scan: TextScan, evidence: _Evidence, utf16: bool, strict: bool, name
             f"{name}: read as {scan.encoding}, but {mixed} hold UTF-8 characters, which will show as mojibake "
             f"({REEXPORT})"
         )
+
+
+def sequences(count: int) -> str:
+    return "1 byte sequence is" if count == 1 else f"{count:,} byte sequences are"
+
+
+def _also(lines: _Lines) -> str:
+    """` (lines 7, 9 and 12)` when more lines than the one an error names are affected."""
+    return f" ({lines.describe()})" if lines.count > 1 else ""

@@ -17,6 +17,7 @@ from archmodel.ingest.csvio import parse_int
 
 INT64_MAX = 2**63 - 1
 SHOWN_PER_COLUMN = 5
+EARLY_FAIL_ROWS = 100  # past this many bad rows, fail as soon as the share is certain to be exceeded
 FIX = "correct the value in the export, or re-export from Screaming Frog, or open and save as CSV UTF-8"
 
 
@@ -106,8 +107,8 @@ class ValueChecker:
         self.shown[column] = seen + 1
         if seen < SHOWN_PER_COLUMN:
             self.account.warnings.append(f"{self.account.file}, line {line:,}: {what}; stored as null")
-        if self.row_bound and self.account.bad_values > self.options.max_bad_rows * self.row_bound:
-            self._fail()
+        if self.account.bad_values > max(EARLY_FAIL_ROWS, self.options.max_bad_rows * self.row_bound):
+            self._fail(early=True)
         return None
 
     def finish(self) -> None:
@@ -121,13 +122,14 @@ class ValueChecker:
                     "stored as null"
                 )
 
-    def _fail(self) -> None:
+    def _fail(self, early: bool = False) -> None:
         assert self.first is not None
         line, what = self.first
         share = f"{self.options.max_bad_rows * 100:g}%"
+        bad = self.account.bad_values
+        counted = f"{bad:,} rows" if early else f"{bad:,} of {self.account.read:,} rows"
         raise InputError(
-            f"{self.account.bad_values:,} rows hold invalid numbers, more than {share} of the file's rows; "
-            f"the first: {what}",
+            f"{counted} hold invalid numbers, more than the {share} allowed; the first: {what}",
             self.account.file, line,
             f"{FIX}; or pass --max-bad-rows with a higher percentage to load them as null",
         )

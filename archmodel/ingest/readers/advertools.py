@@ -20,6 +20,7 @@ from typing import Any
 from archmodel.errors import InputError
 from archmodel.ingest.accounting import ReadOptions, RowAccount
 from archmodel.ingest.csvio import scan_file
+from archmodel.ingest.textscan import sequences
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.readers.common import derived_indexability, split_joined
 from archmodel.ingest.records import LinkRecord, PageRecord
@@ -178,11 +179,11 @@ def _decoding(path: Path, strict: bool) -> tuple[str, list[str]]:
         return "strict", []
     if strict:
         raise InputError(
-            f"{scan.invalid:,} byte sequences are not valid UTF-8 ({scan.invalid_where})", path.name,
+            f"{sequences(scan.invalid)} not valid UTF-8 ({scan.invalid_where})", path.name,
             scan.invalid_first, "write the crawl output again; or load without --strict to replace them with U+FFFD",
         )
     return "replace", [
-        f"{path.name}: {scan.invalid:,} byte sequences are not valid UTF-8 on {scan.invalid_where}; replaced with U+FFFD"
+        f"{path.name}: {sequences(scan.invalid)} not valid UTF-8 on {scan.invalid_where}; replaced with U+FFFD"
     ]
 
 
