@@ -237,3 +237,27 @@ def test_scan_handles_a_sequence_split_across_chunks(tmp_path: Path) -> None:
         textscan.CHUNK = original
     assert (scan.encoding, scan.errors, scan.invalid, scan.lines) == ("utf-8-sig", "strict", 0, 11)
     assert codecs.lookup(scan.encoding).name == "utf-8-sig"
+
+
+def test_advertools_lone_surrogates_never_reach_the_server(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.jl"
+    path.write_text('{"url": "https://x.org/", "title": "bad \\ud800 x", "h1": "ok \\ud83d\\ude00", "status": 200}\n')
+    crawl = read_all([path], UrlNormaliser("https://x.org"))
+    page = crawl.loaded_pages[0]  # type: ignore[attr-defined]
+    assert (page.title, page.h1) == ("bad \ufffd x", "ok \U0001f600")
+    page.title.encode("utf-8")  # what the driver does; a lone surrogate would raise here
+    assert "crawl.jl, line 1: a lone UTF-16 surrogate replaced with U+FFFD" in crawl.warnings.messages
+    with pytest.raises(InputError, match="lone UTF-16 surrogate"):
+        read_all([path], UrlNormaliser("https://x.org"), strict=True)
+
+
+def test_advertools_numbers_are_checked(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.jl"
+    lines = [f'{{"url": "https://x.org/p{i}/", "status": 200, "depth": {i}}}' for i in range(120)]
+    lines[7] = '{"url": "https://x.org/p7/", "status": 200.5, "depth": 99999999999999999999}'
+    path.write_text("\n".join(lines) + "\n")
+    crawl = read_all([path], UrlNormaliser("https://x.org"))
+    page = next(p for p in crawl.loaded_pages if p.url.endswith("/p7/"))  # type: ignore[attr-defined]
+    assert (page.status, page.crawl_depth) == (None, None)
+    assert crawl.summary()[0]["bad_values"] == 1
+    assert any("crawl.jl, line 8: column 'status'" in w for w in crawl.warnings.messages)

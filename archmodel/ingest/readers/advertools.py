@@ -62,6 +62,14 @@ class AdvertoolsReader:
                             "a crawl line without a 'url'", name, line_number,
                             "pass advertools crawl output: one JSON object with a url per line",
                         )
+                    if "\\ud" in line or "\\uD" in line:
+                        cleaned = _without_lone_surrogates(record, name, line_number, self.options.strict)
+                        if cleaned != record:
+                            for account in self.accounts.values():
+                                account.warnings.append(
+                                    f"{name}, line {line_number:,}: a lone UTF-16 surrogate replaced with U+FFFD"
+                                )
+                        record = cleaned
                     yield line_number, record
                     if limit is not None:
                         limit -= 1
@@ -185,6 +193,28 @@ def _decoding(path: Path, strict: bool) -> tuple[str, list[str]]:
     return "replace", [
         f"{path.name}: {sequences(scan.invalid)} not valid UTF-8 on {scan.invalid_where}; replaced with U+FFFD"
     ]
+
+
+def _without_lone_surrogates(record: dict[str, Any], name: str, line: int, strict: bool) -> dict[str, Any]:
+    """A JSON `\\ud800` escape without its pair decodes to a lone surrogate, which the server cannot
+    store as UTF-8; it becomes U+FFFD (an error with `strict`)."""
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            fixed = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+            if fixed != value and strict:
+                raise InputError(
+                    "a JSON string holds a lone UTF-16 surrogate (\\ud800-\\udfff)", name, line,
+                    "write the crawl output again; or load without --strict to replace it with U+FFFD",
+                )
+            return fixed
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        if isinstance(value, dict):
+            return {key: clean(item) for key, item in value.items()}
+        return value
+
+    return clean(record)
 
 
 def _text(value: object) -> str | None:
