@@ -13,11 +13,12 @@ handler that marks each invalid sequence instead of stopping, and counts the evi
   bytes cp1252 leaves undefined. Lines that did decode as UTF-8 multi-byte characters in such a
   file are named in a warning, since they will read as mojibake.
 
-NUL and other C0 control characters are checked on the decoded text, so they are found the same
-way in every encoding (a NUL in UTF-16 is two bytes, not one) and line numbers count decoded
-line breaks, which is what the CSV reader counts too. A NUL is an error at its line; other
-control characters are dropped from the cells with a warning naming the lines (an error with
-`--strict`).
+NUL and other C0 control characters are found as characters, the same way in every encoding: on
+the bytes of ASCII-compatible files (UTF-8, cp1252 and Latin-1 encode them identically, and fast
+byte operations keep the scan cheap), on the decoded text of UTF-16 files (where a NUL is two
+bytes, and a 0x0A byte is not always a line break). Line numbers count line breaks, as the CSV
+reader does. A NUL is an error at its line; other control characters are dropped from the cells
+with a warning naming the lines (an error with `--strict`). Pure ASCII chunks skip decoding.
 """
 
 from __future__ import annotations
