@@ -7,6 +7,8 @@ against the site's base URL. The trailing-slash policy of the load is not stored
 crawl does not know is also tried with its trailing slash added or removed.
 
 Rules (docs/impact.md "Traffic files"):
+- a URL the crawl lacks is tried without its query string (GA4 landing pages carry `utm_`
+  parameters) and with the trailing slash toggled;
 - rows naming the same page after normalisation are added up (clicks, impressions, sessions,
   views, key events, users); CTR is recomputed as clicks / impressions and position is the
   impression-weighted mean; a file given twice (same bytes) is read once;
@@ -64,6 +66,18 @@ def _slash_twin(url: str) -> str:
         return url
     twin = path[:-1] if path.endswith("/") else path + "/"
     return url.replace(path, twin, 1) if not parts.query else f"{parts.scheme}://{parts.netloc}{twin}?{parts.query}"
+
+
+def _known_form(url: str, crawl_urls: set[str]) -> str:
+    """`url`, or the form of it the crawl has: the trailing slash toggled, or without a query
+    string (GA4 landing pages carry utm_ parameters the crawl never saw)."""
+    if url in crawl_urls:
+        return url
+    bare = url.split("?", 1)[0]
+    for candidate in (_slash_twin(url), bare, _slash_twin(bare)):
+        if candidate in crawl_urls:
+            return candidate
+    return url
 
 
 class _Totals:
@@ -142,8 +156,7 @@ def join_traffic(
                     other_hosts[urlsplit(row.page if "://" in row.page else "https:" + row.page).hostname or row.page] += 1
                     first_other = first_other or row.line
                 continue
-            if url not in crawl_urls and _slash_twin(url) in crawl_urls:
-                url = _slash_twin(url)
+            url = _known_form(url, crawl_urls)
             if url not in crawl_urls:
                 result.unmatched_rows += 1
                 if len(result.unmatched_examples) < EXAMPLES:
@@ -222,7 +235,8 @@ def describe(result: TrafficResult) -> list[str]:
         f"({', '.join(result.metrics) or 'no metrics'})."
     )
     if result.unmatched_rows:
-        lines.append(f"{_rows(result.unmatched_rows)} name pages the crawl does not have, e.g.: "
+        verb = "names a page" if result.unmatched_rows == 1 else "name pages"
+        lines.append(f"{_rows(result.unmatched_rows)} {verb} the crawl does not have, e.g.: "
                      + "; ".join(result.unmatched_examples))
     if result.other_host_rows:
         lines.append(f"{_rows(result.other_host_rows)} on other hosts left out.")

@@ -75,7 +75,8 @@ PAGE_FACTS = """
     RETURN p.url AS url, p.type AS type, p.title AS title, p.h1 AS h1, p.pagerank AS pagerank,
       p.gsc_clicks AS clicks, p.gsc_impressions AS impressions, p.ga_sessions AS sessions,
       p.ga_key_events AS key_events,
-      COLLECT { MATCH (x:Condition)-[st:STAGE]->(p) RETURN {order: st.order, size: size(x.pathway)} } AS stages
+      COLLECT { MATCH (x:Condition)-[st:STAGE]->(p)
+                RETURN {order: st.order, size: size(x.pathway), stage: st.stage, condition: x.name} } AS stages
 """
 TOP_PAGERANK = "MATCH (p:Page {crawl: $crawl}) WHERE p.in_crawl RETURN max(p.pagerank) AS top"
 
@@ -91,6 +92,7 @@ class PageFacts:
     sessions: float | None = None
     key_events: float | None = None
     pathway_position: float | None = None  # 0..1 along the care pathway, None off it
+    stage: str | None = None  # e.g. "diagnosis of Diabetes" for the report's plain words
     link_score: int = 0
 
     @property
@@ -145,13 +147,15 @@ class ImpactModel:
         pages = {}
         for record in graph.read(PAGE_FACTS, {"crawl": site.crawl_id, "urls": urls}):
             stages = record["stages"] or []
-            position = None
+            position, stage = None, None
             if stages:
-                position = max((s["order"] + 1) / max(s["size"] or 1, 1) for s in stages)
+                last = max(stages, key=lambda s: ((s["order"] + 1) / max(s["size"] or 1, 1), s["condition"] or ""))
+                position = (last["order"] + 1) / max(last["size"] or 1, 1)
+                stage = f"step {last['order'] + 1} of {last['size']} ({last['stage']}) of the {last['condition']} care pathway"
             pages[record["url"]] = PageFacts(
                 url=record["url"], type=record["type"] or "other", title=record["title"] or record["h1"] or "",
                 pagerank=record["pagerank"] or 0.0, clicks=record["clicks"], impressions=record["impressions"],
-                sessions=record["sessions"], key_events=record["key_events"], pathway_position=position,
+                sessions=record["sessions"], key_events=record["key_events"], pathway_position=position, stage=stage,
                 link_score=link_score(record["pagerank"], top),
             )
         return cls(site.crawl, pages)
