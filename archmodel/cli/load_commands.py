@@ -53,7 +53,10 @@ def load(
     Example: archmodel load seed_data/ --site seed_data/site.yml
     """
     from archmodel.ingest.loader import DEFAULT_BATCH, load_crawl
+    from archmodel.ingest.traffic_join import read_files
 
+    if traffic:
+        read_files(traffic)  # a bad traffic file fails before the crawl is replaced
     graph = state.current().graph()
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),

@@ -151,7 +151,8 @@ class ImpactModel:
             if stages:
                 last = max(stages, key=lambda s: ((s["order"] + 1) / max(s["size"] or 1, 1), s["condition"] or ""))
                 position = (last["order"] + 1) / max(last["size"] or 1, 1)
-                stage = f"step {last['order'] + 1} of {last['size']} ({last['stage']}) of the {last['condition']} care pathway"
+                words = str(last["stage"]).replace("_", "-")
+                stage = f"the {words} step ({last['order'] + 1} of {last['size']}) of the {last['condition']} care pathway"
             pages[record["url"]] = PageFacts(
                 url=record["url"], type=record["type"] or "other", title=record["title"] or record["h1"] or "",
                 pagerank=record["pagerank"] or 0.0, clicks=record["clicks"], impressions=record["impressions"],

@@ -174,14 +174,13 @@ def _signals_html(crawl: dict[str, Any]) -> str:
     return f'<p class="am-signals">{text} How the score works: docs/impact.md.</p>'
 
 
-def _fixes_html(model: ImpactModel, fixes: list[Fix]) -> str:
+def _fixes_html(fixes: list[Fix]) -> str:
     items = []
     for fix in fixes[:TOP_FIXES]:
-        facts = model.pages.get(fix.page)
         page = f'<span title="{html_text(fix.page)}">{html_text(_path(fix.page))}</span>' if fix.page else ""
         effect = f'<span class="effect">Expected effect: {html_text(fix.effect)}.</span>' if fix.effect else ""
         value = f'<span class="why">Worth it: {html_text(fix.value)}.</span>' if fix.value else ""
-        score = f"impact {fix.impact:g}" + (f" \u00b7 link score {facts.link_score}" if facts else "")
+        score = f"impact {fix.impact:g}"
         items.append(
             f'<li><span class="what">{fix.what}</span> <span class="score">{html_text(score)}</span>'
             f'<span class="why">Edit {page}. Why: {html_text(fix.why)}</span>{value}{effect}</li>'
@@ -242,7 +241,8 @@ def fold_info(findings: list[dict[str, Any]], model: ImpactModel, live_by_type: 
         shown = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
         scope = f"all {len(rows)} {TYPE_PLURALS.get(page_type, 'pages')}" if every else f"{len(rows)} of {total} {TYPE_PLURALS.get(page_type, 'pages')}"
         lines[check.split("/")[0]].append(
-            f"{rows[0].get('title') or check} ({check}, info) holds on {scope}: {shown}. One line instead of {len(rows)} rows."
+            f"\u2018{rows[0].get('title') or check}\u2019 ({check}, info) applies to {scope}: {shown}. "
+            f"Listed in one line instead of {len(rows)} rows."
         )
     return folded, dict(lines)
 
@@ -270,7 +270,7 @@ def build_action_plan(
         body = "<p>No fixes to rank: the checks found nothing above info level.</p>"
     else:
         body = (
-            f"<h3>The {min(TOP_FIXES, len(fixes))} fixes with the most impact</h3>{_fixes_html(model, fixes)}"
+            f"<h3>The {min(TOP_FIXES, len(fixes))} fixes with the most impact</h3>{_fixes_html(fixes)}"
             f"<h3>Tasks for editors, page by page</h3>{_tasks_html(model, fixes)}"
         )
     html = (
