@@ -64,6 +64,7 @@ PLAN_CSS = (
     ".am-plan .what { font-weight: 600; } .am-plan .why, .am-plan .effect { color: var(--muted); display: block; }"
     ".am-plan .score { white-space: nowrap; font-size: 12px; color: var(--muted); }"
     ".am-signals { margin: 4px 0 8px; }"
+    "table.am-table th.num, table.am-table td.num { white-space: nowrap; overflow-wrap: normal; }"
 )
 
 
@@ -84,6 +85,7 @@ class ActionPlan:
     html: str = ""
     folded_ids: set[int] = field(default_factory=set)  # id() of findings summarised in `folded`
     folded: dict[str, list[str]] = field(default_factory=dict)  # pack -> lines
+    link_scores: dict[str, int] = field(default_factory=dict)  # page url -> link score, for the tables
 
 
 def _path(url: str | None) -> str:
@@ -277,4 +279,4 @@ def build_action_plan(
         '<section class="am-plan" id="action-plan"><h2>What to fix first</h2>'
         f"{_signals_html(dict(site.crawl))}{body}</section>"
     )
-    return ActionPlan(html, folded_ids, folded)
+    return ActionPlan(html, folded_ids, folded, {url: facts.link_score for url, facts in model.pages.items()})

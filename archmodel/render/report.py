@@ -159,12 +159,15 @@ def findings_section(findings: list[Finding] | None, skipped: list[tuple[str, st
                 continue
             shown[name] += 1
             severity = str(finding.get("severity", "info"))
+            impact, score = finding.get("impact"), plan.link_scores.get(subject_url(finding) or "")
             rows.append(
                 [
                     (_severity_badge(severity), severity_rank(finding)),
                     (html_text(finding.get("title") or name), None),
                     (_where(finding), None),
                     (html_text(finding.get("detail", "")), None),
+                    (html_text(f"{impact:g}") if impact is not None else "", impact),
+                    (str(score) if score is not None else "", score),
                 ]
             )
         more = "".join(
@@ -176,7 +179,8 @@ def findings_section(findings: list[Finding] | None, skipped: list[tuple[str, st
         parts.append(
             f'<details open id="pack-{html_text(pack)}"><summary>{html_text(pack)} ({sum(by_pack[pack].values()):,})</summary>'
             + folded
-            + (_table([("severity", False), ("check", False), ("page or link", False), ("what to do", False)], rows) if rows else "")
+            + (_table([("severity", False), ("check", False), ("page or link", False), ("what to do", False),
+                       ("impact", True), ("link score", True)], rows) if rows else "")
             + more
             + "</details>"
         )
