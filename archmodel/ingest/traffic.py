@@ -240,25 +240,38 @@ def classify(header: Header) -> tuple[str | None, int | None, str]:
     return None, None, ""
 
 
+def _header_in(name: str, start: int, lines: list[str]) -> tuple[int, list[str], Header, str | None, int | None, str]:
+    """The table's header: its first line, or the second or third when a title row sits above it
+    (`"Performance on Search"` when a sheet was saved as CSV)."""
+    first: tuple[int, list[str], Header, str | None, int | None, str] | None = None
+    for skip in range(min(3, len(lines))):
+        try:
+            names = [cell.strip() for cell in next(csv.reader([lines[skip]], delimiter=_delimiter(lines[skip])))]
+        except (csv.Error, StopIteration) as exc:
+            raise InputError(f"malformed CSV: {exc}", name, start + skip, "download the report again") from None
+        header = Header(names)
+        kind, page_column, note = classify(header)
+        found = (start + skip, lines[skip + 1 :], header, kind, page_column, note)
+        first = first or found
+        if kind is not None or note:
+            return found
+    assert first is not None
+    return first
+
+
 def _read_csv(name: str, text: str) -> TrafficFile:
     ignored = ""
     for start, lines in _sections(text):
-        delimiter = _delimiter(lines[0])
-        reader = csv.reader(lines, delimiter=delimiter)
-        try:
-            names = [cell.strip() for cell in next(reader)]
-        except csv.Error as exc:
-            raise InputError(f"malformed CSV: {exc}", name, start, "download the report again") from None
-        header = Header(names)
-        kind, page_column, note = classify(header)
-        if kind is None:
+        header_line, data, header, kind, page_column, note = _header_in(name, start, lines)
+        if kind is None or page_column is None:
             ignored = ignored or note
             continue
+        reader = csv.reader(data, delimiter=_delimiter(lines[header_line - start]))
         columns = {m: header.find(*n) for m, n in _METRIC_NAMES.items() if header.has(*n)}
         rows = []
         try:
             for offset, cells in enumerate(reader, start=1):
-                line = start + offset
+                line = header_line + offset
                 if not any(c.strip() for c in cells):
                     continue
                 page = cells[page_column].strip() if page_column < len(cells) else ""
@@ -267,7 +280,7 @@ def _read_csv(name: str, text: str) -> TrafficFile:
                 metrics = {m: _number(cells, i, m, header.names[i], name, line) for m, i in columns.items()}
                 rows.append(TrafficRow(line, page, {m: v for m, v in metrics.items() if v is not None}))
         except csv.Error as exc:
-            raise InputError(f"malformed CSV: {exc}", name, start, "download the report again") from None
+            raise InputError(f"malformed CSV: {exc}", name, header_line, "download the report again") from None
         return TrafficFile(name, kind, rows)
     if ignored:
         return TrafficFile(name, None, note=ignored)

@@ -29,6 +29,7 @@ def one(name: str):
     ("name", "kind", "rows", "first"),
     [
         ("gsc_pages.csv", "gsc", 8, {"clicks": 1520, "impressions": 40210, "ctr": 0.0378, "position": 6.4}),
+        ("gsc_pages_title_row.csv", "gsc", 2, {"clicks": 880, "impressions": 12034, "ctr": 0.0731, "position": 2.1}),
         ("gsc_pages_legacy.csv", "gsc", 2, {"clicks": 1398, "impressions": 38877, "ctr": 0.036, "position": 6.8}),
         ("gsc_pages_de.csv", "gsc", 2, {"clicks": 1234, "impressions": 45678, "ctr": 0.027, "position": 6.4}),
         ("gsc_api.json", "gsc", 2, {"clicks": 1520, "impressions": 40210, "ctr": 0.0378, "position": 6.4}),
@@ -45,6 +46,10 @@ def test_exports_are_detected_by_header_and_read(name: str, kind: str, rows: int
     assert len(table.rows) == rows
     for metric, value in first.items():
         assert table.rows[0].metrics[metric] == pytest.approx(value), metric
+
+
+def test_a_title_row_above_the_header_is_skipped_and_lines_still_count() -> None:
+    assert [row.line for row in one("gsc_pages_title_row.csv").rows] == [3, 4]
 
 
 def test_ga4_comment_lines_not_set_rows_and_later_tables_are_skipped() -> None:
