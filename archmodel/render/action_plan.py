@@ -114,7 +114,8 @@ def _value_line(model: ImpactModel, url: str | None) -> str:
     if facts.clicks is not None or facts.impressions is not None:
         parts.append(f"{int(facts.clicks or 0):,} Google clicks of {int(facts.impressions or 0):,} impressions")
     if facts.sessions is not None:
-        parts.append(f"{int(facts.sessions):,} sessions, {int(facts.key_events or 0):,} key events")
+        events = int(facts.key_events or 0)
+        parts.append(f"{int(facts.sessions):,} sessions, {events:,} key event{'' if events == 1 else 's'}")
     parts.append(f"link score {facts.link_score}/100")
     return " \u00b7 ".join(parts)
 
