@@ -65,6 +65,9 @@ PLAN_CSS = (
     ".am-plan .score { white-space: nowrap; font-size: 12px; color: var(--muted); }"
     ".am-signals { margin: 4px 0 8px; }"
     "table.am-table th.num, table.am-table td.num { white-space: nowrap; overflow-wrap: normal; }"
+    "table.am-tasks { border-collapse: collapse; width: 100%; font-size: 13.5px; margin: 6px 0 12px; }"
+    "table.am-tasks th, table.am-tasks td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left;"
+    " vertical-align: top; } table.am-tasks th { background: #f6f8fa; } table.am-tasks .num { text-align: right; white-space: nowrap; }"
 )
 
 
@@ -218,7 +221,7 @@ def _tasks_html(model: ImpactModel, fixes: list[Fix]) -> str:
     rest = len(tasks) - TOP_TASKS
     more = f'<p class="am-note">{rest} more pages have fixes; the tables below list them all.</p>' if rest > 0 else ""
     return (
-        '<table class="am-table"><thead><tr><th scope="col">task for an editor</th><th scope="col" class="num">impact</th>'
+        '<table class="am-tasks"><thead><tr><th scope="col">task for an editor</th><th scope="col" class="num">impact</th>'
         f'<th scope="col" class="num">link score</th></tr></thead><tbody>{"".join(rows)}</tbody></table>{more}'
     )
 
