@@ -32,7 +32,7 @@ def add_and_report(graph: Graph, host: str | None, files: list[Path]) -> None:
 
 @traffic_app.command("add")
 def traffic_add(
-    files: list[Path] = typer.Argument(..., help="Search Console Pages.csv or export zip, GA4 CSV, API JSON, url,metric CSV, or a folder."),
+    files: list[Path] = typer.Argument(..., metavar="FILE...", help="Search Console Pages.csv or export zip, GA4 CSV, API JSON, url,metric CSV, or a folder."),
     site: str | None = typer.Option(None, "--site", help="Site host (default: the only or most recently loaded site)."),
 ) -> None:
     """Join traffic exports to the pages of the current crawl (replaces the metrics they carry).

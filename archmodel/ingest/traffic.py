@@ -28,6 +28,7 @@ rows that name the same page) is `archmodel.ingest.traffic_join`'s job.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import zipfile
@@ -54,7 +55,7 @@ PROPERTIES = tuple(prop for prop, _ in METRICS.values())
 
 # Column names (as csvio column keys) for each metric, English first, then localised UIs.
 _METRIC_NAMES: dict[str, tuple[str, ...]] = {
-    "clicks": ("clicks", "klicks", "clics", "clic", "clique", "cliques", "klikken", "kliknięcia", "clic"),
+    "clicks": ("clicks", "klicks", "clics", "cliques", "klikken", "kliknięcia"),
     "impressions": ("impressions", "impressionen", "impresiones", "impressões", "impressioni", "vertoningen", "wyświetlenia"),
     "ctr": ("ctr", "click through rate", "durchschnittliche ctr"),
     "position": ("position", "average position", "posición", "posição", "posizione", "positie", "pozycja", "durchschnittliche position"),
@@ -156,8 +157,6 @@ def _lenient(read, name: str) -> list[TrafficFile]:
 
 
 def _digest(data: bytes) -> str:
-    import hashlib
-
     return hashlib.sha256(data).hexdigest()[:16]
 
 
