@@ -191,6 +191,20 @@ def _decode(data: bytes, name: str, path: Path | None) -> str:
         return data.decode("latin-1")
 
 
+def looks_like_traffic(head: bytes) -> bool:
+    """True when the first bytes of a file are a Search Console or GA4 table (for the crawl
+    detector, so `load` can say "pass it with --traffic" instead of "unknown columns")."""
+    text = head.decode("utf-8", errors="ignore")
+    section = next(_sections(text), None)
+    if section is None:
+        return False
+    try:
+        _, _, _, kind, _, note = _header_in("", section[0], section[1])
+    except InputError:
+        return False
+    return kind in ("gsc", "ga4") or bool(note)
+
+
 # -- CSV ------------------------------------------------------------------------------------
 
 

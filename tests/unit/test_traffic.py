@@ -139,3 +139,12 @@ def test_unreadable_files_give_one_error(tmp_path: Path, content: bytes, expecte
         read_traffic(path)
     assert expected in caught.value.what
     assert caught.value.file == "export.csv"
+
+
+@pytest.mark.parametrize("name", ["gsc_pages.csv", "ga4_landing_page.csv", "gsc_queries.csv"])
+def test_the_crawl_detector_says_a_traffic_export_goes_to_traffic(name: str) -> None:
+    from archmodel.ingest.detect import detect
+
+    detection = detect(DATA / name)
+    assert detection.kind is None and detection.reason == "traffic"
+    assert "--traffic" in detection.error(DATA / name).fix
