@@ -44,13 +44,19 @@ def load(
     pagerank: PageRankEngine = typer.Option(
         PageRankEngine.auto, "--pagerank", help="PageRank engine: auto (GDS when the server has it), gds, python."
     ),
+    traffic: list[Path] = typer.Option(
+        [], "--traffic", help="Search Console or GA4 export to join to the pages after the load; repeatable."
+    ),
 ) -> None:
     """Load crawl exports (and a site model) into Neo4j, replacing the site's previous crawl atomically.
 
     Example: archmodel load seed_data/ --site seed_data/site.yml
     """
     from archmodel.ingest.loader import DEFAULT_BATCH, load_crawl
+    from archmodel.ingest.traffic_join import read_files
 
+    if traffic:
+        read_files(traffic)  # a bad traffic file fails before the crawl is replaced
     graph = state.current().graph()
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
@@ -63,6 +69,10 @@ def load(
         )
     for warning in result.warnings:
         log(f"Warning: {warning}")
+    if traffic:
+        from archmodel.cli.traffic_commands import add_and_report
+
+        add_and_report(graph, result.site, traffic)
     if result.unchanged:
         print(f"{result.site}: unchanged, crawl {result.crawl_id} is already loaded.")
         return
