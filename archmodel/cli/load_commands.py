@@ -55,6 +55,9 @@ def load(
     ),
     fmt: FormatOption = None,
     output: OutputOption = None,
+    traffic: list[Path] = typer.Option(
+        [], "--traffic", help="Search Console or GA4 export to join to the pages after the load; repeatable."
+    ),
 ) -> None:
     """Load crawl exports (and a site model) into Neo4j, replacing the site's previous crawl atomically.
 
@@ -64,8 +67,11 @@ def load(
     Example: archmodel load seed_data/ --site seed_data/site.yml
     """
     from archmodel.ingest.loader import DEFAULT_BATCH, load_crawl
+    from archmodel.ingest.traffic_join import read_files
 
     options = ReadOptions(strict=strict, max_bad_rows=max_bad_rows_share(max_bad_rows))
+    if traffic:
+        read_files(traffic)  # a bad traffic file fails before the crawl is replaced
     graph = state.current().graph()
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
@@ -79,6 +85,10 @@ def load(
         )
     for warning in result.warnings:
         log(f"Warning: {warning}")
+    if traffic:
+        from archmodel.cli.traffic_commands import add_and_report
+
+        add_and_report(graph, result.site, traffic)
     emit_load_result(result, fmt, output)
 
 
