@@ -11,6 +11,7 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from archmodel.cli import app, state
+from archmodel.cli.crawl_option import CrawlOption
 from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, resolve_format, stderr
 from archmodel.db.sites import resolve_site
 from archmodel.ingest.stats import crawl_stats
@@ -44,8 +45,12 @@ def load(
     pagerank: PageRankEngine = typer.Option(
         PageRankEngine.auto, "--pagerank", help="PageRank engine: auto (GDS when the server has it), gds, python."
     ),
+    keep: int = typer.Option(
+        10, "--keep", min=1, help="Crawls of the site to keep in the history, this one included (1: replace)."
+    ),
 ) -> None:
-    """Load crawl exports (and a site model) into Neo4j, replacing the site's previous crawl atomically.
+    """Load crawl exports (and a site model) into Neo4j as the site's current crawl, atomically,
+    keeping the earlier crawls as history.
 
     Example: archmodel load seed_data/ --site seed_data/site.yml
     """
@@ -60,6 +65,7 @@ def load(
         result = load_crawl(
             graph, crawl, site_model=site, sitemaps=sitemap,
             progress=RichProgress(progress), batch_size=batch_size or DEFAULT_BATCH, pagerank_engine=pagerank.value,
+            keep=keep,
         )
     for warning in result.warnings:
         log(f"Warning: {warning}")
@@ -78,13 +84,14 @@ def stats(
     site: str | None = typer.Option(None, "--site", help="Site host (default: the only or latest site)."),
     fmt: FormatOption = None,
     output: OutputOption = None,
+    crawl: CrawlOption = None,
 ) -> None:
     """Counts of what is loaded: pages by type and status, links by position, entities, the crawl.
 
     Example: archmodel stats --format json
     """
     graph = state.current().graph()
-    chosen = resolve_site(graph, site, say=log)
+    chosen = resolve_site(graph, site, say=log, crawl=crawl)
     summary = crawl_stats(graph, chosen)
     chosen_format = resolve_format(fmt, output)
     if chosen_format is Format.json:

@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperCommand
 
 from archmodel.cli import app, state
+from archmodel.cli.crawl_option import CrawlOption
 from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, render, resolve_format
 from archmodel.packs.registry import PACK_PATH_ENV, Check, Registry, load_registry
 from archmodel.packs.runner import FINDING_KEYS, CheckOutcome, RunReport, Runner
@@ -126,15 +127,24 @@ def run(
     ),
     site: str | None = SiteOption,
     pack_dir: list[Path] = PackDirOption,
+    crawl: CrawlOption = None,
+    since: str | None = typer.Option(
+        None, "--since", metavar="ID|-N|DATE",
+        help="Mark each finding new or still open against this earlier crawl (adds a 'since' column).",
+    ),
 ) -> None:
-    """Run query packs against the current crawl and print their findings.
+    """Run query packs against the current crawl (or --crawl) and print their findings.
 
     Example: archmodel run pathways anchors/generic-anchor --fail-on high --format json
     """
     registry = _registry(pack_dir)
     checks = registry.select(names or [])
-    runner = Runner.for_site(state.current().graph(), site, _overrides(params), say=log)
+    runner = Runner.for_site(state.current().graph(), site, _overrides(params), say=log, crawl=crawl)
     report = runner.run(checks)
+    if since is not None:
+        from archmodel.history.since import mark_since
+
+        log(mark_since(runner, report, since))
     _emit_findings(report, fmt, output)
     for outcome in report.skipped:
         log(f"Skipped {outcome.check.name}: {outcome.skipped}.")
@@ -148,7 +158,7 @@ def _emit_findings(report: RunReport, fmt: Format | None, output: Path | None) -
     chosen = resolve_format(fmt, output)
     findings = report.findings
     if chosen in (Format.json, Format.ndjson, Format.csv):
-        columns = list(FINDING_KEYS)
+        columns = list(FINDING_KEYS) + (["since"] if findings and "since" in findings[0] else [])
         for outcome in report.outcomes:
             columns += [c for c in outcome.check.columns if c not in columns]
         emit(findings, chosen, output, columns=columns)
@@ -162,7 +172,8 @@ def _section(outcome: CheckOutcome, fmt: Format) -> str:
     check = outcome.check
     count = len(outcome.findings)
     title = f"{check.name} ({check.severity}): {check.title} - {count} finding{'s' if count != 1 else ''}"
-    return render(outcome.findings, check.columns, fmt, title=title)
+    columns = (["since"] if "since" in outcome.findings[0] else []) + check.columns
+    return render(outcome.findings, columns, fmt, title=title)
 
 
 def _write(text: str, output: Path | None, count: int) -> None:
@@ -182,8 +193,9 @@ def query(
     fmt: FormatOption = None,
     output: OutputOption = None,
     site: str | None = SiteOption,
+    crawl: CrawlOption = None,
 ) -> None:
-    """Run an ad hoc read-only Cypher query; $site is filled in when the query uses it.
+    """Run an ad hoc read-only Cypher query; $site and $crawl are filled in when the query uses them.
 
     Example: archmodel query 'MATCH (:Site {host: $site})-[:CURRENT]->(c) MATCH (p:Page {crawl: c.id}) RETURN p.type AS type, count(*) AS n'
     """
@@ -191,7 +203,7 @@ def query(
 
     text = sys.stdin.read() if cypher == "-" else cypher
     graph = state.current().graph()
-    keys, rows = run_read_only(graph, text, _overrides(params), site, say=log)
+    keys, rows = run_read_only(graph, text, _overrides(params), site, say=log, crawl=crawl)
     emit(rows, fmt, output, columns=keys)
 
 
@@ -200,6 +212,7 @@ def suggest(
     fmt: FormatOption = None,
     output: OutputOption = None,
     site: str | None = SiteOption,
+    crawl: CrawlOption = None,
 ) -> None:
     """Recommend internal links to add, with anchors and where to place them.
 
@@ -209,7 +222,7 @@ def suggest(
     from archmodel.packs.suggest import suggest as make_suggestions
 
     registry = load_registry()
-    runner = Runner.for_site(state.current().graph(), site, say=log)
+    runner = Runner.for_site(state.current().graph(), site, say=log, crawl=crawl)
     rows, report = make_suggestions(runner, registry)
     for outcome in report.skipped:
         log(f"Skipped {outcome.check.name}: {outcome.skipped}.")
