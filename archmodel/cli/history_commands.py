@@ -46,7 +46,7 @@ def crawls_list(site: str | None = SiteOption, fmt: FormatOption = None, output:
     emit(_rows(list_crawls(graph, ref.host)), fmt, output, columns=CRAWL_COLUMNS, title=f"Crawls of {ref.host}")
 
 
-@crawls_app.command("show")
+@crawls_app.command("show", context_settings={"ignore_unknown_options": True})
 def crawls_show(
     crawl: str = typer.Argument(..., metavar="ID|-N|DATE", help="The crawl."),
     site: str | None = SiteOption,
@@ -131,7 +131,7 @@ def diff(
     graph = state.current().graph()
     before, after = resolve_pair(graph, site, old, new, say=log)
     checks = load_registry(pack_dir).select([])
-    finder = None if no_checks else (lambda ref: crawl_findings(Runner(graph, ref), checks))
+    finder = None if no_checks else (lambda ref: crawl_findings(Runner(graph, ref), checks, record=True))
     result = diff_crawls(graph, before, after, finder, movers_limit=movers)
     rows = result.rows + ([finding_row("still open", f) for f in result.still_open] if include_open else [])
     emit(rows, fmt, output, columns=COLUMNS, title=f"{after.host}: {before.crawl_id} -> {after.crawl_id}")

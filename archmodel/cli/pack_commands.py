@@ -141,6 +141,10 @@ def run(
     checks = registry.select(names or [])
     runner = Runner.for_site(state.current().graph(), site, _overrides(params), say=log, crawl=crawl)
     report = runner.run(checks)
+    if not names and not params:
+        from archmodel.history.findings import record_counts
+
+        record_counts(runner.graph, runner.site.crawl_id, report)
     if since is not None:
         from archmodel.history.since import mark_since
 

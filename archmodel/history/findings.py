@@ -1,7 +1,9 @@
 """Findings of a kept crawl, and which are new, resolved or still open between two crawls.
 
 Findings are not stored: every check is scoped by `$crawl`, so a kept crawl is audited by
-running the same checks against it (archmodel/packs/runner.py). That is always correct (the
+running the same checks against it (archmodel/packs/runner.py). Only their counts by severity
+are kept on the Crawl node whenever the whole catalogue runs (`run` without names or `-p`,
+`report`, `diff`), for the report's trend chart. That is always correct (the
 checks as they are now, on the crawl as it was loaded, with the thresholds stored with it), and
 it costs one pack run per crawl (bench/history.py measures it). A check skipped on either crawl
 is left out of the comparison and named, so a check that could not run never reads as fixed.
@@ -13,10 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from neo4j import exceptions as neo4j_errors
+
+from archmodel.db.connection import Graph
 from archmodel.history.diff import row
 from archmodel.packs.identity import identity, identity_keys
-from archmodel.packs.registry import Check, severity_rank
-from archmodel.packs.runner import Runner
+from archmodel.packs.registry import SEVERITIES, Check, severity_rank
+from archmodel.packs.runner import Runner, RunReport
 
 SUBJECT_KEYS = ("url", "source", "target")
 
@@ -72,7 +77,38 @@ def compare_findings(
     return result
 
 
-def crawl_findings(runner: Runner, checks: list[Check]) -> tuple[list[dict[str, Any]], list[str]]:
-    """Every finding of `checks` on the runner's crawl, and the names of the checks skipped."""
+def crawl_findings(runner: Runner, checks: list[Check], record: bool = False) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every finding of `checks` on the runner's crawl, and the names of the checks skipped;
+    `record` (the whole catalogue, no `-p`) keeps the counts for the trend chart."""
     report = runner.run(checks)
+    if record:
+        record_counts(runner.graph, runner.site.crawl_id, report)
     return report.findings, [o.check.name for o in report.skipped]
+
+
+def record_counts(graph: Graph, crawl_id: str, report: RunReport) -> None:
+    """Keep a crawl's finding counts by severity on its Crawl node, for the report's trend chart,
+    when the whole catalogue ran on it. Best effort: a read-only user simply gets no trend."""
+    counts = {severity: 0 for severity in SEVERITIES}
+    for finding in report.findings:
+        counts[finding["severity"]] = counts.get(finding["severity"], 0) + 1
+    try:
+        graph.write(
+            "MATCH (c:Crawl {id: $crawl}) SET c.findings_high = $high, c.findings_medium = $medium, "
+            "c.findings_low = $low, c.findings_info = $info, c.findings_checks = $checks",
+            {"crawl": crawl_id, **counts, "checks": len(report.outcomes) - len(report.skipped)},
+        )
+    except neo4j_errors.Neo4jError:
+        return
+
+
+def finding_trend(crawls: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Oldest first: each kept crawl with its recorded counts by severity (crawls never audited
+    with the whole catalogue are left out)."""
+    rows = []
+    for crawl in reversed(crawls):
+        if crawl.get("findings_checks") is None:
+            continue
+        rows.append({"id": crawl["id"], "loaded_at": crawl.get("loaded_at", ""),
+                     **{s: int(crawl.get(f"findings_{s}") or 0) for s in SEVERITIES}})
+    return rows

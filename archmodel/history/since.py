@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from archmodel.history.crawls import select_crawl
 from archmodel.history.findings import crawl_findings, finding_identity
-from archmodel.packs.runner import Runner, RunReport
+from archmodel.packs.runner import FINDING_KEYS, Runner, RunReport
 
 
 def mark_since(runner: Runner, report: RunReport, since: str) -> str:
@@ -18,14 +18,15 @@ def mark_since(runner: Runner, report: RunReport, since: str) -> str:
     known = {finding_identity(f) for f in old_findings}
     new = 0
     for outcome in report.outcomes:
-        for finding in outcome.findings:
+        for i, finding in enumerate(outcome.findings):
             if outcome.check.name in skipped:
-                finding["since"] = "not comparable"
+                mark = "not comparable"
             elif finding_identity(finding) in known:
-                finding["since"] = "still open"
+                mark = "still open"
             else:
-                finding["since"] = "new"
-                new += 1
+                mark, new = "new", new + 1
+            shared = {key: finding[key] for key in FINDING_KEYS}
+            outcome.findings[i] = {**shared, "since": mark, **finding}
     total = len(report.findings)
     return f"Since crawl {old.crawl_id} ({old.loaded_at}): {new} of {total} findings are new."
 
