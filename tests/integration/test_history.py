@@ -264,3 +264,22 @@ def test_diffing_crawls_of_two_sites_is_refused(graph: Graph, tmp_path: Path, cl
     assert err.startswith("Error: refused: the crawls belong to different sites (www.basic-clinic.example, www.other-clinic.example)")
     assert main(["diff", "--site", "www.other-clinic.example"]) == 2
     assert "no earlier crawl of www.other-clinic.example to compare with" in capsys.readouterr().err
+
+
+def test_a_delete_stopped_half_way_never_shows_and_the_next_load_removes_it(graph: Graph, tmp_path: Path) -> None:
+    """`retire` takes a crawl out of the history in one transaction before deleting its nodes;
+    here the process 'dies' after that transaction and half the pages."""
+    first = load_basic(graph)
+    changed = tmp_path / "crawl"
+    changed.mkdir()
+    shutil.copy(FIXTURE / "pages.csv", changed / "pages.csv")
+    (changed / "links.csv").write_text("\n".join((FIXTURE / "links.csv").read_text().splitlines()[:4]) + "\n")
+    second = load_crawl(graph, [changed], site_model=FIXTURE / "site.yml")
+    count = "MATCH (p:Page {crawl: $id}) RETURN count(p) AS n"
+    pages = graph.read(count, {"id": first.crawl_id})[0]["n"]
+    graph.write("MATCH (c:Crawl {id: $id}) SET c.complete = false", {"id": first.crawl_id})
+    graph.write("MATCH (p:Page {crawl: $id}) WITH p LIMIT 3 DETACH DELETE p", {"id": first.crawl_id})
+    assert [c["id"] for c in list_crawls(graph, second.site)] == [second.crawl_id]
+    third = load_basic(graph)
+    assert [c["id"] for c in list_crawls(graph, second.site)] == [third.crawl_id, second.crawl_id]
+    assert third.crawl_id == first.crawl_id and graph.read(count, {"id": third.crawl_id})[0]["n"] == pages
