@@ -9,13 +9,14 @@ Footer), as docs/check-semantics.md defines them.
 
 Speed: the server hashes each page's outgoing link set (APOC `apoc.util.md5`, present on the
 local server and Aura), so only the links of pages whose hash differs cross the wire; without
-APOC every link is read. Findings are compared by identity (archmodel/packs/identity.py), from
-archmodel/history/findings.py.
+APOC every link is read. The checks of the two crawls run side by side. Findings are compared
+by identity (archmodel/packs/identity.py), from archmodel/history/findings.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -188,8 +189,10 @@ def diff_crawls(
     result.rows += link_changes(old_links, new_links)
     result.rows += movers(old_pages, new_pages, movers_limit)
     if findings is not None:
-        old_findings, old_skipped = findings(old)
-        new_findings, new_skipped = findings(new)
+        # The two crawls' checks are independent reads: run them side by side on the server.
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="archmodel-diff") as pool:
+            earlier, later = pool.submit(findings, old), pool.submit(findings, new)
+            (old_findings, old_skipped), (new_findings, new_skipped) = earlier.result(), later.result()
         compared = compare_findings(old_findings, new_findings, set(old_skipped) | set(new_skipped))
         result.rows += compared.rows
         result.still_open = compared.still_open

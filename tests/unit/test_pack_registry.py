@@ -272,5 +272,5 @@ def test_the_documented_example_pack_is_valid(tmp_path: Path) -> None:
     path = write_pack(tmp_path, "mine", "thin-conditions", example)
     check = parse_check(path, pack="mine")
     assert check.header.requires == ["site_model"]
-    assert set(check.header.parameters) == {"site", "min_words"}
+    assert set(check.header.parameters) == {"site", "crawl", "min_words"}
     assert check.columns == ["url", "words", "detail"]
