@@ -76,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--crawl", type=Path, default=WORK / "tiers" / "L-history", help="An L-tier crawl folder.")
     parser.add_argument("--keep-server", action="store_true")
+    parser.add_argument("--diff-only", action="store_true",
+                        help="Keep the two crawls loaded by an earlier run and its load and storage figures; time the diffs again.")
     args = parser.parse_args(argv)
     first = synth_l(args.crawl)
     second = args.crawl.parent / (args.crawl.name + "-recrawl")
@@ -88,14 +90,16 @@ def main(argv: list[str] | None = None) -> int:
                  pagecache=os.environ.get("ARCHMODEL_BENCH_PAGECACHE", "2g"), log=log)
     settings = ConnectionSettings.resolve(uri=f"bolt://127.0.0.1:{PORT}")
     result: dict[str, Any] = {}
+    earlier = json.loads((RESULTS / "history.json").read_text()) if args.diff_only else {}
     try:
-        graph = connect(settings)
-        graph.run_autocommit("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS")
-        graph.run_autocommit("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS")
-        graph.close()
-        sizes = [store_mb(data_dir)]
-        loads = []
-        for folder in (first, second):
+        sizes, loads = earlier.get("store_mb", []), earlier.get("load_s", [])
+        if not args.diff_only:
+            graph = connect(settings)
+            graph.run_autocommit("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS")
+            graph.run_autocommit("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+            graph.close()
+            sizes = [store_mb(data_dir)]
+        for folder in () if args.diff_only else (first, second):
             log(f"load {folder}")
             seconds, _ = run_cli(settings, "load", str(folder), "--site", str(folder / "site.yml"),
                                  "--sitemap", str(folder / "sitemap.xml"))

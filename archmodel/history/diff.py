@@ -9,7 +9,7 @@ Footer), as docs/check-semantics.md defines them.
 
 Speed: the server hashes each page's outgoing link set (APOC `apoc.util.md5`, present on the
 local server and Aura), so only the links of pages whose hash differs cross the wire; without
-APOC every link is read. The checks of the two crawls run side by side. Findings are compared
+APOC every link is read. Both crawls are read side by side (two sessions). Findings are compared
 by identity (archmodel/packs/identity.py), from archmodel/history/findings.py.
 """
 
@@ -175,24 +175,28 @@ def diff_crawls(
     from archmodel.history.findings import compare_findings
 
     hashed = has_apoc(graph)
-    old_pages, new_pages = read_pages(graph, old.crawl_id, hashed), read_pages(graph, new.crawl_id, hashed)
+    # Every read below touches the two crawls independently: run them side by side on the server.
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="archmodel-diff") as pool:
+
+        def both(read: Callable[[SiteRef], Any]) -> tuple[Any, Any]:
+            earlier, later = pool.submit(read, old), pool.submit(read, new)
+            return earlier.result(), later.result()
+
+        old_pages, new_pages = both(lambda ref: read_pages(graph, ref.crawl_id, hashed))
+        changed: set[str] | None = None
+        if hashed:
+            changed = {
+                u for u in set(old_pages) | set(new_pages)
+                if (old_pages.get(u) or {}).get("links", "") != (new_pages.get(u) or {}).get("links", "")
+            }
+        old_links, new_links = both(lambda ref: read_links(graph, ref.crawl_id, changed))
+        compared = both(findings) if findings is not None else None
     result = CrawlDiff(old.host, old, new)
     result.rows += page_changes(old_pages, new_pages)
-    if hashed:
-        urls = set(old_pages) | set(new_pages)
-        changed = {
-            u for u in urls if (old_pages.get(u) or {}).get("links", "") != (new_pages.get(u) or {}).get("links", "")
-        }
-        old_links, new_links = read_links(graph, old.crawl_id, changed), read_links(graph, new.crawl_id, changed)
-    else:
-        old_links, new_links = read_links(graph, old.crawl_id, None), read_links(graph, new.crawl_id, None)
     result.rows += link_changes(old_links, new_links)
     result.rows += movers(old_pages, new_pages, movers_limit)
-    if findings is not None:
-        # The two crawls' checks are independent reads: run them side by side on the server.
-        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="archmodel-diff") as pool:
-            earlier, later = pool.submit(findings, old), pool.submit(findings, new)
-            (old_findings, old_skipped), (new_findings, new_skipped) = earlier.result(), later.result()
+    if compared is not None:
+        (old_findings, old_skipped), (new_findings, new_skipped) = compared
         compared = compare_findings(old_findings, new_findings, set(old_skipped) | set(new_skipped))
         result.rows += compared.rows
         result.still_open = compared.still_open
