@@ -45,6 +45,9 @@ def load(
     pagerank: PageRankEngine = typer.Option(
         PageRankEngine.auto, "--pagerank", help="PageRank engine: auto (GDS when the server has it), gds, python."
     ),
+    traffic: list[Path] = typer.Option(
+        [], "--traffic", help="Search Console or GA4 export to join to the pages after the load; repeatable."
+    ),
     keep: int = typer.Option(
         10, "--keep", min=1, help="Crawls of the site to keep in the history, this one included (1: replace)."
     ),
@@ -55,7 +58,10 @@ def load(
     Example: archmodel load seed_data/ --site seed_data/site.yml
     """
     from archmodel.ingest.loader import DEFAULT_BATCH, load_crawl
+    from archmodel.ingest.traffic_join import read_files
 
+    if traffic:
+        read_files(traffic)  # a bad traffic file fails before the crawl is replaced
     graph = state.current().graph()
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
@@ -69,6 +75,10 @@ def load(
         )
     for warning in result.warnings:
         log(f"Warning: {warning}")
+    if traffic:
+        from archmodel.cli.traffic_commands import add_and_report
+
+        add_and_report(graph, result.site, traffic)
     if result.unchanged:
         print(f"{result.site}: unchanged, crawl {result.crawl_id} is already loaded.")
         return

@@ -24,6 +24,11 @@ packs_app = typer.Typer(help="The query pack catalogue: list checks, show one wi
 app.add_typer(packs_app, name="packs")
 
 
+class SortOrder(str, Enum):
+    check = "check"
+    impact = "impact"
+
+
 class Severity(str, Enum):
     info = "info"
     low = "low"
@@ -132,11 +137,16 @@ def run(
         None, "--since", metavar="ID|-N|DATE",
         help="Mark each finding new or still open against this earlier crawl (adds a 'since' column).",
     ),
+    sort: SortOrder = typer.Option(
+        SortOrder.check, "--sort", help="check: by pack and check (default); impact: what to fix first (docs/impact.md)."
+    ),
 ) -> None:
     """Run query packs against the current crawl (or --crawl) and print their findings.
 
     Example: archmodel run pathways anchors/generic-anchor --fail-on high --format json
     """
+    from archmodel.packs.impact import score_findings
+
     registry = _registry(pack_dir)
     checks = registry.select(names or [])
     runner = Runner.for_site(state.current().graph(), site, _overrides(params), say=log, crawl=crawl)
@@ -145,11 +155,15 @@ def run(
         from archmodel.history.findings import record_counts
 
         record_counts(runner.graph, runner.site.crawl_id, report)
+    score_findings(runner.graph, runner.site, report.findings)
     if since is not None:
         from archmodel.history.since import mark_since
 
         log(mark_since(runner, report, since))
-    _emit_findings(report, fmt, output)
+    if sort is SortOrder.impact:
+        _emit_by_impact(report, fmt, output)
+    else:
+        _emit_findings(report, fmt, output)
     for outcome in report.skipped:
         log(f"Skipped {outcome.check.name}: {outcome.skipped}.")
     log(report.summary())
@@ -158,14 +172,37 @@ def run(
         raise typer.Exit(code=1)
 
 
+SCORE_KEYS = ["priority", "impact"]
+
+
+def _finding_columns(report: RunReport) -> list[str]:
+    """pack, check, severity, title, `since` (run --since), every check's columns, then priority and impact."""
+    findings = report.findings
+    columns = list(FINDING_KEYS) + (["since"] if findings and "since" in findings[0] else [])
+    for outcome in report.outcomes:
+        columns += [c for c in outcome.check.columns if c not in columns]
+    return columns + SCORE_KEYS
+
+
+def _emit_by_impact(report: RunReport, fmt: Format | None, output: Path | None) -> None:
+    from archmodel.packs.impact import by_impact
+
+    chosen = resolve_format(fmt, output)
+    findings = by_impact(report.findings)
+    if chosen in (Format.json, Format.ndjson, Format.csv):
+        emit(findings, chosen, output, columns=_finding_columns(report))
+        return
+    columns = ["impact", "priority", "pack", "check", "url", "source", "target", "detail"]
+    present = [c for c in columns if any(f.get(c) not in (None, "") for f in findings)]
+    title = f"Findings on {report.site.host}, most impact first"
+    emit(findings, chosen, output, columns=present, title=title)
+
+
 def _emit_findings(report: RunReport, fmt: Format | None, output: Path | None) -> None:
     chosen = resolve_format(fmt, output)
     findings = report.findings
     if chosen in (Format.json, Format.ndjson, Format.csv):
-        columns = list(FINDING_KEYS) + (["since"] if findings and "since" in findings[0] else [])
-        for outcome in report.outcomes:
-            columns += [c for c in outcome.check.columns if c not in columns]
-        emit(findings, chosen, output, columns=columns)
+        emit(findings, chosen, output, columns=_finding_columns(report))
         return
     sections = [_section(outcome, chosen) for outcome in report.outcomes if outcome.findings]
     text = "\n".join(sections) if sections else ("No findings.\n" if chosen is Format.table else "")
@@ -176,7 +213,7 @@ def _section(outcome: CheckOutcome, fmt: Format) -> str:
     check = outcome.check
     count = len(outcome.findings)
     title = f"{check.name} ({check.severity}): {check.title} - {count} finding{'s' if count != 1 else ''}"
-    columns = (["since"] if "since" in outcome.findings[0] else []) + check.columns
+    columns = (["since"] if "since" in outcome.findings[0] else []) + check.columns + SCORE_KEYS
     return render(outcome.findings, columns, fmt, title=title)
 
 
@@ -217,20 +254,29 @@ def suggest(
     output: OutputOption = None,
     site: str | None = SiteOption,
     crawl: CrawlOption = None,
+    top: int | None = typer.Option(
+        None, "--top", min=1, help="Only the N links with the most impact, most impact first (docs/impact.md)."
+    ),
 ) -> None:
     """Recommend internal links to add, with anchors and where to place them.
 
-    Example: archmodel suggest --format csv -o links-to-add.csv
+    Example: archmodel suggest --top 10 --format csv -o links-to-add.csv
     """
+    from archmodel.packs.impact import by_impact, score_suggestions
     from archmodel.packs.suggest import COLUMNS
     from archmodel.packs.suggest import suggest as make_suggestions
 
     registry = load_registry()
     runner = Runner.for_site(state.current().graph(), site, say=log, crawl=crawl)
     rows, report = make_suggestions(runner, registry)
+    score_suggestions(runner.graph, runner.site, rows)
+    if top is not None:
+        total = len(rows)
+        rows = by_impact(rows)[:top]
+        log(f"The {len(rows)} of {total} links with the most impact.")
     for outcome in report.skipped:
         log(f"Skipped {outcome.check.name}: {outcome.skipped}.")
-    emit(rows, fmt, output, columns=COLUMNS, title=f"Links to add on {report.site.host}")
+    emit(rows, fmt, output, columns=[*COLUMNS, "impact"], title=f"Links to add on {report.site.host}")
     by_priority: dict[str, int] = {}
     for row in rows:
         by_priority[row["priority"]] = by_priority.get(row["priority"], 0) + 1

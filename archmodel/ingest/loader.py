@@ -16,6 +16,7 @@ fresh, so no MERGE is needed); links look up both ends through the (crawl, url) 
 from __future__ import annotations
 
 import hashlib
+import json
 import queue
 import threading
 import time
@@ -314,6 +315,8 @@ class CrawlLoader:
             "complete": False,
             **{key: value for key, value in thresholds.items() if value is not None},
         }
+        if self.site_model.page_type_weights:
+            properties["page_type_weights"] = json.dumps(self.site_model.page_type_weights, sort_keys=True)
         self.graph.write("CREATE (c:Crawl) SET c = $props", {"props": properties})
 
     def _page_row(self, url: str, record: PageRecord | None) -> dict[str, Any]:
