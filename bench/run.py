@@ -6,7 +6,7 @@ and map time, size and render time in headless Chromium. On M (and L for LOAD CS
 run in the same process on the same files: the naive one-MERGE-per-row loader and Neo4j's own
 server-side LOAD CSV. Results go to bench/results/latest.json and latest.md.
 
-    .venv/bin/python bench/run.py [--tiers S,M,L] [--naive-links 20000] [--keep-server]
+    .venv/bin/python bench/run.py [--tiers S,M,L] [--naive-links 20000] [--keep-server] [--history]
 """
 
 from __future__ import annotations
@@ -200,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tiers", default="S,M,L")
     parser.add_argument("--naive-links", type=int, default=20_000)
     parser.add_argument("--keep-server", action="store_true")
+    parser.add_argument("--history", action="store_true", help="Also measure crawl history on L (bench/history.py).")
     args = parser.parse_args(argv)
     tiers = [t.strip().upper() for t in args.tiers.split(",") if t.strip()]
 
@@ -253,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
     table = markdown(latest, results)
     (RESULTS / "latest.md").write_text(table)
     print(table)
+    if args.history:
+        import history
+
+        return history.main([])
     return 0
 
 

@@ -54,6 +54,7 @@ def _register_commands() -> None:
     from archmodel.cli import (  # noqa: F401  (each module registers its commands on import)
         db_commands,
         demo_commands,
+        history_commands,
         init_commands,
         load_commands,
         pack_commands,

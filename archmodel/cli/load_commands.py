@@ -12,6 +12,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from archmodel.cli import app, state
 from archmodel.cli.load_summary import emit_load_result, max_bad_rows_share
+from archmodel.cli.crawl_option import CrawlOption
 from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, resolve_format, stderr
 from archmodel.db.sites import resolve_site
 from archmodel.ingest.accounting import DEFAULT_MAX_BAD_ROWS, ReadOptions
@@ -58,8 +59,12 @@ def load(
     traffic: list[Path] = typer.Option(
         [], "--traffic", help="Search Console or GA4 export to join to the pages after the load; repeatable."
     ),
+    keep: int = typer.Option(
+        10, "--keep", min=1, help="Crawls of the site to keep in the history, this one included (1: replace)."
+    ),
 ) -> None:
-    """Load crawl exports (and a site model) into Neo4j, replacing the site's previous crawl atomically.
+    """Load crawl exports (and a site model) into Neo4j as the site's current crawl, atomically,
+    keeping the earlier crawls as history.
 
     Prints a summary per input file (rows read, loaded, skipped by reason, rejected) on standard
     error; with --format json the whole result as one JSON object.
@@ -82,6 +87,7 @@ def load(
             graph, crawl, site_model=site, sitemaps=sitemap,
             progress=RichProgress(progress), batch_size=batch_size or DEFAULT_BATCH, pagerank_engine=pagerank.value,
             read_options=options,
+            keep=keep,
         )
     for warning in result.warnings:
         log(f"Warning: {warning}")
@@ -97,13 +103,14 @@ def stats(
     site: str | None = typer.Option(None, "--site", help="Site host (default: the only or latest site)."),
     fmt: FormatOption = None,
     output: OutputOption = None,
+    crawl: CrawlOption = None,
 ) -> None:
     """Counts of what is loaded: pages by type and status, links by position, entities, the crawl.
 
     Example: archmodel stats --format json
     """
     graph = state.current().graph()
-    chosen = resolve_site(graph, site, say=log)
+    chosen = resolve_site(graph, site, say=log, crawl=crawl)
     summary = crawl_stats(graph, chosen)
     chosen_format = resolve_format(fmt, output)
     if chosen_format is Format.json:

@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperCommand
 
 from archmodel.cli import app, state
+from archmodel.cli.crawl_option import CrawlOption
 from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, render, resolve_format
 from archmodel.packs.registry import PACK_PATH_ENV, Check, Registry, load_registry
 from archmodel.packs.runner import FINDING_KEYS, CheckOutcome, RunReport, Runner
@@ -131,11 +132,16 @@ def run(
     ),
     site: str | None = SiteOption,
     pack_dir: list[Path] = PackDirOption,
+    crawl: CrawlOption = None,
+    since: str | None = typer.Option(
+        None, "--since", metavar="ID|-N|DATE",
+        help="Mark each finding new or still open against this earlier crawl (adds a 'since' column).",
+    ),
     sort: SortOrder = typer.Option(
         SortOrder.check, "--sort", help="check: by pack and check (default); impact: what to fix first (docs/impact.md)."
     ),
 ) -> None:
-    """Run query packs against the current crawl and print their findings.
+    """Run query packs against the current crawl (or --crawl) and print their findings.
 
     Example: archmodel run pathways anchors/generic-anchor --fail-on high --format json
     """
@@ -143,9 +149,17 @@ def run(
 
     registry = _registry(pack_dir)
     checks = registry.select(names or [])
-    runner = Runner.for_site(state.current().graph(), site, _overrides(params), say=log)
+    runner = Runner.for_site(state.current().graph(), site, _overrides(params), say=log, crawl=crawl)
     report = runner.run(checks)
+    if not names and not params:
+        from archmodel.history.findings import record_counts
+
+        record_counts(runner.graph, runner.site.crawl_id, report)
     score_findings(runner.graph, runner.site, report.findings)
+    if since is not None:
+        from archmodel.history.since import mark_since
+
+        log(mark_since(runner, report, since))
     if sort is SortOrder.impact:
         _emit_by_impact(report, fmt, output)
     else:
@@ -162,8 +176,9 @@ SCORE_KEYS = ["priority", "impact"]
 
 
 def _finding_columns(report: RunReport) -> list[str]:
-    """pack, check, severity, title, every check's columns, then priority and impact."""
-    columns = list(FINDING_KEYS)
+    """pack, check, severity, title, `since` (run --since), every check's columns, then priority and impact."""
+    findings = report.findings
+    columns = list(FINDING_KEYS) + (["since"] if findings and "since" in findings[0] else [])
     for outcome in report.outcomes:
         columns += [c for c in outcome.check.columns if c not in columns]
     return columns + SCORE_KEYS
@@ -198,7 +213,8 @@ def _section(outcome: CheckOutcome, fmt: Format) -> str:
     check = outcome.check
     count = len(outcome.findings)
     title = f"{check.name} ({check.severity}): {check.title} - {count} finding{'s' if count != 1 else ''}"
-    return render(outcome.findings, check.columns + SCORE_KEYS, fmt, title=title)
+    columns = (["since"] if "since" in outcome.findings[0] else []) + check.columns + SCORE_KEYS
+    return render(outcome.findings, columns, fmt, title=title)
 
 
 def _write(text: str, output: Path | None, count: int) -> None:
@@ -218,8 +234,9 @@ def query(
     fmt: FormatOption = None,
     output: OutputOption = None,
     site: str | None = SiteOption,
+    crawl: CrawlOption = None,
 ) -> None:
-    """Run an ad hoc read-only Cypher query; $site is filled in when the query uses it.
+    """Run an ad hoc read-only Cypher query; $site and $crawl are filled in when the query uses them.
 
     Example: archmodel query 'MATCH (:Site {host: $site})-[:CURRENT]->(c) MATCH (p:Page {crawl: c.id}) RETURN p.type AS type, count(*) AS n'
     """
@@ -227,7 +244,7 @@ def query(
 
     text = sys.stdin.read() if cypher == "-" else cypher
     graph = state.current().graph()
-    keys, rows = run_read_only(graph, text, _overrides(params), site, say=log)
+    keys, rows = run_read_only(graph, text, _overrides(params), site, say=log, crawl=crawl)
     emit(rows, fmt, output, columns=keys)
 
 
@@ -236,6 +253,7 @@ def suggest(
     fmt: FormatOption = None,
     output: OutputOption = None,
     site: str | None = SiteOption,
+    crawl: CrawlOption = None,
     top: int | None = typer.Option(
         None, "--top", min=1, help="Only the N links with the most impact, most impact first (docs/impact.md)."
     ),
@@ -249,7 +267,7 @@ def suggest(
     from archmodel.packs.suggest import suggest as make_suggestions
 
     registry = load_registry()
-    runner = Runner.for_site(state.current().graph(), site, say=log)
+    runner = Runner.for_site(state.current().graph(), site, say=log, crawl=crawl)
     rows, report = make_suggestions(runner, registry)
     score_suggestions(runner.graph, runner.site, rows)
     if top is not None:

@@ -14,6 +14,7 @@ from typing import Any
 import typer
 
 from archmodel.cli import app, state
+from archmodel.cli.crawl_option import CrawlOption
 from archmodel.cli.output import log
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef, resolve_site
@@ -59,6 +60,10 @@ def run_checks(
     runner = Runner(graph, site)
     checks = [c for c in load_registry().select() if severities is None or c.severity in severities]
     report = runner.run(checks)
+    if severities is None:
+        from archmodel.history.findings import record_counts
+
+        record_counts(graph, site.crawl_id, report)
     log(report.summary())
     skipped = [(o.check.name, o.skipped or "") for o in report.skipped]
     return report.findings, skipped, suggestions_from(runner, report) if with_suggestions else None
@@ -74,13 +79,22 @@ def map_command(
     no_checks: bool = NoChecksOption,
     max_pages: int = typer.Option(MAX_DRAWN_PAGES, "--max-pages", help="Above this many pages, clusters aggregate."),
     communities: Communities = CommunitiesOption,
+    crawl: CrawlOption = None,
+    since: str | None = typer.Option(
+        None, "--since", metavar="ID|-N|DATE", help="Draw the links lost since this earlier crawl (vermillion)."
+    ),
 ) -> None:
     """Write an interactive map as one self-contained HTML file.
 
     Example: archmodel map --view hub --focus endocrinology -o endocrinology.html
     """
     graph = state.current().graph()
-    ref = resolve_site(graph, site, say=log)
+    ref = resolve_site(graph, site, say=log, crawl=crawl)
+    earlier = None
+    if since is not None:
+        from archmodel.history.crawls import select_crawl
+
+        earlier = select_crawl(graph, ref, since)
     if findings_file is not None:
         findings = read_rows_file(findings_file, "findings")
     elif no_checks:
@@ -88,7 +102,7 @@ def map_command(
     else:
         findings, _, _ = run_checks(graph, ref, {"high", "medium"} if view.value != "clusters" else {"high"})
     path = write_map(graph, view.value, output, ref, focus, findings, say=log, max_pages=max_pages,
-                     community_backend=communities.value)
+                     community_backend=communities.value, since=earlier)
     log(f"Wrote the {view.value} map to {path}")
 
 
@@ -103,13 +117,14 @@ def report_command(
     no_checks: bool = NoChecksOption,
     max_pages: int = typer.Option(MAX_DRAWN_PAGES, "--max-pages", help="Above this many pages, the site map aggregates."),
     communities: Communities = CommunitiesOption,
+    crawl: CrawlOption = None,
 ) -> None:
     """Write the stakeholder report: summary, findings, suggestions, charts and maps, in one HTML file.
 
     Example: archmodel report -o report.html
     """
     graph = state.current().graph()
-    ref = resolve_site(graph, site, say=log)
+    ref = resolve_site(graph, site, say=log, crawl=crawl)
     skipped: list[tuple[str, str]] = []
     findings: list[dict[str, Any]] | None = None
     suggestions: list[dict[str, Any]] | None = None

@@ -33,8 +33,13 @@ def list_sites(graph: Graph) -> list[SiteRef]:
     return [SiteRef(row["host"], row["id"], row["crawl"]) for row in rows]
 
 
-def resolve_site(graph: Graph, host: str | None, say=None) -> SiteRef:
-    """The site to read; `say` receives the sentence naming the choice when it was implicit."""
+def resolve_site(graph: Graph, host: str | None, say=None, crawl: str | None = None) -> SiteRef:
+    """The site to read; `say` receives the sentence naming the choice when it was implicit.
+    `crawl` (`--crawl ID|-N|DATE`) picks a kept crawl other than the current one."""
+    if crawl is not None:
+        from archmodel.history.crawls import select_crawl
+
+        return select_crawl(graph, resolve_site(graph, host, say=say), crawl)
     sites = list_sites(graph)
     if not sites:
         raise ArchmodelError(

@@ -4,7 +4,8 @@ How a load stays safe (docs/graph-model.md): every node of the load carries `cra
 the id is a hash of the inputs. Nothing points at the new generation until the last, small
 transaction moves the site's `CURRENT` relationship to it, so readers never see a half-loaded
 crawl and a load killed at any point leaves the previous one current. The next load removes
-generations that never became current. Loading the same inputs again finds the same id already
+generations that never became complete. Earlier crawls are kept as history (the newest `keep`,
+archmodel/history/crawls.py). Loading the same inputs again finds the same fingerprint already
 current and changes nothing.
 
 Speed: files are streamed; rows go to the server in `UNWIND $rows` batches inside managed
@@ -31,6 +32,7 @@ import numpy as np
 
 from archmodel.db.connection import Graph
 from archmodel.db.inspect import has_gds
+from archmodel.history import crawls as history
 from archmodel.ingest import metrics
 from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.anchor_facts import ConditionNames
@@ -88,6 +90,13 @@ def current_crawl(graph: Graph, host: str) -> str | None:
     return rows[0]["id"] if rows else None
 
 
+def current_fingerprint(graph: Graph, host: str) -> str | None:
+    rows = graph.read(
+        "MATCH (:Site {host: $host})-[:CURRENT]->(c:Crawl) RETURN coalesce(c.fingerprint, c.id) AS id", {"host": host}
+    )
+    return rows[0]["id"] if rows else None
+
+
 def delete_generation(graph: Graph, crawl_id: str) -> None:
     """Remove one generation in small transactions (links first: hub pages have many)."""
     graph.run_autocommit(
@@ -103,9 +112,12 @@ def delete_generation(graph: Graph, crawl_id: str) -> None:
 
 
 def remove_stale_generations(graph: Graph, host: str) -> None:
-    """Generations of this site that never became current: left by a load that was killed."""
+    """Generations of this site that never became complete (left by a killed load) or were being
+    deleted when a process stopped; kept crawls are complete and stay."""
     rows = graph.read(
-        "MATCH (c:Crawl {site: $host}) WHERE NOT (:Site)-[:CURRENT]->(c) RETURN c.id AS id", {"host": host}
+        "MATCH (c:Crawl {site: $host}) WHERE NOT coalesce(c.complete, false) AND NOT (:Site)-[:CURRENT]->(c) "
+        "RETURN c.id AS id",
+        {"host": host},
     )
     for row in rows:
         delete_generation(graph, row["id"])
@@ -203,9 +215,11 @@ class CrawlLoader:
         batch_size: int,
         pagerank_engine: str,
         read_options: ReadOptions | None = None,
+        keep: int = history.DEFAULT_KEEP,
     ) -> None:
         self.graph = graph
         self.read_options = read_options
+        self.keep = keep
         self.progress = progress
         self.batch_size = batch_size
         self.requested_engine = pagerank_engine
@@ -228,7 +242,8 @@ class CrawlLoader:
         input_paths = [f.path for f in self.files] + self.sitemaps
         if site_model:
             input_paths.append(Path(site_model))
-        self.crawl_id = fingerprint(input_paths, self.model)
+        self.fingerprint = fingerprint(input_paths, self.model)
+        self.crawl_id = self.fingerprint
         self.writer = GenerationWriter(graph, self.crawl_id, self.host, batch_size)
         self.urls: list[str] = []
         self.element_ids: list[str] = []
@@ -249,11 +264,13 @@ class CrawlLoader:
     def run(self) -> LoadResult:
         started = time.monotonic()
         ensure_schema(self.graph)
-        if current_crawl(self.graph, self.host) == self.crawl_id:
+        if current_fingerprint(self.graph, self.host) == self.fingerprint:
             self.result.unchanged = True
+            self.result.crawl_id = current_crawl(self.graph, self.host) or self.crawl_id
             self.result.seconds = time.monotonic() - started
             return self.result
         remove_stale_generations(self.graph, self.host)
+        self.crawl_id = self.writer.crawl_id = self.result.crawl_id = history.generation_id(self.graph, self.fingerprint)
         try:
             self._write_generation()
         finally:
@@ -293,6 +310,7 @@ class CrawlLoader:
         thresholds = self.site_model.thresholds.model_dump() if self.site_model.thresholds else {}
         properties = {
             "id": self.crawl_id,
+            "fingerprint": self.fingerprint,
             "site": self.host,
             "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "sources": [f.path.name for f in self.files] + [p.name for p in self.sitemaps],
@@ -516,13 +534,12 @@ class CrawlLoader:
     def _switch(self) -> None:
         """The one transaction that makes the new generation visible."""
         site = self.site_model.site
-        old = current_crawl(self.graph, self.host)
         self.graph.write(
             "MERGE (s:Site {host: $host}) "
             "SET s.base_url = $base_url, s.name = $name, s.home_url = $home_url, s.aliases = $aliases "
             "WITH s OPTIONAL MATCH (s)-[old:CURRENT]->() DELETE old "
             "WITH DISTINCT s MATCH (c:Crawl {id: $crawl}) "
-            "SET c.complete = true, c.pages = $pages, c.links = $links "
+            "SET c.complete = true, c.pages = $pages, c.links = $links, c.seq = $seq "
             "CREATE (s)-[:CURRENT]->(c)",
             {
                 "host": self.host,
@@ -533,10 +550,10 @@ class CrawlLoader:
                 "crawl": self.crawl_id,
                 "pages": self.result.pages,
                 "links": self.result.links,
+                "seq": history.next_sequence(self.graph, self.host),
             },
         )
-        if old and old != self.crawl_id:
-            delete_generation(self.graph, old)
+        history.prune(self.graph, self.host, self.keep)
 
 
 def first_of_each(rows: list[dict[str, Any]], key: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -591,14 +608,15 @@ def load_crawl(
     batch_size: int = DEFAULT_BATCH,
     pagerank_engine: str = "auto",
     read_options: ReadOptions | None = None,
+    keep: int = history.DEFAULT_KEEP,
 ) -> LoadResult:
     """Load crawl export files (or folders of them) and an optional site model.
 
     `pagerank_engine` is "auto" (GDS when the server has it), "gds" or "python"; `read_options`
-    sets how strict the readers are (`--strict`, `--max-bad-rows`).
+    sets how strict the readers are (`--strict`, `--max-bad-rows`); `keep` is how many crawls of
+    the site stay in the history, this one included.
     """
     loader = CrawlLoader(
-        graph, paths, site_model, sitemaps, progress or _Silent(), batch_size, pagerank_engine, read_options
+        graph, paths, site_model, sitemaps, progress or _Silent(), batch_size, pagerank_engine, read_options, keep
     )
     return loader.run()
-

@@ -34,14 +34,20 @@ def run_read_only(
     raw_parameters: Mapping[str, str],
     site: str | None = None,
     say: Callable[[str], None] | None = None,
+    crawl: str | None = None,
 ) -> tuple[list[str], list[dict[str, Any]]]:
-    """Columns and rows of a read-only query; writes and errors become one-line errors."""
+    """Columns and rows of a read-only query; writes and errors become one-line errors.
+    `$site` and `$crawl` get the chosen site and crawl when the query uses them."""
     if not cypher.strip():
         raise ArchmodelError("the query is empty", WHERE, "pass Cypher as an argument, or - and pipe it on stdin")
     parameters = {name: guess_value(value) for name, value in raw_parameters.items()}
     used = query_parameters(cypher)
-    if "site" in used and "site" not in parameters:
-        parameters["site"] = resolve_site(graph, site, say=say).host
+    if ("site" in used and "site" not in parameters) or ("crawl" in used and "crawl" not in parameters):
+        chosen = resolve_site(graph, site, say=say, crawl=crawl)
+        if "site" in used:
+            parameters.setdefault("site", chosen.host)
+        if "crawl" in used:
+            parameters.setdefault("crawl", chosen.crawl_id)
     missing = sorted(used - set(parameters))
     if missing:
         raise ArchmodelError(

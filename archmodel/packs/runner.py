@@ -1,4 +1,7 @@
-"""Run checks against the current crawl of one site and collect their findings.
+"""Run checks against one crawl of one site (the current one unless `--crawl` picks another)
+and collect their findings. Checks are scoped by `$crawl`, which the runner fills in; a user
+check that still starts from the site's `CURRENT` pointer can only read the current crawl and is
+skipped, with that reason, when an older crawl is asked for.
 
 Each check runs in its own read transaction, so a pack can never change the graph, and with
 parameters resolved in one place: `-p NAME VALUE` from the command line, else the threshold the
@@ -158,6 +161,7 @@ class Runner:
         self.site = site
         self.overrides = dict(overrides or {})
         self._capabilities: set[str] | None = None
+        self._current: bool | None = None
 
     @classmethod
     def for_site(
@@ -166,8 +170,17 @@ class Runner:
         host: str | None,
         overrides: Mapping[str, str] | None = None,
         say: Callable[[str], None] | None = None,
+        crawl: str | None = None,
     ) -> Runner:
-        return cls(graph, resolve_site(graph, host, say=say), overrides)
+        return cls(graph, resolve_site(graph, host, say=say, crawl=crawl), overrides)
+
+    def reads_current(self) -> bool:
+        """Whether the crawl this runner reads is the site's current one."""
+        if self._current is None:
+            from archmodel.history.crawls import is_current
+
+            self._current = is_current(self.graph, self.site)
+        return self._current
 
     def capabilities(self) -> set[str]:
         """Which `requires` values this crawl meets."""
@@ -195,6 +208,11 @@ class Runner:
         return self._capabilities
 
     def skip_reason(self, check: Check) -> str | None:
+        if "crawl" not in check.header.parameters and not self.reads_current():
+            return (
+                "it reads the site's CURRENT crawl only; start it with "
+                "`MATCH (c:Crawl {id: $crawl, site: $site})` to read older crawls"
+            )
         missing = [need for need in check.header.requires if need not in self.capabilities()]
         if not missing:
             return None
@@ -209,8 +227,10 @@ class Runner:
         for name, raw in self.overrides.items():
             if name == "site":
                 raise PackError("'site' is chosen with --site, not -p", "-p site", "use --site HOST")
+            if name == "crawl":
+                raise PackError("'crawl' is chosen with --crawl, not -p", "-p crawl", "use --crawl ID|-N|DATE")
             if name not in declared:
-                options = sorted(n for n in declared if n != "site")
+                options = sorted(n for n in declared if n not in {"site", "crawl"})
                 raise PackError(
                     f"no selected check has a parameter '{name}'",
                     f"-p {name}",
@@ -226,6 +246,8 @@ class Runner:
         for name, spec in check.header.parameters.items():
             if name == "site":
                 values[name] = self.site.host
+            elif name == "crawl":
+                values[name] = self.site.crawl_id
             elif name in self.overrides:
                 values[name] = convert_value(name, self.overrides[name], spec.type)
             elif name in THRESHOLDS and self.site.crawl.get(name) is not None:

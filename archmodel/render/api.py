@@ -21,6 +21,7 @@ from archmodel.render.data import SiteData, load_site_data
 from archmodel.render.entities import entity_ids, load_hub, load_pathway, load_provider_matrix
 from archmodel.render.findings import Finding, FindingIndex
 from archmodel.render.focus_maps import hub_view, pathway_view, providers_view
+from archmodel.render.history_section import history_section
 from archmodel.render.html import map_page
 from archmodel.render.report import ReportInput, build_report_html
 from archmodel.render.site_map import MAX_DRAWN_PAGES, clusters_view
@@ -60,8 +61,21 @@ def build_view(
     community_backend: str = "auto",
     say: Say = _quiet,
     data: SiteData | None = None,
+    since: SiteRef | None = None,
 ) -> MapView:
-    """One map view of the current crawl of `site` (the only or latest site when None)."""
+    """One map view of the current crawl of `site` (the only or latest site when None);
+    `since` adds the links lost since that earlier crawl (archmodel/render/history_overlay.py)."""
+    if since is not None:
+        from archmodel.render.history_overlay import with_lost_links
+
+        ref = _site(graph, site, say)
+        if view == "clusters":
+            data = data or load_site_data(graph, ref)
+            clustering = cluster_pages(data, graph, community_backend)
+            built = clusters_view(data, clustering, FindingIndex.build(findings), max_pages)
+            return with_lost_links(graph, built, since, ref, data, clustering)
+        built = build_view(graph, view, ref, focus, findings, max_pages, community_backend, say, data)
+        return with_lost_links(graph, built, since, ref)
     if view not in VIEWS:
         raise ArchmodelError(f"unknown map view '{view}'", "--view", "use one of: " + ", ".join(VIEWS))
     ref = _site(graph, site, say)
@@ -172,6 +186,7 @@ def build_report(
         maps=maps,
         notes=notes,
         plan=plan,
+        since=history_section(graph, ref, findings),
     )
     return build_report_html(report)
 

@@ -47,6 +47,7 @@ class ReportInput:
     charts: list[MapView] = field(default_factory=list)
     maps: list[MapView] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    since: str = ""  # the "Since the last crawl" section (archmodel/render/history_section.py), HTML
     plan: ActionPlan = field(default_factory=ActionPlan)
 
 
@@ -231,7 +232,7 @@ def build_report_html(report: ReportInput) -> str:
         "<main>"
         f'<p class="am-kicker">Internal link architecture report</p><h1>{html_text(report.site_name)}</h1>'
         f'<p class="am-meta">{html_text(report.host)} \u00b7 crawl loaded {html_text(report.loaded_at)} '
-        f"\u00b7 report generated {html_text(generated)}</p>{notes}{report.plan.html}"
+        f"\u00b7 report generated {html_text(generated)}</p>{notes}{report.since}{report.plan.html}"
         f'<h2 id="summary">Summary</h2><div class="am-cards">{cards}</div>'
         f"{findings_section(report.findings, report.skipped, report.plan)}"
         f"{suggestions_section(report.suggestions)}"

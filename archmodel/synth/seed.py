@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from archmodel.packs.identity import IDENTITY
 from archmodel.synth import evaluate as ev
 from archmodel.synth import model as m
 from archmodel.synth import plants as pl
@@ -25,34 +26,6 @@ from archmodel.synth.sitefile import write_site_files
 from archmodel.synth.traffic import write_traffic
 from archmodel.synth.writer import write_crawl
 
-IDENTITY: dict[str, tuple[str, ...]] = {
-    "orphans/orphan-pages": ("url",), "orphans/sitemap-only": ("url",), "orphans/nav-only-inlinks": ("url",),
-    "hub-spoke/hub-missing-spoke": ("source", "target", "specialty"),
-    "hub-spoke/spoke-missing-hub": ("source", "target", "specialty"),
-    "hub-spoke/condition-without-hub": ("condition",),
-    "pathways/broken-step": ("source", "target", "condition"),
-    "pathways/overview-missing-stage": ("source", "target", "condition"),
-    "pathways/missing-stage-page": ("url", "condition"), "pathways/dead-end-education": ("url",),
-    "provider-condition/provider-missing-condition": ("source", "target", "provider", "condition"),
-    "provider-condition/condition-missing-provider": ("source", "target", "condition", "provider"),
-    "provider-condition/provider-without-page": ("provider",),
-    "anchors/generic-anchor": ("source", "target", "anchor"), "anchors/empty-anchor": ("source", "target"),
-    "anchors/anchor-intent-mismatch": ("source", "target", "anchor"),
-    "anchors/over-optimised-anchor": ("url", "anchor"), "anchors/off-synonym-anchor": ("source", "target", "anchor"),
-    "depth/deep-pages": ("url",), "depth/deep-key-pages": ("url",), "depth/unreachable": ("url",),
-    "broken-links/links-to-error": ("source", "target"), "broken-links/links-to-redirect": ("source", "target"),
-    "broken-links/links-to-non-indexable": ("source", "target"), "broken-links/nofollow-internal": ("source", "target"),
-    "trust/missing-reviewer-link": ("url",), "trust/missing-review-policy": ("url",),
-    "trust/missing-policy-links": ("url",),
-    "access/no-location-link": ("url",), "access/location-missing-specialty": ("source", "target", "specialty"),
-    "access/provider-missing-location": ("source", "target", "provider", "location"),
-    "related-conditions/unlinked-related": ("source", "target", "condition", "related"),
-    "related-conditions/off-pathway-related": ("source", "target", "condition", "specialty"),
-    "content-links/blog-missing-service": ("url", "condition"), "content-links/service-missing-guides": ("url",),
-    "content-links/resource-hub-thin": ("url",), "content-links/too-many-links": ("url",),
-    "content-links/too-few-contextual-links": ("url",),
-    "equity/low-equity-key-pages": ("url",), "equity/equity-sinks": ("url",),
-}
 
 
 def build_seed() -> tuple[Site, Directives, list[pl.Plant]]:

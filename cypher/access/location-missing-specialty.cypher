@@ -5,8 +5,9 @@
 // requires: [site_model]
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, location, specialty, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (loc:Location {crawl: c.id})-[:LOCATION_PAGE]->(page:Page)
 USING INDEX loc:Location(crawl)
 WHERE page.in_crawl AND page.status = 200

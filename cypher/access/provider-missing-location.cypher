@@ -5,8 +5,9 @@
 // requires: [site_model]
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, provider, location, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (pr:Provider {crawl: c.id})-[:PROFILE]->(profile:Page)
 USING INDEX pr:Provider(crawl)
 WHERE profile.in_crawl AND profile.status = 200

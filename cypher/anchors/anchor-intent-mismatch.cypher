@@ -8,8 +8,9 @@
 // requires: [site_model]
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, anchor, target_type, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (s:Page {crawl: c.id})
 USING INDEX s:Page(crawl)
 WHERE s.in_crawl AND s.status = 200

@@ -5,12 +5,13 @@
 // severity: medium
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 //   generic_anchors:
 //     type: list
 //     default: [learn more, click here, read more, here, more, this page, find out more, continue]
 //     description: Anchor texts counted as generic (compared case-insensitively, white space folded)
 // columns: [source, target, anchor, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 WITH c, [g IN $generic_anchors |
          reduce(s = '', w IN [w IN split(toLower(trim(g)), [' ', '\t', '\n', '\r', '\u00a0']) WHERE w <> ''] |
                 s + CASE WHEN s = '' THEN '' ELSE ' ' END + w)] AS generic

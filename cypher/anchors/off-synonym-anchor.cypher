@@ -6,12 +6,13 @@
 // requires: [site_model]
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 //   generic_anchors:
 //     type: list
 //     default: [learn more, click here, read more, here, more, this page, find out more, continue]
 //     description: Generic anchor texts (reported by anchors/generic-anchor, not here)
 // columns: [source, target, anchor, condition, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 WITH c, [g IN $generic_anchors |
          reduce(f = '', w IN [w IN split(toLower(trim(g)), [' ', '\t', '\n', '\r', '\u00a0']) WHERE w <> ''] |
             f + CASE WHEN f = '' THEN '' ELSE ' ' END + w)] AS generic

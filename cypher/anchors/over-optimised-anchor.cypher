@@ -6,9 +6,10 @@
 // severity: low
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 //   anchor_repeat_share: {type: float, default: 0.8, description: Largest share of a page's inlinks one anchor may carry}
 // columns: [url, anchor, share, inlinks, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (t:Page {crawl: c.id})
 USING INDEX t:Page(crawl)
 WHERE t.in_crawl AND t.status = 200

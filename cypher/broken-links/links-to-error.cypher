@@ -4,8 +4,9 @@
 // severity: high
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, status, anchor, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 // Start from the few pages that fail, not from every link of the site.
 MATCH (t:Page {crawl: c.id})
 USING INDEX t:Page(crawl)

@@ -6,8 +6,9 @@
 // requires: [site_model]
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [url, condition, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (b:Page {crawl: c.id, type: 'blog'})
 USING INDEX b:Page(crawl)
 WHERE b.in_crawl AND b.status = 200

@@ -6,8 +6,9 @@
 // requires: [site_model]
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [url, linked, total, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 CALL (c) {
   MATCH (x:Condition {crawl: c.id})-[:STAGE {stage: 'overview'}]->(o:Page)
   USING INDEX x:Condition(crawl)

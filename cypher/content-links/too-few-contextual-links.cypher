@@ -6,9 +6,10 @@
 // requires: [site_model]
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 //   min_contextual_outlinks: {type: integer, default: 3, description: "Fewest distinct pages a condition, treatment or service page body should link to"}
 // columns: [url, type, content_outlinks, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (p:Page {crawl: c.id})
 USING INDEX p:Page(crawl)
 WHERE p.type IN ['condition', 'treatment', 'service'] AND p.in_crawl AND p.status = 200

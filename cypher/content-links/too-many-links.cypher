@@ -5,9 +5,10 @@
 // severity: low
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 //   max_content_outlinks: {type: integer, default: 100, description: Most distinct pages a page body should link to}
 // columns: [url, type, content_outlinks, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (p:Page {crawl: c.id})
 USING INDEX p:Page(crawl)
 WHERE p.in_crawl AND p.status = 200

@@ -6,9 +6,10 @@
 // requires: [site_model]
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 //   key_page_max_depth: {type: integer, default: 2, description: "Largest acceptable clicks from home for hubs, condition overviews and appointment pages"}
 // columns: [url, type, depth, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (p:Page {crawl: c.id})
 USING INDEX p:Page(crawl)
 WHERE p.type IN ['specialty_hub', 'condition', 'appointment']

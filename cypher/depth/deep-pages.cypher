@@ -5,9 +5,10 @@
 // severity: medium
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 //   max_depth: {type: integer, default: 3, description: Largest acceptable number of clicks from home}
 // columns: [url, type, depth, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (p:Page {crawl: c.id})
 USING INDEX p:Page(crawl)
 WHERE p.in_crawl AND p.status = 200 AND coalesce(p.indexable, true) AND p.depth > $max_depth

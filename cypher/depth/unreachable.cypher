@@ -5,8 +5,9 @@
 // severity: high
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [url, type, status, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (p:Page {crawl: c.id})
 USING INDEX p:Page(crawl)
 WHERE p.in_crawl AND p.depth IS NULL AND NOT coalesce(p.is_home, false)

@@ -5,9 +5,10 @@
 // severity: info
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 //   limit: {type: integer, default: 10, description: How many pages to list}
 // columns: [url, type, pagerank, share, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 CALL (c) {
   MATCH (p:Page {crawl: c.id})
   USING INDEX p:Page(crawl)

@@ -7,8 +7,9 @@
 // requires: [site_model]
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [url, type, pagerank, median, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 CALL (c) {
   MATCH (p:Page {crawl: c.id})
   USING INDEX p:Page(crawl)

@@ -6,8 +6,9 @@
 // requires: [site_model]
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [condition, name, url, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (x:Condition {crawl: c.id})
 USING INDEX x:Condition(crawl)
 WHERE NOT EXISTS { MATCH (x)<-[:COVERS]-(:Specialty)-[:HUB]->(:Page) }

@@ -6,8 +6,9 @@
 // requires: [site_model]
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, specialty, type, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (s:Specialty {crawl: c.id})-[:HUB]->(hub:Page)
 USING INDEX s:Specialty(crawl)
 WHERE hub.in_crawl AND hub.status = 200

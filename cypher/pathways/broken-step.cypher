@@ -7,8 +7,9 @@
 // requires: [site_model]
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, condition, stage, next_stage, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (x:Condition {crawl: c.id})-[st:STAGE]->(p:Page)
 USING INDEX x:Condition(crawl)
 WHERE p.in_crawl AND p.status = 200

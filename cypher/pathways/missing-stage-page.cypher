@@ -6,8 +6,9 @@
 // requires: [site_model]
 // parameters:
 //   site: {type: string, description: Site host}
+//   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [url, condition, stage, status, detail]
-MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)
+MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (x:Condition {crawl: c.id})-[st:STAGE]->(p:Page)
 USING INDEX x:Condition(crawl)
 WHERE NOT coalesce(p.in_crawl, false)

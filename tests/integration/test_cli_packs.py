@@ -57,7 +57,7 @@ def test_packs_show_prints_description_parameters_columns_and_cypher(cli) -> Non
     assert lines[0] == "depth/deep-pages (medium): Deep pages"
     assert "  max_depth (integer, default 3): Largest acceptable number of clicks from home" in lines
     assert "Columns: url, type, depth, detail" in lines
-    assert "MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)" in lines
+    assert "MATCH (c:Crawl {id: $crawl, site: $site})" in lines
 
 
 def without_scores(findings: list[dict]) -> list[dict]:

@@ -164,14 +164,17 @@ def test_loading_the_same_crawl_twice_changes_nothing(graph: Graph) -> None:
     assert graph.read("MATCH (c:Crawl) RETURN c.id AS id, c.loaded_at AS at") == crawls_before
 
 
-def test_a_new_crawl_replaces_the_old_one_completely(graph: Graph, tmp_path: Path) -> None:
-    load_basic(graph)
+def test_a_new_crawl_with_keep_1_replaces_the_old_one_completely(graph: Graph, tmp_path: Path) -> None:
+    first = load_basic(graph)
     changed = tmp_path / "crawl"
     changed.mkdir()
     shutil.copy(FIXTURE / "pages.csv", changed / "pages.csv")
     lines = (FIXTURE / "links.csv").read_text().splitlines()
     (changed / "links.csv").write_text("\n".join(lines[:4]) + "\n")
-    result = load_crawl(graph, [changed], site_model=FIXTURE / "site.yml")
+    kept = load_crawl(graph, [changed], site_model=FIXTURE / "site.yml")
+    assert graph.read("MATCH (c:Crawl) RETURN c.id AS id ORDER BY c.seq DESC") == [{"id": kept.crawl_id}, {"id": first.crawl_id}]
+    load_basic(graph)
+    result = load_crawl(graph, [changed], site_model=FIXTURE / "site.yml", keep=1)
     assert not result.unchanged
     assert graph.read("MATCH (c:Crawl) RETURN count(c) AS n")[0]["n"] == 1
     assert graph.read("MATCH (p:Page) WHERE p.crawl <> $id RETURN count(p) AS n", {"id": result.crawl_id})[0]["n"] == 0

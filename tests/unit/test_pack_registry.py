@@ -100,7 +100,8 @@ def test_every_shipped_check_is_valid(no_env: None) -> None:
         assert set(header.parameters) == query_parameters(check.cypher), check.name
         assert "site" in header.parameters, check.name
         assert check.cypher.splitlines()[0].startswith("// title:"), check.name
-        assert "MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)" in check.cypher, check.name
+        assert "crawl" in header.parameters, check.name
+        assert "MATCH (c:Crawl {id: $crawl, site: $site})" in check.cypher, check.name
         keys = set(header.columns) & IDENTITY_KEYS
         assert {"url"} <= keys or {"source", "target"} <= keys or check.name in {
             "hub-spoke/condition-without-hub",
@@ -271,5 +272,5 @@ def test_the_documented_example_pack_is_valid(tmp_path: Path) -> None:
     path = write_pack(tmp_path, "mine", "thin-conditions", example)
     check = parse_check(path, pack="mine")
     assert check.header.requires == ["site_model"]
-    assert set(check.header.parameters) == {"site", "min_words"}
+    assert set(check.header.parameters) == {"site", "crawl", "min_words"}
     assert check.columns == ["url", "words", "detail"]
