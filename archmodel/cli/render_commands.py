@@ -17,7 +17,7 @@ from archmodel.cli import app, state
 from archmodel.cli.output import log
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef, resolve_site
-from archmodel.render.api import write_map, write_report
+from archmodel.render.api import write_map, write_maps, write_report
 from archmodel.render.findings import read_rows_file
 from archmodel.render.site_map import MAX_DRAWN_PAGES
 
@@ -34,6 +34,10 @@ FindingsOption = typer.Option(
     None, "--findings", help="Findings from `archmodel run --format json -o FILE` instead of running the checks here."
 )
 NoChecksOption = typer.Option(False, "--no-checks", help="Do not run the checks: draw the graph without findings.")
+SelfContainedOption = typer.Option(
+    True, "--self-contained/--shared-plotly",
+    help="Inline plotly.js (one file to send by email), or load a plotly.min.js written beside the file.",
+)
 
 
 class Communities(str, Enum):
@@ -74,6 +78,7 @@ def map_command(
     no_checks: bool = NoChecksOption,
     max_pages: int = typer.Option(MAX_DRAWN_PAGES, "--max-pages", help="Above this many pages, clusters aggregate."),
     communities: Communities = CommunitiesOption,
+    self_contained: bool = SelfContainedOption,
 ) -> None:
     """Write an interactive map as one self-contained HTML file.
 
@@ -88,7 +93,7 @@ def map_command(
     else:
         findings, _, _ = run_checks(graph, ref, {"high", "medium"} if view.value != "clusters" else {"high"})
     path = write_map(graph, view.value, output, ref, focus, findings, say=log, max_pages=max_pages,
-                     community_backend=communities.value)
+                     community_backend=communities.value, self_contained=self_contained)
     log(f"Wrote the {view.value} map to {path}")
 
 
@@ -103,6 +108,11 @@ def report_command(
     no_checks: bool = NoChecksOption,
     max_pages: int = typer.Option(MAX_DRAWN_PAGES, "--max-pages", help="Above this many pages, the site map aggregates."),
     communities: Communities = CommunitiesOption,
+    self_contained: bool = SelfContainedOption,
+    maps_dir: Path | None = typer.Option(
+        None, "--maps-dir", metavar="DIR",
+        help="Also write every map into DIR; the files there share one plotly.min.js.",
+    ),
 ) -> None:
     """Write the stakeholder report: summary, findings, suggestions, charts and maps, in one HTML file.
 
@@ -119,7 +129,10 @@ def report_command(
         findings = read_rows_file(findings_file, "findings")
     if suggestions_file is not None:
         suggestions = read_rows_file(suggestions_file, "suggestions")
-    path = write_report(graph, output, ref, findings=findings, suggestions=suggestions, skipped=skipped,
-                        max_pages=max_pages, community_backend=communities.value, say=log)
+    path = write_report(graph, output, ref, self_contained=self_contained, findings=findings, suggestions=suggestions,
+                        skipped=skipped, max_pages=max_pages, community_backend=communities.value, say=log)
     size = path.stat().st_size / 1e6
     log(f"Wrote the report to {path} ({size:.1f} MB)")
+    if maps_dir is not None:
+        maps = write_maps(graph, maps_dir, ref, findings, say=log)
+        log(f"Wrote {len(maps)} maps to {maps_dir}/ (they share {maps_dir / 'plotly.min.js'})")

@@ -1,7 +1,8 @@
 """What commands call: build a map or the report for one site and write it to a file.
 
 `write_all` is the one call for "everything into a folder" (the demo): the report plus one file
-per map view.
+per map view, all loading one plotly.min.js written beside them. A single file is self-contained
+(plotly.js inlined) unless `self_contained=False`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from archmodel.render.data import SiteData, load_site_data
 from archmodel.render.entities import entity_ids, load_hub, load_pathway, load_provider_matrix
 from archmodel.render.findings import Finding, FindingIndex
 from archmodel.render.focus_maps import hub_view, pathway_view, providers_view
-from archmodel.render.html import map_page
+from archmodel.render.html import map_page, write_plotly_js
 from archmodel.render.report import ReportInput, build_report_html
 from archmodel.render.site_map import MAX_DRAWN_PAGES, clusters_view
 from archmodel.render.traces import MapView
@@ -85,6 +86,11 @@ def build_view(
     return hub_view(model, index) if view == "hub" else pathway_view(model, index)  # type: ignore[arg-type]
 
 
+def _plotly_src(output: Path, self_contained: bool) -> str | None:
+    """None to inline plotly.js, else the name of the copy written beside `output`."""
+    return None if self_contained else write_plotly_js(output.parent)
+
+
 def _write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -104,12 +110,13 @@ def write_map(
     focus: str | None = None,
     findings: list[Finding] | None = None,
     say: Say = _quiet,
+    self_contained: bool = True,
     **options: Any,
 ) -> Path:
-    """Write one self-contained map file."""
+    """Write one map file (self-contained, or loading plotly.min.js beside it)."""
     ref = _site(graph, site, say)
     built = build_view(graph, view, ref, focus, findings, say=say, **options)
-    return _write(output, map_page(built, site_heading(graph, ref)))
+    return _write(output, map_page(built, site_heading(graph, ref), _plotly_src(output, self_contained)))
 
 
 def build_report(
@@ -121,6 +128,7 @@ def build_report(
     max_pages: int = MAX_DRAWN_PAGES,
     community_backend: str = "auto",
     say: Say = _quiet,
+    plotly_src: str | None = None,
 ) -> str:
     """The report as HTML. `findings`/`suggestions` None: say the packs were not run."""
     ref = _site(graph, site, say)
@@ -170,11 +178,13 @@ def build_report(
         maps=maps,
         notes=notes,
     )
-    return build_report_html(report)
+    return build_report_html(report, plotly_src)
 
 
-def write_report(graph: Graph, output: Path, site: str | SiteRef | None = None, **options: Any) -> Path:
-    return _write(output, build_report(graph, site, **options))
+def write_report(
+    graph: Graph, output: Path, site: str | SiteRef | None = None, self_contained: bool = True, **options: Any
+) -> Path:
+    return _write(output, build_report(graph, site, plotly_src=_plotly_src(output, self_contained), **options))
 
 
 def _slug(text: str) -> str:
@@ -189,16 +199,33 @@ def write_all(
     suggestions: list[dict[str, Any]] | None = None,
     skipped: list[tuple[str, str]] | None = None,
     say: Say = _quiet,
+    self_contained: bool = False,
 ) -> list[Path]:
-    """The report and every map into `folder`: report.html, map-clusters.html,
-    map-providers.html, map-hub-<specialty>.html, map-pathway-<condition>.html."""
+    """The report and every map into `folder`: report.html, then what `write_maps` writes.
+    All of them load one plotly.min.js beside them unless `self_contained`."""
+    ref = _site(graph, site, say)
+    written = [write_report(graph, folder / "report.html", ref, self_contained, findings=findings,
+                            suggestions=suggestions, skipped=skipped)]
+    return written + write_maps(graph, folder, ref, findings, say, self_contained)
+
+
+def write_maps(
+    graph: Graph,
+    folder: Path,
+    site: str | SiteRef | None = None,
+    findings: list[Finding] | None = None,
+    say: Say = _quiet,
+    self_contained: bool = False,
+) -> list[Path]:
+    """Every map into `folder`: map-clusters.html, map-providers.html, map-hub-<specialty>.html,
+    map-pathway-<condition>.html, sharing one plotly.min.js unless `self_contained`."""
     ref = _site(graph, site, say)
     heading = site_heading(graph, ref)
-    written = [write_report(graph, folder / "report.html", ref, findings=findings, suggestions=suggestions, skipped=skipped)]
-    written.append(_write(folder / "map-clusters.html", map_page(build_view(graph, "clusters", ref, findings=findings), heading)))
-    written.append(_write(folder / "map-providers.html", map_page(build_view(graph, "providers", ref, findings=findings), heading)))
+    src = _plotly_src(folder / "map-clusters.html", self_contained)
+    written = [_write(folder / "map-clusters.html", map_page(build_view(graph, "clusters", ref, findings=findings), heading, src))]
+    written.append(_write(folder / "map-providers.html", map_page(build_view(graph, "providers", ref, findings=findings), heading, src)))
     for view, label in (("hub", "Specialty"), ("pathway", "Condition")):
         for row in entity_ids(graph, ref.crawl_id, label):
             built = build_view(graph, view, ref, row["id"], findings)
-            written.append(_write(folder / f"map-{view}-{_slug(row['id'])}.html", map_page(built, heading)))
+            written.append(_write(folder / f"map-{view}-{_slug(row['id'])}.html", map_page(built, heading, src)))
     return written
