@@ -138,10 +138,7 @@ def build_report(
     matrix = load_provider_matrix(graph, ref.crawl_id)
     providers = providers_view(matrix, index)
     unlinked = sum(
-        1
-        for pid, _, purl in matrix.providers
-        for cid, _, curl in matrix.conditions
-        if (pid, cid) in matrix.treats and not ((purl, curl) in matrix.body or (curl, purl) in matrix.body)
+        1 for _, purl, _, curl in matrix.treated_pages() if not ((purl, curl) in matrix.body or (curl, purl) in matrix.body)
     )
     link_rows = charts.link_aggregates(graph, ref.crawl_id)
     positions, _ = charts.positions_chart(link_rows)
