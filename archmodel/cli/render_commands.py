@@ -7,6 +7,7 @@ alone. Which site was used and where the file went are said on standard error.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef, resolve_site
 from archmodel.render.api import write_map, write_maps, write_report
 from archmodel.render.findings import read_rows_file
+from archmodel.render.gather import gather
+from archmodel.render.timing import PhaseTimes
 from archmodel.render.site_map import MAX_DRAWN_PAGES
 
 
@@ -50,6 +53,11 @@ CommunitiesOption = typer.Option(
     Communities.auto, "--communities",
     help="How pages without a specialty are grouped: auto (GDS Louvain when installed, igraph above 20k pages), gds, igraph.",
 )
+
+
+def _timed(times: PhaseTimes, function: Any, *args: Any, **kwargs: Any) -> Any:
+    with times.measure("checks"):
+        return function(*args, **kwargs)
 
 
 def run_checks(
@@ -120,17 +128,26 @@ def report_command(
     """
     graph = state.current().graph()
     ref = resolve_site(graph, site, say=log)
+    times = PhaseTimes()
     skipped: list[tuple[str, str]] = []
     findings: list[dict[str, Any]] | None = None
     suggestions: list[dict[str, Any]] | None = None
-    if not no_checks and (findings_file is None or suggestions_file is None):
-        findings, skipped, suggestions = run_checks(graph, ref, None, with_suggestions=suggestions_file is None)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="archmodel-checks") as pool:
+        # The checks work on the server while this thread reads the site and lays out its map.
+        checking = None
+        if not no_checks and (findings_file is None or suggestions_file is None):
+            checking = pool.submit(_timed, times, run_checks, graph, ref, None, with_suggestions=suggestions_file is None)
+        gathered = gather(graph, ref, max_pages, communities.value, times)
+        if checking is not None:
+            findings, skipped, suggestions = checking.result()
     if findings_file is not None:
         findings = read_rows_file(findings_file, "findings")
     if suggestions_file is not None:
         suggestions = read_rows_file(suggestions_file, "suggestions")
     path = write_report(graph, output, ref, self_contained=self_contained, findings=findings, suggestions=suggestions,
-                        skipped=skipped, max_pages=max_pages, community_backend=communities.value, say=log)
+                        skipped=skipped, max_pages=max_pages, community_backend=communities.value, say=log,
+                        gathered=gathered, times=times)
+    log(times.summary())
     size = path.stat().st_size / 1e6
     log(f"Wrote the report to {path} ({size:.1f} MB)")
     if maps_dir is not None:

@@ -20,10 +20,12 @@ from archmodel.render.clusters import cluster_pages
 from archmodel.render.data import SiteData, load_site_data
 from archmodel.render.entities import entity_ids, load_hub, load_pathway, load_provider_matrix
 from archmodel.render.findings import Finding, FindingIndex
+from archmodel.render.gather import Gathered, gather
 from archmodel.render.focus_maps import hub_view, pathway_view, providers_view
 from archmodel.render.html import map_page, write_plotly_js
 from archmodel.render.report import ReportInput, build_report_html
 from archmodel.render.site_map import MAX_DRAWN_PAGES, clusters_view
+from archmodel.render.timing import PhaseTimes, measure
 from archmodel.render.traces import MapView
 
 VIEWS = ("clusters", "hub", "pathway", "providers")
@@ -129,26 +131,32 @@ def build_report(
     community_backend: str = "auto",
     say: Say = _quiet,
     plotly_src: str | None = None,
+    gathered: Gathered | None = None,
+    times: PhaseTimes | None = None,
 ) -> str:
-    """The report as HTML. `findings`/`suggestions` None: say the packs were not run."""
-    ref = _site(graph, site, say)
+    """The report as HTML. `findings`/`suggestions` None: say the packs were not run.
+    `gathered`: the graph reads and layouts done already (while the checks ran)."""
+    ref = gathered.ref if gathered is not None else _site(graph, site, say)
+    gathered = gathered or gather(graph, ref, max_pages, community_backend, times)
     index = FindingIndex.build(findings)
-    data = load_site_data(graph, ref)
-    crawl = ref.crawl
-    matrix = load_provider_matrix(graph, ref.crawl_id)
-    providers = providers_view(matrix, index)
-    unlinked = sum(
-        1 for _, purl, _, curl in matrix.treated_pages() if not ((purl, curl) in matrix.body or (curl, purl) in matrix.body)
-    )
-    link_rows = charts.link_aggregates(graph, ref.crawl_id)
-    positions, _ = charts.positions_chart(link_rows)
-    anchors, _ = charts.anchors_chart(link_rows, list(crawl.get("generic_anchors") or []))
-    maps = [clusters_view(data, cluster_pages(data, graph, community_backend), index, max_pages)]
+    data, matrix, crawl = gathered.data, gathered.matrix, ref.crawl
+    with measure(times, "layout"):
+        providers = providers_view(matrix, index)
+        unlinked = sum(
+            1 for _, purl, _, curl in matrix.treated_pages() if not ((purl, curl) in matrix.body or (curl, purl) in matrix.body)
+        )
+        positions, _ = charts.positions_chart(gathered.link_rows)
+        anchors, _ = charts.anchors_chart(gathered.link_rows, list(crawl.get("generic_anchors") or []))
+        maps = [clusters_view(data, gathered.clustering, index, max_pages)]
     notes = []
     for view, label, key, packs in (("hub", "Specialty", "specialty", ("hub-spoke",)), ("pathway", "Condition", "condition", ("pathways",))):
-        ranked = _ranked_focus(graph, ref, label, index, key, packs)
+        with measure(times, "graph reads"):
+            ranked = _ranked_focus(graph, ref, label, index, key, packs)
         for focus in ranked[:MAX_FOCUS_MAPS_IN_REPORT]:
-            maps.append(build_view(graph, view, ref, focus, findings))
+            with measure(times, "graph reads"):
+                model = load_hub(graph, ref.crawl_id, focus) if view == "hub" else load_pathway(graph, ref.crawl_id, focus)
+            with measure(times, "layout"):
+                maps.append(hub_view(model, index) if view == "hub" else pathway_view(model, index))  # type: ignore[arg-type]
         if len(ranked) > MAX_FOCUS_MAPS_IN_REPORT:
             notes.append(
                 f"The report shows the {MAX_FOCUS_MAPS_IN_REPORT} {view} maps with the most findings of "
@@ -175,13 +183,16 @@ def build_report(
         maps=maps,
         notes=notes,
     )
-    return build_report_html(report, plotly_src)
+    with measure(times, "HTML"):
+        return build_report_html(report, plotly_src)
 
 
 def write_report(
     graph: Graph, output: Path, site: str | SiteRef | None = None, self_contained: bool = True, **options: Any
 ) -> Path:
-    return _write(output, build_report(graph, site, plotly_src=_plotly_src(output, self_contained), **options))
+    html = build_report(graph, site, plotly_src=_plotly_src(output, self_contained), **options)
+    with measure(options.get("times"), "HTML"):
+        return _write(output, html)
 
 
 def _slug(text: str) -> str:

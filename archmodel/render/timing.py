@@ -3,7 +3,8 @@
 Phases are named by what they wait for: `checks` (the packs on the server), `graph reads`
 (queries the maps and charts need), `layout` (clustering and positions in Python) and `HTML`
 (figures to text and the file). The checks run alongside reads and layout, so the phases can add
-up to more than the wall time; `summary` states both.
+up to more than the wall time; `summary` states both. `graph reads (aggregates)` are the
+server-side aggregations that run in a second thread alongside the page and link reads.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-ORDER = ("checks", "graph reads", "layout", "HTML")
+ORDER = ("checks", "graph reads", "graph reads (aggregates)", "layout", "HTML")
 
 
 class PhaseTimes:
