@@ -4,7 +4,8 @@ Shared by the browser tests: Debian's `/usr/bin/chromium` driven by Playwright (
 `playwright install`). Software WebGL needs `--enable-unsafe-swiftshader`, else WebGL traces draw
 only their axes, silently (research-notes.md "Plotly maps"). Every request is routed and counted,
 so a test can prove a file made no network request; console errors and page errors are
-collected, so a test can prove nothing failed or was blocked.
+collected, so a test can prove nothing failed or was blocked. The one request allowed besides
+the file itself is the shared plotly.min.js beside it (files of a folder share one copy).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class PageVisit:
 
     page: Any
     file_url: str
+    allowed: tuple[str, ...] = ()
     requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     console_messages: list[str] = field(default_factory=list)
@@ -45,7 +47,7 @@ class PageVisit:
 
     @property
     def foreign_requests(self) -> list[str]:
-        return [url for url in self.requests if url != self.file_url]
+        return [url for url in self.requests if url != self.file_url and url not in self.allowed]
 
     def evaluate(self, script: str, arg: Any = None) -> Any:
         return self.page.evaluate(script, arg) if arg is not None else self.page.evaluate(script)
@@ -81,31 +83,39 @@ def open_html(
     height: int = 1000,
     timeout_ms: int = 30_000,
     before_load: Callable[[Any], None] | None = None,
+    chromium: Any = None,
 ) -> Iterator[PageVisit]:
-    """Load `path`, wait until every Plotly figure has rendered data, yield the visit."""
+    """Load `path`, wait until every Plotly figure has rendered data, yield the visit.
+
+    `chromium`: a browser from `browser()` to reuse across many files, else one is started."""
+    if chromium is None:
+        with browser() as started:
+            with open_html(path, width, height, timeout_ms, before_load, started) as visit:
+                yield visit
+        return
     file_url = path.resolve().as_uri()
-    with browser() as chromium:
-        context = chromium.new_context(viewport={"width": width, "height": height})
-        page = context.new_page()
-        visit = PageVisit(page=page, file_url=file_url)
+    shared = (path.resolve().parent / "plotly.min.js").as_uri()
+    context = chromium.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    visit = PageVisit(page=page, file_url=file_url, allowed=(shared,))
 
-        def route(route_request: Any) -> None:
-            url = route_request.request.url
-            if url == file_url:
-                route_request.continue_()
-            else:
-                route_request.abort()
+    def route(route_request: Any) -> None:
+        url = route_request.request.url
+        if url == file_url or url == shared:
+            route_request.continue_()
+        else:
+            route_request.abort()
 
-        context.route("**/*", route)
-        page.on("request", lambda request: visit.requests.append(request.url))
-        page.on("console", lambda msg: _console(visit, msg))
-        page.on("pageerror", lambda error: visit.page_errors.append(str(error)))
-        if before_load is not None:
-            before_load(page)
-        page.goto(file_url, wait_until="load", timeout=timeout_ms)
-        page.wait_for_function(RENDERED_JS, timeout=timeout_ms)
-        yield visit
-        context.close()
+    context.route("**/*", route)
+    page.on("request", lambda request: visit.requests.append(request.url))
+    page.on("console", lambda msg: _console(visit, msg))
+    page.on("pageerror", lambda error: visit.page_errors.append(str(error)))
+    if before_load is not None:
+        before_load(page)
+    page.goto(file_url, wait_until="load", timeout=timeout_ms)
+    page.wait_for_function(RENDERED_JS, timeout=timeout_ms)
+    yield visit
+    context.close()
 
 
 def _console(visit: PageVisit, message: Any) -> None:

@@ -7,6 +7,7 @@ alone. Which site was used and where the file went are said on standard error.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,16 @@ from archmodel.cli.crawl_option import CrawlOption
 from archmodel.cli.output import log
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef, resolve_site
-from archmodel.render.api import write_map, write_report
+from archmodel.render.api import write_map, write_maps, write_report
 from archmodel.render.findings import read_rows_file
+from archmodel.render.gather import gather
+from archmodel.render.timing import PhaseTimes
 from archmodel.render.site_map import MAX_DRAWN_PAGES
+
+
+# The report runs two checks at a time: with two cores the server answers both at once while
+# this process reads and lays out the site map (measured on L: the checks were the longest part).
+REPORT_CHECK_WORKERS = 2
 
 
 class View(str, Enum):
@@ -35,6 +43,10 @@ FindingsOption = typer.Option(
     None, "--findings", help="Findings from `archmodel run --format json -o FILE` instead of running the checks here."
 )
 NoChecksOption = typer.Option(False, "--no-checks", help="Do not run the checks: draw the graph without findings.")
+SelfContainedOption = typer.Option(
+    True, "--self-contained/--shared-plotly",
+    help="Inline plotly.js (one file to send by email), or load a plotly.min.js written beside the file.",
+)
 
 
 class Communities(str, Enum):
@@ -49,17 +61,31 @@ CommunitiesOption = typer.Option(
 )
 
 
+def _timed(times: PhaseTimes, function: Any, *args: Any, **kwargs: Any) -> Any:
+    with times.measure("checks"):
+        return function(*args, **kwargs)
+
+
 def run_checks(
-    graph: Graph, site: SiteRef, severities: set[str] | None, with_suggestions: bool = False
+    graph: Graph, site: SiteRef, severities: set[str] | None, with_suggestions: bool = False, workers: int = 1
 ) -> tuple[list[dict[str, Any]], list[tuple[str, str]], list[dict[str, Any]] | None]:
-    """Findings, skipped checks and (if asked) suggestions, from one run of the packs runner."""
+    """Findings, skipped checks and (if asked) suggestions, from one run of the packs runner.
+
+    `workers` > 1 runs that many checks at once (each is one read query, so the server works on
+    them in parallel); outcomes keep the registry's order, so the findings are the same."""
     from archmodel.packs.registry import load_registry
-    from archmodel.packs.runner import Runner
+    from archmodel.packs.runner import Runner, RunReport
     from archmodel.packs.suggest import suggestions_from
 
     runner = Runner(graph, site)
     checks = [c for c in load_registry().select() if severities is None or c.severity in severities]
-    report = runner.run(checks)
+    if workers > 1:
+        runner.validate_overrides(checks)
+        runner.capabilities()
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="archmodel-check") as pool:
+            report = RunReport(site, list(pool.map(runner.run_check, checks)))
+    else:
+        report = runner.run(checks)
     if severities is None:
         from archmodel.history.findings import record_counts
 
@@ -83,6 +109,7 @@ def map_command(
     since: str | None = typer.Option(
         None, "--since", metavar="ID|-N|DATE", help="Draw the links lost since this earlier crawl (vermillion)."
     ),
+    self_contained: bool = SelfContainedOption,
 ) -> None:
     """Write an interactive map as one self-contained HTML file.
 
@@ -102,7 +129,7 @@ def map_command(
     else:
         findings, _, _ = run_checks(graph, ref, {"high", "medium"} if view.value != "clusters" else {"high"})
     path = write_map(graph, view.value, output, ref, focus, findings, say=log, max_pages=max_pages,
-                     community_backend=communities.value, since=earlier)
+                     community_backend=communities.value, since=earlier, self_contained=self_contained)
     log(f"Wrote the {view.value} map to {path}")
 
 
@@ -118,6 +145,11 @@ def report_command(
     max_pages: int = typer.Option(MAX_DRAWN_PAGES, "--max-pages", help="Above this many pages, the site map aggregates."),
     communities: Communities = CommunitiesOption,
     crawl: CrawlOption = None,
+    self_contained: bool = SelfContainedOption,
+    maps_dir: Path | None = typer.Option(
+        None, "--maps-dir", metavar="DIR",
+        help="Also write every map into DIR; the files there share one plotly.min.js.",
+    ),
 ) -> None:
     """Write the stakeholder report: summary, findings, suggestions, charts and maps, in one HTML file.
 
@@ -125,16 +157,29 @@ def report_command(
     """
     graph = state.current().graph()
     ref = resolve_site(graph, site, say=log, crawl=crawl)
+    times = PhaseTimes()
     skipped: list[tuple[str, str]] = []
     findings: list[dict[str, Any]] | None = None
     suggestions: list[dict[str, Any]] | None = None
-    if not no_checks and (findings_file is None or suggestions_file is None):
-        findings, skipped, suggestions = run_checks(graph, ref, None, with_suggestions=suggestions_file is None)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="archmodel-checks") as pool:
+        # The checks work on the server while this thread reads the site and lays out its map.
+        checking = None
+        if not no_checks and (findings_file is None or suggestions_file is None):
+            checking = pool.submit(_timed, times, run_checks, graph, ref, None, with_suggestions=suggestions_file is None,
+                                   workers=REPORT_CHECK_WORKERS)
+        gathered = gather(graph, ref, max_pages, communities.value, times)
+        if checking is not None:
+            findings, skipped, suggestions = checking.result()
     if findings_file is not None:
         findings = read_rows_file(findings_file, "findings")
     if suggestions_file is not None:
         suggestions = read_rows_file(suggestions_file, "suggestions")
-    path = write_report(graph, output, ref, findings=findings, suggestions=suggestions, skipped=skipped,
-                        max_pages=max_pages, community_backend=communities.value, say=log)
+    path = write_report(graph, output, ref, self_contained=self_contained, findings=findings, suggestions=suggestions,
+                        skipped=skipped, max_pages=max_pages, community_backend=communities.value, say=log,
+                        gathered=gathered, times=times)
+    log(times.summary())
     size = path.stat().st_size / 1e6
     log(f"Wrote the report to {path} ({size:.1f} MB)")
+    if maps_dir is not None:
+        maps = write_maps(graph, maps_dir, ref, findings, say=log)
+        log(f"Wrote {len(maps)} maps to {maps_dir}/ (they share {maps_dir / 'plotly.min.js'})")

@@ -1,7 +1,8 @@
 """What commands call: build a map or the report for one site and write it to a file.
 
 `write_all` is the one call for "everything into a folder" (the demo): the report plus one file
-per map view.
+per map view, all loading one plotly.min.js written beside them. A single file is self-contained
+(plotly.js inlined) unless `self_contained=False`.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ from archmodel.render.clusters import cluster_pages
 from archmodel.render.data import SiteData, load_site_data
 from archmodel.render.entities import entity_ids, load_hub, load_pathway, load_provider_matrix
 from archmodel.render.findings import Finding, FindingIndex
+from archmodel.render.gather import Gathered, gather
 from archmodel.render.focus_maps import hub_view, pathway_view, providers_view
 from archmodel.render.history_section import history_section
-from archmodel.render.html import map_page
+from archmodel.render.html import map_page, write_plotly_js
 from archmodel.render.report import ReportInput, build_report_html
 from archmodel.render.site_map import MAX_DRAWN_PAGES, clusters_view
+from archmodel.render.timing import PhaseTimes, measure
 from archmodel.render.traces import MapView
 
 VIEWS = ("clusters", "hub", "pathway", "providers")
@@ -100,6 +103,11 @@ def build_view(
     return hub_view(model, index) if view == "hub" else pathway_view(model, index)  # type: ignore[arg-type]
 
 
+def _plotly_src(output: Path, self_contained: bool) -> str | None:
+    """None to inline plotly.js, else the name of the copy written beside `output`."""
+    return None if self_contained else write_plotly_js(output.parent)
+
+
 def _write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -119,12 +127,13 @@ def write_map(
     focus: str | None = None,
     findings: list[Finding] | None = None,
     say: Say = _quiet,
+    self_contained: bool = True,
     **options: Any,
 ) -> Path:
-    """Write one self-contained map file."""
+    """Write one map file (self-contained, or loading plotly.min.js beside it)."""
     ref = _site(graph, site, say)
     built = build_view(graph, view, ref, focus, findings, say=say, **options)
-    return _write(output, map_page(built, site_heading(graph, ref)))
+    return _write(output, map_page(built, site_heading(graph, ref), _plotly_src(output, self_contained)))
 
 
 def build_report(
@@ -136,29 +145,33 @@ def build_report(
     max_pages: int = MAX_DRAWN_PAGES,
     community_backend: str = "auto",
     say: Say = _quiet,
+    plotly_src: str | None = None,
+    gathered: Gathered | None = None,
+    times: PhaseTimes | None = None,
 ) -> str:
-    """The report as HTML. `findings`/`suggestions` None: say the packs were not run."""
-    ref = _site(graph, site, say)
+    """The report as HTML. `findings`/`suggestions` None: say the packs were not run.
+    `gathered`: the graph reads and layouts done already (while the checks ran)."""
+    ref = gathered.ref if gathered is not None else _site(graph, site, say)
+    gathered = gathered or gather(graph, ref, max_pages, community_backend, times)
     index = FindingIndex.build(findings)
-    data = load_site_data(graph, ref)
-    crawl = ref.crawl
-    matrix = load_provider_matrix(graph, ref.crawl_id)
-    providers = providers_view(matrix, index)
-    unlinked = sum(
-        1
-        for pid, _, purl in matrix.providers
-        for cid, _, curl in matrix.conditions
-        if (pid, cid) in matrix.treats and not ((purl, curl) in matrix.body or (curl, purl) in matrix.body)
-    )
-    link_rows = charts.link_aggregates(graph, ref.crawl_id)
-    positions, _ = charts.positions_chart(link_rows)
-    anchors, _ = charts.anchors_chart(link_rows, list(crawl.get("generic_anchors") or []))
-    maps = [clusters_view(data, cluster_pages(data, graph, community_backend), index, max_pages)]
+    data, matrix, crawl = gathered.data, gathered.matrix, ref.crawl
+    with measure(times, "layout"):
+        providers = providers_view(matrix, index)
+        unlinked = sum(
+            1 for _, purl, _, curl in matrix.treated_pages() if not ((purl, curl) in matrix.body or (curl, purl) in matrix.body)
+        )
+        positions, _ = charts.positions_chart(gathered.link_rows)
+        anchors, _ = charts.anchors_chart(gathered.link_rows, list(crawl.get("generic_anchors") or []))
+        maps = [clusters_view(data, gathered.clustering, index, max_pages)]
     notes = []
     for view, label, key, packs in (("hub", "Specialty", "specialty", ("hub-spoke",)), ("pathway", "Condition", "condition", ("pathways",))):
-        ranked = _ranked_focus(graph, ref, label, index, key, packs)
+        with measure(times, "graph reads"):
+            ranked = _ranked_focus(graph, ref, label, index, key, packs)
         for focus in ranked[:MAX_FOCUS_MAPS_IN_REPORT]:
-            maps.append(build_view(graph, view, ref, focus, findings))
+            with measure(times, "graph reads"):
+                model = load_hub(graph, ref.crawl_id, focus) if view == "hub" else load_pathway(graph, ref.crawl_id, focus)
+            with measure(times, "layout"):
+                maps.append(hub_view(model, index) if view == "hub" else pathway_view(model, index))  # type: ignore[arg-type]
         if len(ranked) > MAX_FOCUS_MAPS_IN_REPORT:
             notes.append(
                 f"The report shows the {MAX_FOCUS_MAPS_IN_REPORT} {view} maps with the most findings of "
@@ -188,11 +201,16 @@ def build_report(
         plan=plan,
         since=history_section(graph, ref, findings),
     )
-    return build_report_html(report)
+    with measure(times, "HTML"):
+        return build_report_html(report, plotly_src)
 
 
-def write_report(graph: Graph, output: Path, site: str | SiteRef | None = None, **options: Any) -> Path:
-    return _write(output, build_report(graph, site, **options))
+def write_report(
+    graph: Graph, output: Path, site: str | SiteRef | None = None, self_contained: bool = True, **options: Any
+) -> Path:
+    html = build_report(graph, site, plotly_src=_plotly_src(output, self_contained), **options)
+    with measure(options.get("times"), "HTML"):
+        return _write(output, html)
 
 
 def _slug(text: str) -> str:
@@ -207,16 +225,33 @@ def write_all(
     suggestions: list[dict[str, Any]] | None = None,
     skipped: list[tuple[str, str]] | None = None,
     say: Say = _quiet,
+    self_contained: bool = False,
 ) -> list[Path]:
-    """The report and every map into `folder`: report.html, map-clusters.html,
-    map-providers.html, map-hub-<specialty>.html, map-pathway-<condition>.html."""
+    """The report and every map into `folder`: report.html, then what `write_maps` writes.
+    All of them load one plotly.min.js beside them unless `self_contained`."""
+    ref = _site(graph, site, say)
+    written = [write_report(graph, folder / "report.html", ref, self_contained, findings=findings,
+                            suggestions=suggestions, skipped=skipped)]
+    return written + write_maps(graph, folder, ref, findings, say, self_contained)
+
+
+def write_maps(
+    graph: Graph,
+    folder: Path,
+    site: str | SiteRef | None = None,
+    findings: list[Finding] | None = None,
+    say: Say = _quiet,
+    self_contained: bool = False,
+) -> list[Path]:
+    """Every map into `folder`: map-clusters.html, map-providers.html, map-hub-<specialty>.html,
+    map-pathway-<condition>.html, sharing one plotly.min.js unless `self_contained`."""
     ref = _site(graph, site, say)
     heading = site_heading(graph, ref)
-    written = [write_report(graph, folder / "report.html", ref, findings=findings, suggestions=suggestions, skipped=skipped)]
-    written.append(_write(folder / "map-clusters.html", map_page(build_view(graph, "clusters", ref, findings=findings), heading)))
-    written.append(_write(folder / "map-providers.html", map_page(build_view(graph, "providers", ref, findings=findings), heading)))
+    src = _plotly_src(folder / "map-clusters.html", self_contained)
+    written = [_write(folder / "map-clusters.html", map_page(build_view(graph, "clusters", ref, findings=findings), heading, src))]
+    written.append(_write(folder / "map-providers.html", map_page(build_view(graph, "providers", ref, findings=findings), heading, src)))
     for view, label in (("hub", "Specialty"), ("pathway", "Condition")):
         for row in entity_ids(graph, ref.crawl_id, label):
             built = build_view(graph, view, ref, row["id"], findings)
-            written.append(_write(folder / f"map-{view}-{_slug(row['id'])}.html", map_page(built, heading)))
+            written.append(_write(folder / f"map-{view}-{_slug(row['id'])}.html", map_page(built, heading, src)))
     return written

@@ -22,6 +22,7 @@ import numpy as np
 from archmodel.db.connection import Graph
 from archmodel.db.inspect import has_gds
 from archmodel.render.data import SiteData
+from archmodel.render.memo import remembered
 
 SEED = 20260101
 MAX_COMMUNITY_CLUSTERS = 16
@@ -49,6 +50,7 @@ def seeded_igraph_rng(seed: int = SEED) -> None:
     igraph.set_random_number_generator(random.Random(seed))
 
 
+@remembered
 def igraph_louvain(size: int, body: np.ndarray) -> np.ndarray:
     seeded_igraph_rng()
     g = igraph.Graph(n=size, edges=body.tolist(), directed=False)

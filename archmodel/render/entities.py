@@ -7,6 +7,8 @@ is a followed `LINKS_TO` between two different pages, and a body link is one wit
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -233,6 +235,21 @@ class ProviderMatrix:
     treats: set[tuple[str, str]]
     pages: dict[str, PageRef]
     body: set[tuple[str, str]]
+
+    def treated_pages(self) -> Iterator[tuple[str, str | None, str, str | None]]:
+        """(provider, profile url, condition, overview url) for each treated pair of a listed
+        provider and condition: what a loop over every provider x condition cell would find,
+        without visiting the untreated cells (L tier: 7,497 x 8,330 = 62 million)."""
+        profiles: dict[str, list[str | None]] = defaultdict(list)
+        overviews: dict[str, list[str | None]] = defaultdict(list)
+        for pid, _, purl in self.providers:
+            profiles[pid].append(purl)
+        for cid, _, curl in self.conditions:
+            overviews[cid].append(curl)
+        for pid, cid in sorted(self.treats):
+            for purl in profiles.get(pid, ()):
+                for curl in overviews.get(cid, ()):
+                    yield pid, purl, cid, curl
 
 
 PROVIDERS_QUERY = """

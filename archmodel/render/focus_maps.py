@@ -363,15 +363,12 @@ def _trim_matrix(model: ProviderMatrix, max_providers: int, max_conditions: int)
         return model, ""
     gaps_by_condition: dict[str, int] = {}
     gaps_by_provider: dict[str, int] = {}
-    for pid, _, purl in model.providers:
-        for cid, _, curl in model.conditions:
-            if (pid, cid) not in model.treats:
-                continue
-            links = int(bool(purl and curl and (purl, curl) in model.body)) + int(bool(purl and curl and (curl, purl) in model.body))
-            weight = {0: 4, 1: 1, 2: 0}[links]  # a pair not linked at all matters most
-            if weight:
-                gaps_by_condition[cid] = gaps_by_condition.get(cid, 0) + weight
-                gaps_by_provider[pid] = gaps_by_provider.get(pid, 0) + weight
+    for pid, purl, cid, curl in model.treated_pages():
+        links = int(bool(purl and curl and (purl, curl) in model.body)) + int(bool(purl and curl and (curl, purl) in model.body))
+        weight = {0: 4, 1: 1, 2: 0}[links]  # a pair not linked at all matters most
+        if weight:
+            gaps_by_condition[cid] = gaps_by_condition.get(cid, 0) + weight
+            gaps_by_provider[pid] = gaps_by_provider.get(pid, 0) + weight
     conditions = sorted(gaps_by_condition, key=lambda c: (-gaps_by_condition[c], c))[:max_conditions]
     kept_conditions = set(conditions)
     providers = [p for p, c in model.treats if c in kept_conditions]

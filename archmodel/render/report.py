@@ -216,7 +216,8 @@ def suggestions_section(suggestions: list[dict[str, Any]] | None) -> str:
     )
 
 
-def build_report_html(report: ReportInput) -> str:
+def build_report_html(report: ReportInput, plotly_src: str | None = None) -> str:
+    """The report page; with `plotly_src` it loads the plotly.js written beside it."""
     cards = "".join(
         f'<div class="am-card{" bad" if bad else ""}"><div class="value">{html_text(value)}</div>'
         f'<div class="label">{html_text(label)}</div></div>'
@@ -238,8 +239,14 @@ def build_report_html(report: ReportInput) -> str:
         f"{suggestions_section(report.suggestions)}"
         f'<h2 id="charts">Charts</h2><div class="am-charts">{charts}</div>'
         f'<div id="maps">{maps}</div>'
-        "<footer>Made with archmodel. This file is self-contained: it makes no network requests and can be "
-        "opened offline, forwarded or printed.</footer></main>"
+        + (
+            f"<footer>Made with archmodel. This file makes no network requests and opens offline together with "
+            f"{html_text(plotly_src)} beside it: keep them in one folder when you forward it.</footer></main>"
+            if plotly_src
+            else "<footer>Made with archmodel. This file is self-contained: it makes no network requests and can be "
+            "opened offline, forwarded or printed.</footer></main>"
+        )
     )
     css = ".am-chart .am-map h2 { font-size: 15px; border: 0; margin-top: 8px; } .am-chart .am-description:empty { display: none; }" + PLAN_CSS
-    return page(f"{report.site_name}: internal link report", body, extra_css=css, scripts=("map.js", "report.js"))
+    return page(f"{report.site_name}: internal link report", body, extra_css=css, scripts=("map.js", "report.js"),
+                plotly_src=plotly_src)

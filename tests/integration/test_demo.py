@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -32,9 +33,12 @@ def test_demo_writes_findings_suggestions_report_and_maps(
 
     report = (out / "report.html").read_text()
     assert "Lakeside Health" in report
-    assert report.count("<script src=") == 0
+    assert report.count('<script src="plotly.min.js">') == 1
+    assert (out / "plotly.min.js").stat().st_size > 1_000_000
     for name in ("map-clusters.html", "map-providers.html", "map-hub-endocrinology.html", "map-pathway-diabetes.html"):
-        assert (out / name).stat().st_size > 1_000_000
+        text = (out / name).read_text()
+        assert text.count('<script src="plotly.min.js">') == 1 and "script-src 'self'" in html.unescape(text[:2000])
+    assert sum(p.stat().st_size for p in out.iterdir()) < 20 * 2**20
     assert "links to add, with anchors and placement." in printed
 
     assert main(["demo", "-o", str(out)]) == 0

@@ -163,3 +163,20 @@ def test_large_provider_matrix_keeps_the_worst_gaps() -> None:
     trimmed = providers_view(model, max_providers=1, max_conditions=1)
     assert list(trimmed.figure.data[0].x) == ["Z"] and list(trimmed.figure.data[0].y) == ["C &lt;script&gt;"]
     assert trimmed.notes and "3 providers and 3 conditions" in trimmed.notes[0]
+
+
+def test_treated_pages_visit_exactly_the_treated_cells_of_the_grid() -> None:
+    import random
+
+    from archmodel.render.entities import ProviderMatrix
+
+    rng = random.Random(3)
+    providers = [(f"p{i}", f"P{i}", rng.choice([None, f"/p{i}", f"/p{i % 3}"])) for i in range(30)]
+    providers.append(("p1", "P1 again", "/p1-second-profile"))
+    conditions = [(f"c{i}", f"C{i}", rng.choice([None, f"/c{i}"])) for i in range(25)]
+    treats = {(f"p{rng.randrange(35)}", f"c{rng.randrange(28)}") for _ in range(200)}
+    model = ProviderMatrix(providers=providers, conditions=conditions, treats=treats, pages={}, body=set())
+    grid = sorted(
+        (pid, purl, cid, curl) for pid, _, purl in providers for cid, _, curl in conditions if (pid, cid) in treats
+    )
+    assert sorted(model.treated_pages(), key=str) == sorted(grid, key=str)

@@ -1,0 +1,157 @@
+"""Ways to write links faster, measured side by side on one tier in one run (issue 12).
+
+Each attempt is the real loader (`load_crawl`, in this process) with its link writer swapped for
+a variant; every attempt starts from an empty database, and Neo4j's own LOAD CSV of the same
+files runs last in the same run as the yardstick. The figures go to bench/results/attempts.md
+(appended, with the time and machine) including the attempts that did not help.
+
+    .venv/bin/python bench/load_attempts.py [--tier M] [--attempts baseline,two-writers,...]
+
+Attempts:
+  baseline         one background writer thread, UNWIND batches of 10,000 rows (the loader)
+  two-writers      two writer threads (two sessions) taking batches from the same queue; the
+                   export is grouped by source page, so batches rarely share a source node
+  concurrent-tx    each batch as `CALL { ... } IN CONCURRENT TRANSACTIONS OF 2,500 ROWS`
+  no-anchor-facts  links without anchor_key/names (what storing the anchor facts once per
+                   distinct anchor would save at most; the checks read them, so this is a bound,
+                   not a loader that could ship)
+  batch-50k        UNWIND batches of 50,000 rows instead of 10,000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import psutil
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
+
+from archmodel.db import server  # noqa: E402
+from archmodel.db.connection import ConnectionSettings, connect  # noqa: E402
+from archmodel.ingest import loader as loader_module  # noqa: E402
+from loading import load_csv, wipe  # noqa: E402
+from run import PORT, RESULTS, WORK, log, synth  # noqa: E402
+
+LINKS = (
+    "MATCH (a) WHERE elementId(a) = r[0] MATCH (b) WHERE elementId(b) = r[1] "
+    "CREATE (a)-[:LINKS_TO {anchor: r[2], alt: r[3], position: r[4], body: r[5], "
+    "follow: r[6], count: r[7], anchor_key: r[8], names: r[9]}]->(b)"
+)
+
+
+class TwoWriters(loader_module.GenerationWriter):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._second = threading.Thread(target=self._work, name="archmodel-writer-2", daemon=True)
+        self._second.start()
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._queue.put(None)
+        self._thread.join(timeout=60)
+        self._second.join(timeout=60)
+
+
+class ConcurrentTx(loader_module.GenerationWriter):
+    def _work(self) -> None:
+        while True:
+            rows = self._queue.get()
+            try:
+                if rows is None:
+                    return
+                if self._error is None:
+                    self.graph.run_autocommit(
+                        f"UNWIND $rows AS r CALL (r) {{ {LINKS} }} IN CONCURRENT TRANSACTIONS OF 2500 ROWS",
+                        {"rows": rows},
+                    )
+            except BaseException as exc:
+                self._error = exc
+            finally:
+                self._queue.task_done()
+
+
+class NoAnchorFacts(loader_module.GenerationWriter):
+    def submit_links(self, rows):
+        super().submit_links([row[:8] + ["", []] for row in rows])
+
+
+ATTEMPTS = {
+    "baseline": (loader_module.GenerationWriter, loader_module.DEFAULT_BATCH),
+    "two-writers": (TwoWriters, loader_module.DEFAULT_BATCH),
+    "concurrent-tx": (ConcurrentTx, loader_module.DEFAULT_BATCH),
+    "no-anchor-facts": (NoAnchorFacts, loader_module.DEFAULT_BATCH),
+    "batch-50k": (loader_module.GenerationWriter, 50_000),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tier", default="M")
+    parser.add_argument("--attempts", default="baseline,two-writers,concurrent-tx,no-anchor-facts")
+    parser.add_argument("--no-load-csv", action="store_true")
+    args = parser.parse_args(argv)
+    folder = synth(args.tier)
+    data_dir = WORK / "neo4j"
+    server.start(port=PORT, data_dir=data_dir, heap=os.environ.get("ARCHMODEL_BENCH_HEAP", "5g"),
+                 pagecache=os.environ.get("ARCHMODEL_BENCH_PAGECACHE", "3g"), log=log)
+    graph = connect(ConnectionSettings.resolve(uri=f"bolt://127.0.0.1:{PORT}"))
+    rows = []
+    original = loader_module.GenerationWriter
+    try:
+        for name in [a.strip() for a in args.attempts.split(",") if a.strip()]:
+            writer, batch = ATTEMPTS[name]
+            wipe(graph)
+            loader_module.GenerationWriter = writer
+            log(f"{args.tier}: {name}")
+            started = time.monotonic()
+            result = loader_module.load_crawl(graph, [folder], site_model=folder / "site.yml", batch_size=batch)
+            seconds = time.monotonic() - started
+            loader_module.GenerationWriter = original
+            rows.append((name, seconds, result.links, result.phases.get("links", 0.0)))
+            log(f"{name}: {seconds:.1f} s, links phase {result.phases.get('links', 0.0):.1f} s")
+        if not args.no_load_csv:
+            wipe(graph)
+            log(f"{args.tier}: LOAD CSV")
+            baseline = load_csv(graph, folder, data_dir / "import")
+            rows.append(("LOAD CSV (server-side)", baseline.seconds, baseline.links, None))
+        wipe(graph)
+    finally:
+        loader_module.GenerationWriter = original
+        graph.close()
+    csv_s = next((s for n, s, _, _ in rows if n.startswith("LOAD CSV")), None)
+    lines = [
+        "",
+        f"### {args.tier} tier, {datetime.now(timezone.utc).isoformat(timespec='seconds')}",
+        "",
+        f"{platform.node()}: {psutil.cpu_count()} cores, shared with other work (load average "
+        f"{os.getloadavg()[0]:.1f} at the end), server heap {os.environ.get('ARCHMODEL_BENCH_HEAP', '5g')}.",
+        "",
+        "| attempt | load s | links | links/s | links phase s | ratio to LOAD CSV |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, seconds, links, phase in rows:
+        ratio = f"{seconds / csv_s:.2f}" if csv_s else ""
+        lines.append(f"| {name} | {seconds:.1f} | {links:,} | {links / seconds:,.0f} | "
+                     f"{'' if phase is None else f'{phase:.1f}'} | {ratio} |")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    target = RESULTS / "attempts.md"
+    if not target.exists():
+        target.write_text("# Load attempts (bench/load_attempts.py)\n\nEach run appends a table; see the docstring "
+                          "of bench/load_attempts.py for what each attempt changes.\n")
+    with target.open("a") as handle:
+        handle.write("\n".join(lines) + "\n")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
