@@ -12,7 +12,7 @@ Long lists may live in CSV files next to site.yml: `providers: {csv: providers.c
 trailing-slash policy applied) so they compare equal to crawled URLs.
 
 Beyond site-model.md: `site.trailing_slash` (keep | add | strip), provider `title`
-(e.g. "endocrinologist").
+(e.g. "endocrinologist"), and `inferred` (provenance of a model `archmodel init` wrote).
 """
 
 from __future__ import annotations
@@ -143,6 +143,17 @@ class Thresholds(_Strict):
     anchor_repeat_share: float = Field(0.8, gt=0, le=1)
 
 
+class Inferred(_Strict):
+    """Provenance of a model written by `archmodel init`: when, from what, how confident."""
+
+    by: str = "archmodel init"
+    at: Text
+    sources: list[str] = Field(default_factory=list)
+    confidence: float = Field(ge=0, le=1)
+    entries: int = Field(0, ge=0)
+    review: int = Field(0, ge=0)
+
+
 class _Problems(ValueError):
     """Several (key path, reason) problems found by the cross-reference pass."""
 
@@ -161,6 +172,7 @@ class SiteModel(_Strict):
     pathway: list[Id] = Field(default_factory=lambda: list(DEFAULT_PATHWAY))
     trust: Trust = Field(default_factory=Trust)
     thresholds: Thresholds = Field(default_factory=Thresholds)
+    inferred: Inferred | None = None
 
     _source: Path | None = PrivateAttr(default=None)
     _csv_files: list[Path] = PrivateAttr(default_factory=list)
