@@ -75,9 +75,12 @@ def tokens(segment: str) -> set[str]:
 
 
 def folder_type(segment: str, depth: int = 0) -> str | None:
-    """The folder kind a segment names: by any of its words at the top level (`heart-conditions`),
+    """A directory search (`find-a-doctor`, `find-an-expert`) is a next step, an appointment page.
+    The folder kind a segment names: by any of its words at the top level (`heart-conditions`),
     by the whole segment deeper down (so an entity slug such as `heart-valve-disease` or
     `cardiac-stress-test` is not taken for a folder)."""
+    if depth == 0 and re.match(r"find-(a|an|your)-", segment.lower()):
+        return "appointment"
     words = tokens(segment) if depth == 0 else {segment.lower()}
     for page_type, names in FOLDER_TOKENS:
         if words & names:
@@ -111,6 +114,8 @@ class Classifier:
         text = page.text
         if not segments:
             return Placement("home", "the home page")
+        if page.status is not None and 300 <= page.status < 400:
+            return Placement("other", "redirects elsewhere")
         kinds = [folder_type(s, i) for i, s in enumerate(segments)]
         last = segments[-1].lower()
         key = "/".join(segments)

@@ -3,7 +3,8 @@
 A condition is a page placed as `condition` (a child of a condition folder). Its name is the
 page's H1 or title cleaned of site name and boilerplate; its synonyms are the anchor texts other
 pages use in body links to it (two uses from two pages at least, so a one-off odd anchor stays
-a finding, not a synonym) plus the bundled vocabulary's names for it. Stage pages are the
+a finding, not a synonym) plus the bundled vocabulary's names for it that the site's anchors to
+the condition's pages use (the others are listed in a comment for the reviewer). Stage pages are the
 overview's URL children (`.../symptoms/`) and the test, treatment and appointment pages that
 the condition's own pages link to in their body, in the site-model contract's stage order.
 """
@@ -152,8 +153,7 @@ def _synonyms(evidence: Evidence, entries: list[Entry], vocabulary: Vocabulary) 
                 key = fold(term)
                 if key in seen or key in names:
                     continue
-                evidenced = any(f" {key} " in f" {anchor} " for anchor in counted)
-                if evidenced or (len(key.split()) >= 2 and term not in match.abbreviations):
+                if any(f" {key} " in f" {anchor} " for anchor in counted):
                     seen.add(key)
                     found.append(term)
                 elif term not in match.abbreviations or len(term) > 2:

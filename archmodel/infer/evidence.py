@@ -63,6 +63,7 @@ class Evidence:
     body_pairs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     nav_from_home: set[int] = field(default_factory=set)
     reviewer_links: set[tuple[int, int]] = field(default_factory=set)
+    plain_links: set[tuple[int, int]] = field(default_factory=set)  # into `keep_plain`, not a reviewer credit
     anchors: dict[int, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     anchor_sources: dict[tuple[int, str], set[int]] = field(default_factory=lambda: defaultdict(set))
     all_anchor_words: set[str] = field(default_factory=set)
@@ -152,8 +153,9 @@ def read_pages(crawl: CrawlInput) -> Evidence:
     return evidence
 
 
-def read_links(crawl: CrawlInput, evidence: Evidence, keep_anchors: set[int]) -> None:
-    """Second half of the pass: body link pairs, home menus, reviewer credits, anchors into `keep_anchors`."""
+def read_links(crawl: CrawlInput, evidence: Evidence, keep_anchors: set[int], keep_plain: set[int] = frozenset()) -> None:
+    """Second half of the pass: body link pairs, home menus, reviewer credits, anchors into
+    `keep_anchors`, and which links into `keep_plain` (provider profiles) are more than a credit."""
     pairs = array("q")
     home = evidence.index.get("/")
     for src, dst, position, anchor in _link_rows(crawl, evidence):
@@ -165,10 +167,13 @@ def read_links(crawl: CrawlInput, evidence: Evidence, keep_anchors: set[int]) ->
         if src == dst:
             continue
         pairs.append((src << 32) | dst)
-        if anchor:
-            if REVIEWER_ANCHOR.search(anchor):
-                evidence.reviewer_links.add((src, dst))
-            elif dst in keep_anchors:
+        credit = bool(anchor) and REVIEWER_ANCHOR.search(anchor) is not None
+        if credit:
+            evidence.reviewer_links.add((src, dst))
+        elif dst in keep_plain:
+            evidence.plain_links.add((src, dst))
+        if anchor and not credit:
+            if dst in keep_anchors:
                 text = " ".join(anchor.split())
                 evidence.anchors[dst][text] += 1
                 evidence.anchor_sources[(dst, text)].add(src)

@@ -5,8 +5,10 @@
   condition names in the profile's title; two points at least.
 - `specialties` (practises): the profile's body links to hubs, else its practitioner title
   ("cardiologist") through the vocabulary.
-- `locations` (works_at): the profile's body links to location and telehealth pages.
-- a location's `specialties` (offers): its body links to hubs.
+- `locations` (works_at): the profile's body links to location and telehealth pages, and the
+  location pages' links to the profile.
+- a location's `specialties` (offers): its body links to hubs, and the specialties of the
+  providers who work there.
 """
 
 from __future__ import annotations
@@ -83,13 +85,11 @@ def find_providers(evidence: Evidence, placed: dict[int, Placement], specialties
         out = sorted(set(evidence.out_links(page_id).tolist()))
         votes: Counter[str] = Counter()
         for target in out:
-            if (page_id, target) in evidence.reviewer_links:
-                continue
             cid = owner.get(target)
             if cid is not None:
                 votes[cid] += 2 if target in overview else 1
         for source in evidence.in_links(page_id).tolist():
-            if source in overview and (source, page_id) not in evidence.reviewer_links:
+            if source in overview and (source, page_id) in evidence.plain_links:
                 votes[overview[source]] += 2
         folded_title = f" {fold(page.text)} "
         for cname, cid in names.items():
@@ -102,7 +102,8 @@ def find_providers(evidence: Evidence, placed: dict[int, Placement], specialties
             if known and known.id in by_vocabulary:
                 practises = [by_vocabulary[known.id]]
                 entry.because(f"title names a {known.practitioners[0]}", 0.05)
-        works = sorted({location_of[t] for t in out if t in location_of})
+        works = sorted({location_of[t] for t in out if t in location_of}
+                       | {location_of[f] for f in evidence.in_links(page_id).tolist() if f in location_of})
         if practises:
             entry.fields["specialties"] = practises
         if treats:
@@ -131,3 +132,17 @@ def reviewed_by(evidence: Evidence, conditions: list[Entry], providers: list[Ent
         if credited:
             out[c.fields["pages"]["overview"]] = credited[0]
     return out
+
+
+def complete_offers(locations: list[Entry], providers: list[Entry]) -> None:
+    """A location offers the specialties its providers practise, linked from its page or not."""
+    practised: dict[str, list[str]] = {}
+    for p in providers:
+        for lid in p.fields.get("locations", []):
+            practised.setdefault(lid, []).extend(p.fields.get("specialties", []))
+    for loc in locations:
+        have = loc.fields.get("specialties", [])
+        added = [sid for sid in dict.fromkeys(practised.get(loc.id, [])) if sid not in have]
+        if added:
+            loc.fields["specialties"] = have + added
+            loc.because(f"its providers practise {', '.join(added)}", 0.0)

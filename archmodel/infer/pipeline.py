@@ -14,10 +14,10 @@ from archmodel.infer.conditions import find_conditions
 from archmodel.infer.entries import InferredModel
 from archmodel.infer.evidence import open_crawl, read_links, read_pages
 from archmodel.infer.names import site_name
-from archmodel.infer.people import find_locations, find_providers, reviewed_by
+from archmodel.infer.people import complete_offers, find_locations, find_providers, reviewed_by
 from archmodel.infer.related import find_related
 from archmodel.infer.rules import propose_rules
-from archmodel.infer.specialties import find_specialties, promote_nav_hubs
+from archmodel.infer.specialties import find_specialties, settle_hubs
 from archmodel.infer.vocabulary import vocabulary
 from archmodel.infer.writer import render
 from archmodel.ingest.sitemodel import parse_site_model
@@ -36,15 +36,17 @@ def infer_model(paths: Sequence[Path], sitemaps: Sequence[Path] = ()) -> Inferre
     else:
         classifier = Classifier(evidence, vocab)
         placed = classifier.place_all()
-        read_links(crawl, evidence, {i for i, p in placed.items() if p.type in ANCHOR_TYPES})
+        read_links(crawl, evidence, {i for i, p in placed.items() if p.type in ANCHOR_TYPES},
+                   {i for i, p in placed.items() if p.type == "provider"})
         for page_id in range(len(placed), len(evidence.pages)):  # link targets no page row described
             placed[page_id] = classifier.place(page_id)
-    promote_nav_hubs(evidence, placed, vocab)
+    settle_hubs(evidence, placed, vocab)
     site = site_name(evidence.home_title, evidence.host)
     conditions = find_conditions(evidence, placed, vocab, site)
     specialties = find_specialties(evidence, placed, conditions, vocab, site)
     locations = find_locations(evidence, placed, specialties, site)
     providers = find_providers(evidence, placed, specialties, conditions, locations, vocab, site)
+    complete_offers(locations, providers)
     find_related(evidence, conditions)
     captures = set()
     for page_type, entries in (("condition", conditions), ("specialty_hub", specialties),

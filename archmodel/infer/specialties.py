@@ -21,9 +21,26 @@ from archmodel.infer.vocabulary import Vocabulary
 MIN_VOTES = 2
 
 
-def promote_nav_hubs(evidence: Evidence, placed: dict[int, Placement], vocabulary: Vocabulary) -> None:
-    """Pages in the home page's menus titled with a specialty name become hubs."""
-    for page_id in evidence.nav_from_home:
+SPECIALTY_FOLDERS = {"specialties", "specialities", "departments", "our-specialties", "clinical-services"}
+
+
+def settle_hubs(evidence: Evidence, placed: dict[int, Placement], vocabulary: Vocabulary) -> None:
+    """Hubs are service lines a hospital puts on its home page.
+
+    Pages the home page links to (menus or body) and titles with a specialty name become hubs;
+    pages in a folder that only may hold hubs (`programs`, `centers`, `institutes`) stay hubs
+    only when the home page links them or their title names a specialty, else they are services.
+    """
+    home = evidence.index.get("/")
+    from_home = set(evidence.nav_from_home) | (set(evidence.out_links(home).tolist()) if home is not None else set())
+    for page_id, placement in list(placed.items()):
+        if placement.type != "specialty_hub" or not placement.folder or placement.folder.lower() in SPECIALTY_FOLDERS:
+            continue
+        text = evidence.pages[page_id].text
+        if page_id not in from_home and not (text and vocabulary.specialty(_clean_hub(text))):
+            placed[page_id] = Placement("service", f"{placement.reason}, not linked from the home page",
+                                        placement.folder, placement.depth)
+    for page_id in from_home:
         placement = placed.get(page_id)
         if placement is None or placement.type not in ("other", "service"):
             continue
