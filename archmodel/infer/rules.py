@@ -27,6 +27,7 @@ class Rule:
     pages: int
     evidence: str
     confidence: float
+    sample: str = ""  # one page the rule places (what `--merge` checks against the existing model)
 
 
 def shape(path: str) -> tuple[str, ...]:
@@ -57,7 +58,7 @@ def propose_rules(evidence: Evidence, placed: dict[int, Placement], capture_type
         key = shape(path)
         groups[key][placement.type] += 1
         members[key].append(page_id)
-    rules: list[Rule] = [Rule("/", "home", 1, "the home page", 1.0)]
+    rules: list[Rule] = [Rule("/", "home", 1, "the home page", 1.0, "/")]
     exact: list[Rule] = []
     general: list[Rule] = []
     unmapped: Counter[str] = Counter()
@@ -67,7 +68,8 @@ def propose_rules(evidence: Evidence, placed: dict[int, Placement], capture_type
         for page_id in members[key]:
             placement = placed[page_id]
             if placement.type != page_type and len(exact) < MAX_EXCEPTIONS:
-                exact.append(Rule(evidence.pages[page_id].path, placement.type, 1, placement.reason, 0.7))
+                exact.append(Rule(evidence.pages[page_id].path, placement.type, 1, placement.reason, 0.7,
+                                  evidence.pages[page_id].path))
         if page_type == "other":
             if "*" in key or len(key) > 1 or total > 1:
                 unmapped[f"/{key[0]}/"] += total
@@ -87,7 +89,9 @@ def propose_rules(evidence: Evidence, placed: dict[int, Placement], capture_type
         share = count / total
         reasons = Counter(placed[i].reason for i in members[key]).most_common(1)[0][0]
         match = _pattern(tuple(parts), slash) if "*" in key or any("{" in p for p in parts) else evidence.pages[members[key][0]].path
-        general.append(Rule(match, page_type, total, f"{reasons}; {count} of {total} pages", round(0.5 + 0.5 * share, 2)))
+        sample = next(evidence.pages[i].path for i in members[key] if placed[i].type == page_type)
+        general.append(Rule(match, page_type, total, f"{reasons}; {count} of {total} pages", round(0.5 + 0.5 * share, 2),
+                            sample))
     general.sort(key=lambda r: (-sum(1 for p in r.match.split("/") if p and "*" not in p and "{" not in p),
                                 -r.match.count("/"), r.match))
     exact.sort(key=lambda r: r.match)

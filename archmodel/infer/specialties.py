@@ -37,7 +37,9 @@ def settle_hubs(evidence: Evidence, placed: dict[int, Placement], vocabulary: Vo
         if placement.type != "specialty_hub" or not placement.folder or placement.folder.lower() in SPECIALTY_FOLDERS:
             continue
         text = evidence.pages[page_id].text
-        if page_id not in from_home and not (text and vocabulary.specialty(_clean_hub(text))):
+        named = bool(text and vocabulary.specialty(_clean_hub(text)))
+        slug = [s for s in evidence.pages[page_id].path.split("/") if s][-1]
+        if page_id not in from_home and not named and not vocabulary.specialty(slug):
             placed[page_id] = Placement("service", f"{placement.reason}, not linked from the home page",
                                         placement.folder, placement.depth)
     for page_id in from_home:
