@@ -295,6 +295,7 @@ class CrawlLoader:
             "has_sitemap": self.result.has_sitemap,
             "complete": False,
             **{key: value for key, value in thresholds.items() if value is not None},
+            **(self.site_model.inferred.crawl_properties() if self.site_model.inferred else {}),
         }
         self.graph.write("CREATE (c:Crawl) SET c = $props", {"props": properties})
 

@@ -153,6 +153,11 @@ class Inferred(_Strict):
     entries: int = Field(0, ge=0)
     review: int = Field(0, ge=0)
 
+    def crawl_properties(self) -> dict[str, Any]:
+        """What the loader stores on the Crawl node so the report can say the model was inferred."""
+        return {"inferred_at": self.at, "inferred_confidence": self.confidence,
+                "inferred_entries": self.entries, "inferred_review": self.review}
+
 
 class _Problems(ValueError):
     """Several (key path, reason) problems found by the cross-reference pass."""

@@ -21,6 +21,7 @@ from archmodel.render.entities import entity_ids, load_hub, load_pathway, load_p
 from archmodel.render.findings import Finding, FindingIndex
 from archmodel.render.focus_maps import hub_view, pathway_view, providers_view
 from archmodel.render.html import map_page
+from archmodel.render.provenance import inferred_notes
 from archmodel.render.report import ReportInput, build_report_html
 from archmodel.render.site_map import MAX_DRAWN_PAGES, clusters_view
 from archmodel.render.traces import MapView
@@ -139,7 +140,7 @@ def build_report(
     positions, _ = charts.positions_chart(link_rows)
     anchors, _ = charts.anchors_chart(link_rows, list(crawl.get("generic_anchors") or []))
     maps = [clusters_view(data, cluster_pages(data, graph, community_backend), index, max_pages)]
-    notes = []
+    notes = inferred_notes(crawl)
     for view, label, key, packs in (("hub", "Specialty", "specialty", ("hub-spoke",)), ("pathway", "Condition", "condition", ("pathways",))):
         ranked = _ranked_focus(graph, ref, label, index, key, packs)
         for focus in ranked[:MAX_FOCUS_MAPS_IN_REPORT]:
