@@ -54,7 +54,8 @@ def find_conditions(evidence: Evidence, placed: dict[int, Placement], vocabulary
         cid = ids[page.path]
         name, abbreviations = subject(page.text, site, cid)
         entry = Entry("conditions", cid, {"name": name}, confidence=0.45)
-        entry.because(f"from {page.path} ({placed[page_id].reason})", 0.2 if page.crawled else 0.05)
+        entry.because(f"from {page.path} ({placed[page_id].reason})" + ("" if page.crawled else ", not crawled"),
+                      0.2 if page.crawled else 0.0)
         pages = {"overview": page.path}
         for stage, child in children[page_id].items():
             pages[stage] = evidence.pages[child].path

@@ -41,7 +41,8 @@ def find_locations(evidence: Evidence, placed: dict[int, Placement], specialties
             continue
         seen.add(lid)
         entry = Entry("locations", lid, {"name": place(page.text, site, lid), "page": page.path}, confidence=0.4)
-        entry.because(f"from {page.path} ({placed[page_id].reason})", 0.3 if page.crawled else 0.1)
+        entry.because(f"from {page.path} ({placed[page_id].reason})" + ("" if page.crawled else ", not crawled"),
+                      0.3 if page.crawled else 0.05)
         offered = [hub_of[t] for t in sorted(set(evidence.out_links(page_id).tolist())) if t in hub_of]
         if offered:
             entry.fields["specialties"] = sorted(set(offered), key=offered.index)
@@ -81,7 +82,8 @@ def find_providers(evidence: Evidence, placed: dict[int, Placement], specialties
         if title:
             entry.fields["title"] = title
         entry.fields["page"] = page.path
-        entry.because(f"from {page.path} ({placed[page_id].reason})", 0.3 if page.crawled else 0.1)
+        entry.because(f"from {page.path} ({placed[page_id].reason})" + ("" if page.crawled else ", not crawled"),
+                      0.3 if page.crawled else 0.05)
         out = sorted(set(evidence.out_links(page_id).tolist()))
         votes: Counter[str] = Counter()
         for target in out:

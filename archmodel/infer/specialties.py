@@ -91,7 +91,7 @@ def find_specialties(evidence: Evidence, placed: dict[int, Placement], condition
             continue
         used.add(sid)
         name = hub_name(page.text, site, sid)
-        entry = Entry("specialties", sid, {"name": name, "hub": page.path}, confidence=0.3)
+        entry = Entry("specialties", sid, {"name": name, "hub": page.path}, confidence=0.1)
         entry.because(f"hub {page.path} ({placed[h].reason})", 0.3)
         known = vocabulary.specialty(_clean_hub(name)) or vocabulary.specialty(sid)
         if known:

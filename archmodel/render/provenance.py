@@ -14,5 +14,5 @@ def inferred_notes(crawl: dict[str, Any]) -> list[str]:
     review = int(crawl.get("inferred_review") or 0)
     entries = int(crawl.get("inferred_entries") or 0)
     pending = f"; {review} of {entries} entries were below the threshold and left out" if review else ""
-    return [f"The site model was inferred by `archmodel init` on {at} (mean confidence {confidence:.2f}{pending}); "
+    return [f"The site model was inferred by archmodel init on {at} (mean confidence {confidence:.2f}{pending}); "
             "findings that depend on specialties, conditions and providers are as good as that model."]
