@@ -14,7 +14,6 @@ than the whole of `archmodel init` may. Other formats go through the shared read
 from __future__ import annotations
 
 import re
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -153,46 +152,86 @@ def read_pages(crawl: CrawlInput) -> Evidence:
     return evidence
 
 
+@dataclass
+class LinkChunk:
+    """A batch of hyperlinks as arrays: page numbers, menu flag, anchor texts."""
+
+    src: np.ndarray
+    dst: np.ndarray
+    nav: np.ndarray
+    anchor: np.ndarray
+
+
 def read_links(crawl: CrawlInput, evidence: Evidence, keep_anchors: set[int], keep_plain: set[int] = frozenset()) -> None:
     """Second half of the pass: body link pairs, home menus, reviewer credits, anchors into
     `keep_anchors`, and which links into `keep_plain` (provider profiles) are more than a credit."""
-    pairs = array("q")
-    home = evidence.index.get("/")
-    for src, dst, position, anchor in _link_rows(crawl, evidence):
-        evidence.links_read += 1
-        if position in NAV_POSITIONS:
-            if src == home:
-                evidence.nav_from_home.add(dst)
-            continue
-        if src == dst:
-            continue
-        pairs.append((src << 32) | dst)
-        credit = bool(anchor) and REVIEWER_ANCHOR.search(anchor) is not None
-        if credit:
-            evidence.reviewer_links.add((src, dst))
-        elif dst in keep_plain:
-            evidence.plain_links.add((src, dst))
-        if anchor and not credit:
-            if dst in keep_anchors:
-                text = " ".join(anchor.split())
-                evidence.anchors[dst][text] += 1
-                evidence.anchor_sources[(dst, text)].add(src)
+    parts: list[np.ndarray] = []
+    keep_a = np.fromiter(keep_anchors, dtype=np.int64)
+    keep_p = np.fromiter(keep_plain, dtype=np.int64)
+    for chunk in _link_chunks(crawl, evidence):
+        parts.append(_absorb(evidence, chunk, keep_a, keep_p))
     evidence.has_links = evidence.links_read > 0
-    evidence.body_pairs = np.unique(np.frombuffer(pairs, dtype=np.int64)) if len(pairs) else np.zeros(0, np.int64)
+    evidence.body_pairs = np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
 
 
-def _link_rows(crawl: CrawlInput, evidence: Evidence) -> Iterator[tuple[int, int, str | None, str]]:
+def _absorb(evidence: Evidence, chunk: LinkChunk, keep_a: np.ndarray, keep_p: np.ndarray) -> np.ndarray:
+    import pandas as pd
+
+    evidence.links_read += len(chunk.src)
+    ok = (chunk.src >= 0) & (chunk.dst >= 0)
+    home = evidence.index.get("/")
+    if home is not None:
+        evidence.nav_from_home.update(np.unique(chunk.dst[ok & chunk.nav & (chunk.src == home)]).tolist())
+    body = ok & ~chunk.nav & (chunk.src != chunk.dst)
+    src, dst, anchor = chunk.src[body], chunk.dst[body], chunk.anchor[body]
+    codes, texts = pd.factorize(anchor)
+    texts = np.array([" ".join(str(t).split()) for t in texts], dtype=object)
+    credit_of = np.array([bool(t) and REVIEWER_ANCHOR.search(t) is not None for t in texts], dtype=bool)
+    credit = credit_of[codes] if len(texts) else np.zeros(len(codes), dtype=bool)
+    for value in np.unique((src[credit] << 32) | dst[credit]).tolist():
+        evidence.reviewer_links.add((value >> 32, value & 0xFFFFFFFF))
+    plain = ~credit & np.isin(dst, keep_p)
+    for value in np.unique((src[plain] << 32) | dst[plain]).tolist():
+        evidence.plain_links.add((value >> 32, value & 0xFFFFFFFF))
+    named = ~credit & np.isin(dst, keep_a) & (codes >= 0)
+    if named.any():
+        frame = pd.DataFrame({"d": dst[named], "c": codes[named], "s": src[named]})
+        counts = frame.groupby(["d", "c"]).size()
+        for (d, c), n in counts.items():
+            text = texts[c]
+            if text:
+                evidence.anchors[int(d)][text] += int(n)
+        for d, c, source in frame.drop_duplicates().itertuples(index=False):
+            text = texts[c]
+            if text:
+                evidence.anchor_sources[(int(d), text)].add(int(source))
+    return np.unique((src << 32) | dst)
+
+
+def _link_chunks(crawl: CrawlInput, evidence: Evidence) -> Iterator[LinkChunk]:
     for reader in crawl.readers:
         if reader.kind == "sf_inlinks":
             yield from _sf_inlinks(Path(reader.path), crawl.normaliser, evidence)
-        else:
-            for link in reader.links(crawl.normaliser):
-                src = evidence.page_id(crawl.normaliser.path_of(link.source).split("?", 1)[0])
-                dst = evidence.page_id(crawl.normaliser.path_of(link.target).split("?", 1)[0])
-                yield src, dst, link.position if link.position else None, link.anchor
+            continue
+        rows: list[tuple[int, int, bool, str]] = []
+        for link in reader.links(crawl.normaliser):
+            src = evidence.page_id(crawl.normaliser.path_of(link.source).split("?", 1)[0])
+            dst = evidence.page_id(crawl.normaliser.path_of(link.target).split("?", 1)[0])
+            rows.append((src, dst, link.position in NAV_POSITIONS, link.anchor))
+            if len(rows) >= CHUNK_ROWS:
+                yield _chunk(rows)
+                rows = []
+        if rows:
+            yield _chunk(rows)
 
 
-def _sf_inlinks(path: Path, normaliser: UrlNormaliser, evidence: Evidence) -> Iterator[tuple[int, int, str | None, str]]:
+def _chunk(rows: list[tuple[int, int, bool, str]]) -> LinkChunk:
+    src, dst, nav, anchor = zip(*rows)
+    return LinkChunk(np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64), np.array(nav, dtype=bool),
+                     np.array(anchor, dtype=object))
+
+
+def _sf_inlinks(path: Path, normaliser: UrlNormaliser, evidence: Evidence) -> Iterator[LinkChunk]:
     import pandas as pd
 
     opened = open_csv(path)
@@ -201,37 +240,42 @@ def _sf_inlinks(path: Path, normaliser: UrlNormaliser, evidence: Evidence) -> It
                "anchor": h.find("Anchor", "Anchor Text"), "position": h.find("Link Position")}
     names = {key: h.names[i] for key, i in columns.items() if i is not None}
     cache: dict[str, int] = {}
-    positions: dict[str, str | None] = {}
+    nav_words = {p.lower() for p in NAV_POSITIONS}
 
-    def page_of(url: str, base: str | None = None) -> int:
+    def page_of(url: str) -> int:
         found = cache.get(url)
         if found is None:
-            normal = normaliser.normalise(url, base=base) if url else None
-            found = -1 if normal is None else evidence.page_id(normaliser.path_of(normal).split("?", 1)[0])
-            if base is None:
-                cache[url] = found
+            normal = normaliser.normalise(url) if url else None
+            found = cache[url] = -1 if normal is None else evidence.page_id(normaliser.path_of(normal).split("?", 1)[0])
         return found
+
+    def pages(values: np.ndarray) -> np.ndarray:
+        codes, uniques = pd.factorize(values)
+        lookup = np.array([page_of(u) for u in uniques], dtype=np.int64)
+        return lookup[codes] if len(uniques) else np.zeros(len(values), dtype=np.int64)
 
     try:
         chunks = pd.read_csv(path, encoding=opened.encoding, sep=opened.delimiter, skiprows=opened.header_line - 1,
                              usecols=list(names.values()), dtype=str, keep_default_na=False, chunksize=CHUNK_ROWS)
         for chunk in chunks:
-            kinds = chunk[names["type"]].str.lower()
-            chunk = chunk[kinds.isin(HYPERLINK_TYPES)]
-            sources = chunk[names["source"]].to_numpy()
+            chunk = chunk[chunk[names["type"]].str.lower().isin(HYPERLINK_TYPES)]
             targets = chunk[names["target"]].to_numpy()
-            anchors = chunk[names["anchor"]].to_numpy() if "anchor" in names else [""] * len(chunk)
-            where = chunk[names["position"]].to_numpy() if "position" in names else [""] * len(chunk)
-            for source, target, anchor, position in zip(sources, targets, anchors, where):
-                src = page_of(source)
-                if src < 0:
-                    continue
-                dst = page_of(target) if target.startswith(("http://", "https://")) else page_of(target, source)
-                if dst < 0:
-                    continue
-                if position not in positions:
-                    positions[position] = normalise_position(position)
-                yield src, dst, positions[position], anchor
+            relative = ~chunk[names["target"]].str.startswith(("http://", "https://")).to_numpy()
+            dst = pages(targets)
+            if relative.any():  # rare: hrefs exported relative to their page
+                sources = chunk[names["source"]].to_numpy()
+                for i in np.flatnonzero(relative).tolist():
+                    normal = normaliser.normalise(targets[i], base=sources[i])
+                    dst[i] = -1 if normal is None else evidence.page_id(normaliser.path_of(normal).split("?", 1)[0])
+            if "position" in names:
+                where = chunk[names["position"]]
+                codes, uniques = pd.factorize(where)
+                nav_of = np.array([(normalise_position(u) or "").lower() in nav_words for u in uniques], dtype=bool)
+                nav = nav_of[codes] if len(uniques) else np.zeros(len(chunk), dtype=bool)
+            else:
+                nav = np.zeros(len(chunk), dtype=bool)
+            anchors = chunk[names["anchor"]].to_numpy() if "anchor" in names else np.array([""] * len(chunk), dtype=object)
+            yield LinkChunk(pages(chunk[names["source"]].to_numpy()), dst, nav, anchors)
     except (ValueError, pd.errors.ParserError) as exc:
         raise InputError(f"malformed CSV: {exc}", path.name, fix="re-export the file; it is damaged or not a CSV") from exc
 
