@@ -59,6 +59,7 @@ def _register_commands() -> None:
         pack_commands,
         render_commands,
         synth_commands,
+        traffic_commands,
     )
 
 

@@ -1,4 +1,8 @@
-"""`archmodel demo`: the whole job on the bundled seed data, in one command."""
+"""`archmodel demo`: the whole job on the bundled seed data, in one command.
+
+It loads the seed's traffic sample (`seed_data/traffic/`) too, so the report opens with an
+action plan ranked by Search Console and GA4 demand; findings do not change with traffic.
+"""
 
 from __future__ import annotations
 
@@ -67,7 +71,9 @@ def demo(
 
     Example: archmodel demo -o demo-output
     """
+    from archmodel.cli.traffic_commands import add_and_report
     from archmodel.ingest.loader import load_crawl
+    from archmodel.packs.impact import score_findings, score_suggestions
     from archmodel.packs.registry import load_registry
     from archmodel.packs.runner import Runner
     from archmodel.packs.suggest import COLUMNS
@@ -87,19 +93,22 @@ def demo(
         log(f"{loaded.site}: crawl {loaded.crawl_id} is already loaded.")
     else:
         log(f"{loaded.site}: {loaded.pages:,} pages, {loaded.links:,} links loaded in {loaded.seconds:.1f} s.")
+    add_and_report(graph, loaded.site, [seed / "traffic"])
 
     runner = Runner.for_site(graph, loaded.site)
     report = runner.run(load_registry().checks.values())
     suggestions = suggestions_from(runner, report)
+    model = score_findings(graph, runner.site, report.findings)
+    score_suggestions(graph, runner.site, suggestions, model)
     findings = report.findings
     output.mkdir(parents=True, exist_ok=True)
     (output / "findings.json").write_text(render(findings, None, Format.json), encoding="utf-8")
     (output / "findings.csv").write_text(
-        render(findings, ["pack", "check", "severity", "title", "url", "source", "target", "detail"], Format.csv),
+        render(findings, ["pack", "check", "severity", "title", "url", "source", "target", "detail", "priority", "impact"], Format.csv),
         encoding="utf-8",
     )
-    (output / "suggestions.json").write_text(render(suggestions, COLUMNS, Format.json), encoding="utf-8")
-    (output / "suggestions.csv").write_text(render(suggestions, COLUMNS, Format.csv), encoding="utf-8")
+    (output / "suggestions.json").write_text(render(suggestions, [*COLUMNS, "impact"], Format.json), encoding="utf-8")
+    (output / "suggestions.csv").write_text(render(suggestions, [*COLUMNS, "impact"], Format.csv), encoding="utf-8")
     skipped = [(outcome.check.name, outcome.skipped or "") for outcome in report.skipped]
     written = write_all(graph, output, loaded.site, findings=findings, suggestions=suggestions, skipped=skipped)
 

@@ -11,8 +11,10 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from archmodel.cli import app, state
+from archmodel.cli.load_summary import emit_load_result, max_bad_rows_share
 from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, resolve_format, stderr
 from archmodel.db.sites import resolve_site
+from archmodel.ingest.accounting import DEFAULT_MAX_BAD_ROWS, ReadOptions
 from archmodel.ingest.stats import crawl_stats
 
 
@@ -44,13 +46,32 @@ def load(
     pagerank: PageRankEngine = typer.Option(
         PageRankEngine.auto, "--pagerank", help="PageRank engine: auto (GDS when the server has it), gds, python."
     ),
+    strict: bool = typer.Option(
+        False, "--strict", help="Refuse bad bytes, control characters and invalid numbers instead of warning."
+    ),
+    max_bad_rows: str = typer.Option(
+        f"{DEFAULT_MAX_BAD_ROWS * 100:g}%", "--max-bad-rows",
+        help="Share of a file's rows that may hold invalid numbers (stored as null) before the load fails, in percent.",
+    ),
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    traffic: list[Path] = typer.Option(
+        [], "--traffic", help="Search Console or GA4 export to join to the pages after the load; repeatable."
+    ),
 ) -> None:
     """Load crawl exports (and a site model) into Neo4j, replacing the site's previous crawl atomically.
+
+    Prints a summary per input file (rows read, loaded, skipped by reason, rejected) on standard
+    error; with --format json the whole result as one JSON object.
 
     Example: archmodel load seed_data/ --site seed_data/site.yml
     """
     from archmodel.ingest.loader import DEFAULT_BATCH, load_crawl
+    from archmodel.ingest.traffic_join import read_files
 
+    options = ReadOptions(strict=strict, max_bad_rows=max_bad_rows_share(max_bad_rows))
+    if traffic:
+        read_files(traffic)  # a bad traffic file fails before the crawl is replaced
     graph = state.current().graph()
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
@@ -60,17 +81,15 @@ def load(
         result = load_crawl(
             graph, crawl, site_model=site, sitemaps=sitemap,
             progress=RichProgress(progress), batch_size=batch_size or DEFAULT_BATCH, pagerank_engine=pagerank.value,
+            read_options=options,
         )
     for warning in result.warnings:
         log(f"Warning: {warning}")
-    if result.unchanged:
-        print(f"{result.site}: unchanged, crawl {result.crawl_id} is already loaded.")
-        return
-    rate = result.links / result.seconds if result.seconds else 0
-    print(
-        f"Loaded {result.site}: {result.pages:,} pages, {result.links:,} links "
-        f"(crawl {result.crawl_id}) in {result.seconds:.1f} s ({rate:,.0f} links/s)."
-    )
+    if traffic:
+        from archmodel.cli.traffic_commands import add_and_report
+
+        add_and_report(graph, result.site, traffic)
+    emit_load_result(result, fmt, output)
 
 
 @app.command("stats")

@@ -23,6 +23,11 @@ packs_app = typer.Typer(help="The query pack catalogue: list checks, show one wi
 app.add_typer(packs_app, name="packs")
 
 
+class SortOrder(str, Enum):
+    check = "check"
+    impact = "impact"
+
+
 class Severity(str, Enum):
     info = "info"
     low = "low"
@@ -126,16 +131,25 @@ def run(
     ),
     site: str | None = SiteOption,
     pack_dir: list[Path] = PackDirOption,
+    sort: SortOrder = typer.Option(
+        SortOrder.check, "--sort", help="check: by pack and check (default); impact: what to fix first (docs/impact.md)."
+    ),
 ) -> None:
     """Run query packs against the current crawl and print their findings.
 
     Example: archmodel run pathways anchors/generic-anchor --fail-on high --format json
     """
+    from archmodel.packs.impact import score_findings
+
     registry = _registry(pack_dir)
     checks = registry.select(names or [])
     runner = Runner.for_site(state.current().graph(), site, _overrides(params), say=log)
     report = runner.run(checks)
-    _emit_findings(report, fmt, output)
+    score_findings(runner.graph, runner.site, report.findings)
+    if sort is SortOrder.impact:
+        _emit_by_impact(report, fmt, output)
+    else:
+        _emit_findings(report, fmt, output)
     for outcome in report.skipped:
         log(f"Skipped {outcome.check.name}: {outcome.skipped}.")
     log(report.summary())
@@ -144,14 +158,36 @@ def run(
         raise typer.Exit(code=1)
 
 
+SCORE_KEYS = ["priority", "impact"]
+
+
+def _finding_columns(report: RunReport) -> list[str]:
+    """pack, check, severity, title, every check's columns, then priority and impact."""
+    columns = list(FINDING_KEYS)
+    for outcome in report.outcomes:
+        columns += [c for c in outcome.check.columns if c not in columns]
+    return columns + SCORE_KEYS
+
+
+def _emit_by_impact(report: RunReport, fmt: Format | None, output: Path | None) -> None:
+    from archmodel.packs.impact import by_impact
+
+    chosen = resolve_format(fmt, output)
+    findings = by_impact(report.findings)
+    if chosen in (Format.json, Format.ndjson, Format.csv):
+        emit(findings, chosen, output, columns=_finding_columns(report))
+        return
+    columns = ["impact", "priority", "pack", "check", "url", "source", "target", "detail"]
+    present = [c for c in columns if any(f.get(c) not in (None, "") for f in findings)]
+    title = f"Findings on {report.site.host}, most impact first"
+    emit(findings, chosen, output, columns=present, title=title)
+
+
 def _emit_findings(report: RunReport, fmt: Format | None, output: Path | None) -> None:
     chosen = resolve_format(fmt, output)
     findings = report.findings
     if chosen in (Format.json, Format.ndjson, Format.csv):
-        columns = list(FINDING_KEYS)
-        for outcome in report.outcomes:
-            columns += [c for c in outcome.check.columns if c not in columns]
-        emit(findings, chosen, output, columns=columns)
+        emit(findings, chosen, output, columns=_finding_columns(report))
         return
     sections = [_section(outcome, chosen) for outcome in report.outcomes if outcome.findings]
     text = "\n".join(sections) if sections else ("No findings.\n" if chosen is Format.table else "")
@@ -162,7 +198,7 @@ def _section(outcome: CheckOutcome, fmt: Format) -> str:
     check = outcome.check
     count = len(outcome.findings)
     title = f"{check.name} ({check.severity}): {check.title} - {count} finding{'s' if count != 1 else ''}"
-    return render(outcome.findings, check.columns, fmt, title=title)
+    return render(outcome.findings, check.columns + SCORE_KEYS, fmt, title=title)
 
 
 def _write(text: str, output: Path | None, count: int) -> None:
@@ -200,20 +236,29 @@ def suggest(
     fmt: FormatOption = None,
     output: OutputOption = None,
     site: str | None = SiteOption,
+    top: int | None = typer.Option(
+        None, "--top", min=1, help="Only the N links with the most impact, most impact first (docs/impact.md)."
+    ),
 ) -> None:
     """Recommend internal links to add, with anchors and where to place them.
 
-    Example: archmodel suggest --format csv -o links-to-add.csv
+    Example: archmodel suggest --top 10 --format csv -o links-to-add.csv
     """
+    from archmodel.packs.impact import by_impact, score_suggestions
     from archmodel.packs.suggest import COLUMNS
     from archmodel.packs.suggest import suggest as make_suggestions
 
     registry = load_registry()
     runner = Runner.for_site(state.current().graph(), site, say=log)
     rows, report = make_suggestions(runner, registry)
+    score_suggestions(runner.graph, runner.site, rows)
+    if top is not None:
+        total = len(rows)
+        rows = by_impact(rows)[:top]
+        log(f"The {len(rows)} of {total} links with the most impact.")
     for outcome in report.skipped:
         log(f"Skipped {outcome.check.name}: {outcome.skipped}.")
-    emit(rows, fmt, output, columns=COLUMNS, title=f"Links to add on {report.site.host}")
+    emit(rows, fmt, output, columns=[*COLUMNS, "impact"], title=f"Links to add on {report.site.host}")
     by_priority: dict[str, int] = {}
     for row in rows:
         by_priority[row["priority"]] = by_priority.get(row["priority"], 0) + 1

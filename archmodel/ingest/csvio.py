@@ -13,11 +13,13 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from archmodel.errors import InputError
+from archmodel.ingest.structure import check_multiline_row, extra_cells_error
+from archmodel.ingest.textscan import TextScan, scan_text
 
 SAMPLE_BYTES = 256 * 1024
 DELIMITERS = (",", ";", "\t")
@@ -34,21 +36,38 @@ def column_key(name: str) -> str:
 
 @dataclass
 class Header:
-    """A header row with lookup by name."""
+    """A header row with lookup by name.
+
+    Two columns with the same name (two `Status Code` columns, one holding `OK`) are kept in
+    `duplicates`; `find` then asks `chooser` which one to read (the CSV file decides from the
+    values, see `archmodel.ingest.duplicates`), instead of silently taking the first.
+    """
 
     names: list[str]
     keys: dict[str, int] = field(init=False)
+    duplicates: dict[str, list[int]] = field(init=False)
+    chooser: Callable[[str, list[int]], int] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.keys = {}
+        self.duplicates = {}
         for index, name in enumerate(self.names):
-            self.keys.setdefault(column_key(name), index)
+            key = column_key(name)
+            if not key:
+                continue
+            if key in self.keys:
+                self.duplicates.setdefault(key, [self.keys[key]]).append(index)
+            else:
+                self.keys[key] = index
 
     def find(self, *names: str) -> int | None:
         """Index of the first of `names` present (compared as column keys), else None."""
         for name in names:
-            index = self.keys.get(column_key(name))
+            key = column_key(name)
+            index = self.keys.get(key)
             if index is not None:
+                if key in self.duplicates and self.chooser is not None:
+                    return self.chooser(key, self.duplicates[key])
                 return index
         return None
 
@@ -67,7 +86,12 @@ class Header:
 
 @dataclass
 class CsvFile:
-    """An opened CSV: its layout, settled once from the first bytes, and a row stream."""
+    """An opened CSV: its layout, settled once from the first bytes, and a row stream.
+
+    `errors` is `replace` only for a UTF-8 file with a few damaged bytes (the scan warned about
+    them); `has_controls` makes the stream drop control characters the scan found; `warnings`
+    collects what a load should print about this file.
+    """
 
     path: Path
     encoding: str
@@ -75,31 +99,47 @@ class CsvFile:
     header: Header
     header_line: int  # 1-based physical line of the header row
     title: str | None  # the old one-cell title row, when present
+    errors: str = "strict"
+    has_controls: bool = False
+    lines: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        from archmodel.ingest.duplicates import ColumnChooser
+
+        if self.header.duplicates:
+            self.header.chooser = ColumnChooser(self)
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
-        """(line, cells) for every non-blank data row, cells padded to the header's width."""
+        """(line, cells) for every non-blank data row, cells padded to the header's width.
+
+        A row that spans several physical lines (a quoted cell with line breaks) is checked: when
+        the lines inside the cell look like rows of this file, a quote was left open and the rows
+        were swallowed, which is an error at the line where the quote opened.
+        """
         width = len(self.header.names)
-        with self.path.open("r", encoding=self.encoding, newline="") as handle:
-            reader = csv.reader(handle, delimiter=self.delimiter)
+        delimiter = self.delimiter
+        header_line = self.header_line
+        drop_controls = self.has_controls
+        with self.path.open("r", encoding=self.encoding, errors=self.errors, newline="") as handle:
+            reader = csv.reader(handle, delimiter=delimiter)
             line = 0
             try:
                 for cells in reader:
                     start, line = line + 1, reader.line_num
-                    if start <= self.header_line:
+                    if start <= header_line:
                         continue
+                    if line > start:
+                        check_multiline_row(self, cells, start, line)
                     if not cells or not any(cell.strip() for cell in cells):
                         continue
+                    if drop_controls:
+                        cells = [_CONTROL.sub("", cell) for cell in cells]
                     if len(cells) < width:
                         cells.extend([""] * (width - len(cells)))
                     elif len(cells) > width:
                         if any(cell.strip() for cell in cells[width:]):
-                            raise InputError(
-                                f"row has {len(cells)} cells but the header has {width}",
-                                self.path.name,
-                                start,
-                                f"a cell probably contains an unquoted '{_show(self.delimiter)}'; "
-                                "re-export the file with every field quoted",
-                            )
+                            raise extra_cells_error(self, cells, start, line)
                         del cells[width:]
                     yield start, cells
             except csv.Error as exc:
@@ -114,40 +154,28 @@ class CsvFile:
                 ) from exc
 
 
-def _show(delimiter: str) -> str:
-    return "\\t" if delimiter == "\t" else delimiter
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SCANS: dict[tuple[str, int, int, bool], TextScan] = {}
+
+
+def scan_file(path: Path, strict: bool = False) -> TextScan:
+    """The encoding scan of a file, once per version of the file (detection and the readers both
+    open it, and a load opens each file more than once)."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, strict)
+    scan = _SCANS.get(key)
+    if scan is None:
+        scan = scan_text(path, strict)
+        if len(_SCANS) >= 64:
+            _SCANS.clear()
+        _SCANS[key] = scan
+    return scan
 
 
 def detect_encoding(path: Path) -> str:
-    """utf-8-sig for UTF-8 (BOM or not), utf-16 by BOM, else cp1252, else latin-1.
-
-    The whole file is checked in chunks (constant memory) so a stray Latin-1 byte at line 50,000
-    is found before the first row is read rather than half way through a load.
-    """
-    with path.open("rb") as handle:
-        head = handle.read(4)
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return "utf-16"
-    for encoding in ("utf-8-sig", "cp1252"):
-        decoder = codecs.getincrementaldecoder(encoding)()
-        lines = 1
-        try:
-            with path.open("rb") as handle:
-                while chunk := handle.read(1 << 20):
-                    nul = chunk.find(b"\x00")
-                    if nul >= 0:
-                        raise InputError(
-                            "the file contains a NUL byte (binary data or a damaged export)",
-                            path.name, lines + chunk.count(b"\n", 0, nul),
-                            "export the crawl again; the file was damaged in writing or copying",
-                        )
-                    lines += chunk.count(b"\n")
-                    decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-            return encoding
-        except UnicodeDecodeError:
-            continue
-    return "latin-1"
+    """utf-8-sig for UTF-8 (BOM or not, a few bad bytes replaced), utf-16 by BOM, else cp1252 or
+    latin-1, decided from the whole file (`archmodel.ingest.textscan`)."""
+    return scan_file(path).encoding
 
 
 def looks_binary(sample: bytes) -> bool:
@@ -205,8 +233,11 @@ def sniff_layout(lines: list[str]) -> tuple[str, int, str | None]:
     return (first_delimiter if first_count else ","), 0, None
 
 
-def open_csv(path: Path) -> CsvFile:
-    """Settle encoding, title row, delimiter and header of a CSV; raises InputError when unusable."""
+def open_csv(path: Path, strict: bool = False) -> CsvFile:
+    """Settle encoding, title row, delimiter and header of a CSV; raises InputError when unusable.
+
+    `strict` refuses a file with bad bytes or control characters instead of warning.
+    """
     name = path.name
     try:
         with path.open("rb") as handle:
@@ -220,7 +251,8 @@ def open_csv(path: Path) -> CsvFile:
             "this is a binary file, not a CSV export", name, 1,
             "export the report as CSV (not .xlsx or .seospider) and pass that file",
         )
-    encoding = detect_encoding(path)
+    scan = scan_file(path, strict)
+    encoding = scan.encoding
     text = sample.decode(encoding, errors="ignore")
     physical = _LINE_BREAK.split(text)
     if len(sample) == SAMPLE_BYTES and len(physical) > 1:
@@ -233,7 +265,10 @@ def open_csv(path: Path) -> CsvFile:
         names[0] = names[0].lstrip("\ufeff")
     while names and not names[-1]:
         names.pop()
-    return CsvFile(path, encoding, delimiter, Header(names), header_line, title)
+    return CsvFile(
+        path, encoding, delimiter, Header(names), header_line, title,
+        errors=scan.errors, has_controls=scan.has_controls, lines=scan.lines, warnings=list(scan.warnings),
+    )
 
 
 _THOUSANDS_INT = re.compile(r"-?\d{1,3}(?:[.,\u00a0\u202f' ]\d{3})+$")

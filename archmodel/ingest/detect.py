@@ -17,6 +17,7 @@ from pathlib import Path
 
 from archmodel.errors import InputError
 from archmodel.ingest.csvio import Header, looks_binary, open_csv
+from archmodel.ingest.traffic import looks_like_traffic
 
 KINDS = ("sf_internal", "sf_inlinks", "generic_pages", "generic_links", "advertools", "sitemap")
 CSV_KINDS = frozenset({"sf_internal", "sf_inlinks", "generic_pages", "generic_links"})
@@ -41,6 +42,10 @@ _WHY = {
         "pass a sitemap.xml or a sitemap index",
     ),
     "json": ("the JSON lines have no 'url' key: not advertools crawl output", "pass advertools crawl output (.jl)"),
+    "traffic": (
+        "this is a Search Console or GA4 traffic export, not a crawl export",
+        "pass it with --traffic FILE, or add it later with `archmodel traffic add FILE`",
+    ),
     "columns": (
         "the header matches no known export",
         "export Screaming Frog 'Internal: All' or 'Bulk Export > Links > All Inlinks', or write a pages.csv "
@@ -123,6 +128,8 @@ def detect(path: Path) -> Detection:
         return Detection(None, "binary")
     opened = open_csv(path)
     kind = csv_kind(opened.header)
+    if kind is None and looks_like_traffic(head):
+        return Detection(None, "traffic", line=opened.header_line)
     if kind is None:
         shown = ", ".join(opened.header.names[:8]) + (", ..." if len(opened.header.names) > 8 else "")
         return Detection(None, "columns", f"columns: {shown}", opened.header_line)

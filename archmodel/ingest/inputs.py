@@ -18,6 +18,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from archmodel.errors import InputError
+from archmodel.ingest.accounting import ReadOptions, RowAccount
 from archmodel.ingest.csvio import cell, parse_int
 from archmodel.ingest.detect import LINK_KINDS, PAGE_KINDS, detect
 from archmodel.ingest.normalise import UrlNormaliser
@@ -43,6 +44,7 @@ class CrawlReader(Protocol):
     kind: str
     path: Path
     has_positions: bool | None
+    accounts: dict[str, RowAccount]
 
     def pages(self, normaliser: UrlNormaliser) -> Iterator[PageRecord]: ...
 
@@ -198,33 +200,89 @@ class CrawlInput:
     has_sitemap: bool
     warnings: InputWarnings = field(default_factory=InputWarnings)
 
+    non_html: set[str] = field(default_factory=set)
+
     def pages(self) -> Iterator[PageRecord]:
         """Every crawled URL once (first record wins), HTML or not.
 
         A redirect that only normalisation undoes (http -> https, www -> bare, a trailing slash
         the policy adds) would otherwise shadow the page it points to, so such self-redirects are
-        held back and yielded only for URLs no other record described.
+        held back and yielded only for URLs no other record described. Each row is counted on its
+        reader's account: loaded, a duplicate, or a non-HTML resource (which the loader skips).
         """
         seen: set[str] = set()
-        held: dict[str, PageRecord] = {}
+        held: dict[str, tuple[PageRecord, RowAccount]] = {}
+        self.non_html = set()
         for reader in self.readers:
-            for page in reader.pages(self.normaliser):
+            stream = reader.pages(self.normaliser)
+            account = None
+            for page in stream:
+                if account is None:
+                    account = reader.accounts["pages"]
                 if page.url in seen:
+                    if not page.derived:
+                        account.skipped["duplicate"] += 1
                     continue
                 if page.redirect_to == page.url:
-                    held.setdefault(page.url, page)
+                    if page.url in held and not page.derived:
+                        account.skipped["duplicate"] += 1
+                    held.setdefault(page.url, (page, account))
                     continue
                 seen.add(page.url)
+                self._count_page(page, account)
                 yield page
-        for url, page in held.items():
+            self._close(reader, "pages")
+        for url, (page, account) in held.items():
             if url not in seen:
                 page.redirect_to = None
+                self._count_page(page, account)
                 yield page
+            elif not page.derived:
+                account.skipped["duplicate"] += 1
+
+    def _count_page(self, page: PageRecord, account: RowAccount) -> None:
+        if page.derived:
+            return
+        if page.is_html:
+            account.loaded += 1
+        else:
+            account.skipped["non-HTML"] += 1
+            self.non_html.add(page.url)
 
     def links(self) -> Iterator[LinkRecord]:
-        """Every `<a href>` hyperlink between URLs of the site, duplicates kept (they are counts)."""
+        """Every `<a href>` hyperlink between URLs of the site, duplicates kept (they are counts).
+
+        Links from or to a non-HTML page the page stream yielded (a PDF, an image) are counted as
+        skipped here, as the loader does not load them.
+        """
+        non_html = self.non_html
         for reader in self.readers:
-            yield from reader.links(self.normaliser)
+            stream = reader.links(self.normaliser)
+            account = None
+            for link in stream:
+                if account is None:
+                    account = reader.accounts["links"]
+                if non_html and (link.source in non_html or link.target in non_html):
+                    account.skipped["non-HTML"] += 1
+                    continue
+                account.loaded += 1
+                yield link
+            self._close(reader, "links")
+
+    def _close(self, reader: CrawlReader, stream: str) -> None:
+        """A stream read to the end: its warnings join the load's."""
+        account = reader.accounts.get(stream)
+        if account is not None:
+            for message in account.warnings:
+                self.warnings.add(message)
+
+    def accounts(self) -> list[RowAccount]:
+        """Every stream's account, in input order (streams that were not read are left out)."""
+        return [account for reader in self.readers for account in reader.accounts.values()]
+
+    def summary(self) -> list[dict[str, object]]:
+        """Rows read, loaded, skipped by reason and rejected, per input file and record kind."""
+        return [account.row() for account in self.accounts()]
 
     def sitemap_entries(self) -> Iterator[SitemapEntry]:
         for reader in self.sitemap_readers:
@@ -232,9 +290,13 @@ class CrawlInput:
 
 
 def open_inputs(
-    paths: Sequence[Path], normaliser: UrlNormaliser, sitemaps: Sequence[Path] = ()
+    paths: Sequence[Path], normaliser: UrlNormaliser, sitemaps: Sequence[Path] = (),
+    options: ReadOptions | None = None,
 ) -> CrawlInput:
-    """Detect and open every file and check every header; raises InputError on the first problem."""
+    """Detect and open every file and check every header; raises InputError on the first problem.
+
+    `options` sets how strict the readers are (`--strict`, `--max-bad-rows`).
+    """
     warnings = InputWarnings()
     files = discover_files(paths, warnings)
     for path in sitemaps:
@@ -257,7 +319,7 @@ def open_inputs(
             ", ".join(str(p) for p in paths) or "(no paths)",
             fix="pass Screaming Frog Internal/All Inlinks CSVs, a pages.csv/links.csv pair or advertools .jl output",
         )
-    readers: list[CrawlReader] = [_READERS[f.kind](f.path) for f in crawl_files]
+    readers: list[CrawlReader] = [_READERS[f.kind](f.path, options) for f in crawl_files]
     sitemap_readers = [SitemapReader(f.path, warnings) for f in files if f.kind == "sitemap"]
     link_readers = [r for r in readers if r.kind in LINK_KINDS]
     has_positions = bool(link_readers) and all(r.has_positions for r in link_readers)

@@ -15,6 +15,7 @@ fresh, so no MERGE is needed); links look up both ends through the (crawl, url) 
 from __future__ import annotations
 
 import hashlib
+import json
 import queue
 import threading
 import time
@@ -31,6 +32,7 @@ import numpy as np
 from archmodel.db.connection import Graph
 from archmodel.db.inspect import has_gds
 from archmodel.ingest import metrics
+from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.anchor_facts import ConditionNames
 from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
 from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs
@@ -65,6 +67,7 @@ class LoadResult:
     pagerank_engine: str = ""
     warnings: list[str] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)
+    inputs: list[dict[str, Any]] = field(default_factory=list)  # rows per input: read, loaded, skipped, rejected
 
 
 def fingerprint(paths: Iterable[Path], model: SiteModel | None) -> str:
@@ -199,8 +202,10 @@ class CrawlLoader:
         progress: Progress,
         batch_size: int,
         pagerank_engine: str,
+        read_options: ReadOptions | None = None,
     ) -> None:
         self.graph = graph
+        self.read_options = read_options
         self.progress = progress
         self.batch_size = batch_size
         self.requested_engine = pagerank_engine
@@ -259,7 +264,7 @@ class CrawlLoader:
         return self.result
 
     def _write_generation(self) -> None:
-        crawl_input = open_inputs([f.path for f in self.files], self.normaliser, self.sitemaps)
+        crawl_input = open_inputs([f.path for f in self.files], self.normaliser, self.sitemaps, self.read_options)
         self.result.has_positions = crawl_input.has_positions
         self.result.has_sitemap = crawl_input.has_sitemap
         self._create_crawl_node()
@@ -276,6 +281,7 @@ class CrawlLoader:
         with self._phase("metrics"):
             self._compute_metrics()
         self.result.warnings.extend(crawl_input.warnings.messages)
+        self.result.inputs = crawl_input.summary()
 
     @contextmanager
     def _phase(self, name: str) -> Iterator[None]:
@@ -297,6 +303,8 @@ class CrawlLoader:
             **{key: value for key, value in thresholds.items() if value is not None},
             **(self.site_model.inferred.crawl_properties() if self.site_model.inferred else {}),
         }
+        if self.site_model.page_type_weights:
+            properties["page_type_weights"] = json.dumps(self.site_model.page_type_weights, sort_keys=True)
         self.graph.write("CREATE (c:Crawl) SET c = $props", {"props": properties})
 
     def _page_row(self, url: str, record: PageRecord | None) -> dict[str, Any]:
@@ -583,13 +591,15 @@ def load_crawl(
     progress: Progress | None = None,
     batch_size: int = DEFAULT_BATCH,
     pagerank_engine: str = "auto",
+    read_options: ReadOptions | None = None,
 ) -> LoadResult:
     """Load crawl export files (or folders of them) and an optional site model.
 
-    `pagerank_engine` is "auto" (GDS when the server has it), "gds" or "python".
+    `pagerank_engine` is "auto" (GDS when the server has it), "gds" or "python"; `read_options`
+    sets how strict the readers are (`--strict`, `--max-bad-rows`).
     """
     loader = CrawlLoader(
-        graph, paths, site_model, sitemaps, progress or _Silent(), batch_size, pagerank_engine
+        graph, paths, site_model, sitemaps, progress or _Silent(), batch_size, pagerank_engine, read_options
     )
     return loader.run()
 

@@ -9,6 +9,7 @@ not Python objects.
 
 from __future__ import annotations
 
+import math
 from array import array
 from dataclasses import dataclass
 
@@ -82,3 +83,12 @@ def pagerank(links: LinkGraph, crawled: np.ndarray) -> np.ndarray:
         if converged:
             break
     return scores
+
+
+def link_score(pagerank: float | None, top: float | None) -> int:
+    """Screaming Frog-style Link Score: 0-100 on a logarithmic scale relative to the site's best
+    page (100 = the highest internal PageRank of the crawl). The seed generator writes the same
+    figure into the crawl's `Link Score` column."""
+    if not pagerank or not top or pagerank <= 0 or top <= 0:
+        return 0
+    return int(round(100 * math.log(1 + pagerank) / math.log(1 + top)))

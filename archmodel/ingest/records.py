@@ -30,6 +30,7 @@ class PageRecord:
     word_count: int | None = None
     reviewed_by: str | None = None
     origin: str = ""
+    derived: bool = field(default=False, compare=False)  # not a row of its own (an advertools redirect hop)
 
     @property
     def is_html(self) -> bool:

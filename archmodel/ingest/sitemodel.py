@@ -12,7 +12,9 @@ Long lists may live in CSV files next to site.yml: `providers: {csv: providers.c
 trailing-slash policy applied) so they compare equal to crawled URLs.
 
 Beyond site-model.md: `site.trailing_slash` (keep | add | strip), provider `title`
-(e.g. "endocrinologist"), and `inferred` (provenance of a model `archmodel init` wrote).
+(e.g. "endocrinologist"), `page_type_weights` (page type -> how much a page of that type is
+worth when fixes are ranked by impact; docs/impact.md), and `inferred` (provenance of a model
+`archmodel init` wrote).
 """
 
 from __future__ import annotations
@@ -177,6 +179,7 @@ class SiteModel(_Strict):
     pathway: list[Id] = Field(default_factory=lambda: list(DEFAULT_PATHWAY))
     trust: Trust = Field(default_factory=Trust)
     thresholds: Thresholds = Field(default_factory=Thresholds)
+    page_type_weights: dict[PageType, Annotated[float, Field(ge=0, le=100)]] = Field(default_factory=dict)
     inferred: Inferred | None = None
 
     _source: Path | None = PrivateAttr(default=None)

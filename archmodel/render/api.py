@@ -15,6 +15,7 @@ from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef, resolve_site
 from archmodel.errors import ArchmodelError
 from archmodel.render import charts
+from archmodel.render.action_plan import build_action_plan
 from archmodel.render.clusters import cluster_pages
 from archmodel.render.data import SiteData, load_site_data
 from archmodel.render.entities import entity_ids, load_hub, load_pathway, load_provider_matrix
@@ -152,6 +153,7 @@ def build_report(
             )
     if matrix.providers and matrix.conditions:
         maps.append(providers)
+    plan = build_action_plan(graph, ref, findings, suggestions)
     report = ReportInput(
         site_name=site_heading(graph, ref),
         host=ref.host,
@@ -170,6 +172,7 @@ def build_report(
         ],
         maps=maps,
         notes=notes,
+        plan=plan,
     )
     return build_report_html(report)
 

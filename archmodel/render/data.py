@@ -17,6 +17,7 @@ import numpy as np
 
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef
+from archmodel.ingest.metrics import link_score
 
 PAGES_QUERY = """
 MATCH (p:Page {crawl: $crawl})
@@ -69,9 +70,16 @@ class PageTable:
     in_crawl: np.ndarray  # bool
     indexable: np.ndarray  # bool (unknown counts as indexable)
     is_home: np.ndarray  # bool
+    _top_pagerank: float | None = field(default=None, init=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.url)
+
+    def link_score(self, i: int) -> int:
+        """Page i's 0-100 link score (archmodel.ingest.metrics.link_score), the site's best page 100."""
+        if self._top_pagerank is None:
+            self._top_pagerank = float(self.pagerank.max()) if len(self.pagerank) else 0.0
+        return link_score(float(self.pagerank[i]), self._top_pagerank)
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]]) -> PageTable:

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
+from archmodel.render.action_plan import PLAN_CSS, ActionPlan
 from archmodel.render.escape import html_text
 from archmodel.render.findings import SEVERITIES, Finding, FindingIndex, check_name, severity_rank, subject_url
 from archmodel.render.html import map_section, page
@@ -46,6 +47,7 @@ class ReportInput:
     charts: list[MapView] = field(default_factory=list)
     maps: list[MapView] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    plan: ActionPlan = field(default_factory=ActionPlan)
 
 
 def headline(report: ReportInput) -> list[tuple[str, str, bool]]:
@@ -115,7 +117,7 @@ def _where(finding: Finding) -> str:
     return html_text(", ".join(entities))
 
 
-def findings_section(findings: list[Finding] | None, skipped: list[tuple[str, str]]) -> str:
+def findings_section(findings: list[Finding] | None, skipped: list[tuple[str, str]], plan: ActionPlan | None = None) -> str:
     if findings is None:
         return (
             "<h2 id=\"findings\">Findings</h2><p>The packs were not run for this report. "
@@ -141,9 +143,11 @@ def findings_section(findings: list[Finding] | None, skipped: list[tuple[str, st
     if skipped:
         items = "".join(f"<li><b>{html_text(name)}</b>: {html_text(reason)}</li>" for name, reason in skipped)
         parts.append(f"<details><summary>{len(skipped)} checks skipped, and why</summary><ul>{items}</ul></details>")
-    grouped: dict[str, list[Finding]] = {}
+    plan = plan or ActionPlan()
+    grouped: dict[str, list[Finding]] = {pack: [] for pack in plan.folded}
     for finding in sorted(findings, key=lambda f: (severity_rank(f), check_name(f), _where(f))):
-        grouped.setdefault(str(finding.get("pack", "?")), []).append(finding)
+        if id(finding) not in plan.folded_ids:
+            grouped.setdefault(str(finding.get("pack", "?")), []).append(finding)
     for pack in sorted(grouped):
         rows = []
         shown: Counter[str] = Counter()
@@ -155,12 +159,15 @@ def findings_section(findings: list[Finding] | None, skipped: list[tuple[str, st
                 continue
             shown[name] += 1
             severity = str(finding.get("severity", "info"))
+            impact, score = finding.get("impact"), plan.link_scores.get(subject_url(finding) or "")
             rows.append(
                 [
                     (_severity_badge(severity), severity_rank(finding)),
                     (html_text(finding.get("title") or name), None),
                     (_where(finding), None),
                     (html_text(finding.get("detail", "")), None),
+                    (html_text(f"{impact:g}") if impact is not None else "", impact),
+                    (str(score) if score is not None else "", score),
                 ]
             )
         more = "".join(
@@ -168,9 +175,12 @@ def findings_section(findings: list[Finding] | None, skipped: list[tuple[str, st
             f"<code>archmodel run {html_text(n)} --format csv -o {html_text(n.replace('/', '-'))}.csv</code> lists them all.</p>"
             for n in sorted(hidden)
         )
+        folded = "".join(f'<p class="am-note">{html_text(line)}</p>' for line in plan.folded.get(pack, []))
         parts.append(
-            f'<details open id="pack-{html_text(pack)}"><summary>{html_text(pack)} ({len(grouped[pack]):,})</summary>'
-            + _table([("severity", False), ("check", False), ("page or link", False), ("what to do", False)], rows)
+            f'<details open id="pack-{html_text(pack)}"><summary>{html_text(pack)} ({sum(by_pack[pack].values()):,})</summary>'
+            + folded
+            + (_table([("severity", False), ("check", False), ("page or link", False), ("what to do", False),
+                       ("impact", True), ("link score", True)], rows) if rows else "")
             + more
             + "</details>"
         )
@@ -180,7 +190,7 @@ def findings_section(findings: list[Finding] | None, skipped: list[tuple[str, st
 def suggestions_section(suggestions: list[dict[str, Any]] | None) -> str:
     if suggestions is None:
         return ""
-    top = sorted(suggestions, key=lambda s: (severity_rank({"severity": s.get("priority", "info")}), s.get("source", ""), s.get("target", "")))
+    top = sorted(suggestions, key=lambda s: (-(s.get("impact") or 0), severity_rank({"severity": s.get("priority", "info")}), s.get("source", ""), s.get("target", "")))
     rows = [
         [
             (_severity_badge(str(s.get("priority", ""))), severity_rank({"severity": s.get("priority", "info")})),
@@ -189,6 +199,7 @@ def suggestions_section(suggestions: list[dict[str, Any]] | None) -> str:
             (html_text(s.get("suggested_anchor", "")), None),
             (html_text(s.get("placement", "")), None),
             (html_text(s.get("reason", "")), None),
+            (html_text(f"{s['impact']:g}") if s.get("impact") is not None else "", s.get("impact")),
         ]
         for s in top[:MAX_SUGGESTIONS]
     ]
@@ -198,7 +209,7 @@ def suggestions_section(suggestions: list[dict[str, Any]] | None) -> str:
         f"<p>Suggested internal links, {shown}, most important first "
         "(<code>archmodel suggest --format csv</code> lists every one).</p>"
         + _table(
-            [("priority", False), ("on page", False), ("link to", False), ("anchor text", False), ("where", False), ("why", False)],
+            [("priority", False), ("on page", False), ("link to", False), ("anchor text", False), ("where", False), ("why", False), ("impact", True)],
             rows,
         )
     )
@@ -220,14 +231,14 @@ def build_report_html(report: ReportInput) -> str:
         "<main>"
         f'<p class="am-kicker">Internal link architecture report</p><h1>{html_text(report.site_name)}</h1>'
         f'<p class="am-meta">{html_text(report.host)} \u00b7 crawl loaded {html_text(report.loaded_at)} '
-        f"\u00b7 report generated {html_text(generated)}</p>{notes}"
+        f"\u00b7 report generated {html_text(generated)}</p>{notes}{report.plan.html}"
         f'<h2 id="summary">Summary</h2><div class="am-cards">{cards}</div>'
-        f"{findings_section(report.findings, report.skipped)}"
+        f"{findings_section(report.findings, report.skipped, report.plan)}"
         f"{suggestions_section(report.suggestions)}"
         f'<h2 id="charts">Charts</h2><div class="am-charts">{charts}</div>'
         f'<div id="maps">{maps}</div>'
         "<footer>Made with archmodel. This file is self-contained: it makes no network requests and can be "
         "opened offline, forwarded or printed.</footer></main>"
     )
-    css = ".am-chart .am-map h2 { font-size: 15px; border: 0; margin-top: 8px; } .am-chart .am-description:empty { display: none; }"
+    css = ".am-chart .am-map h2 { font-size: 15px; border: 0; margin-top: 8px; } .am-chart .am-description:empty { display: none; }" + PLAN_CSS
     return page(f"{report.site_name}: internal link report", body, extra_css=css, scripts=("map.js", "report.js"))

@@ -93,7 +93,7 @@ def page_hover(pages: PageTable, i: int, findings: FindingIndex | None = None, e
         f"<b>{plotly_text(title, 90)}</b>",
         plotly_text(pages.url[i], 110),
         f"Type: {plotly_text(pages.type[i])} | depth {depth} | {int(pages.inlinks[i])} inlinks | "
-        f"PageRank {pages.pagerank[i]:.3g} | status {status}",
+        f"PageRank {pages.pagerank[i]:.3g} (link score {pages.link_score(i)}/100) | status {status}",
     ]
     lines += [plotly_text(line, 110) for line in extra or []]
     lines += findings_lines(findings.for_page(pages.url[i]) if findings else [])

@@ -1,6 +1,7 @@
 """Regenerate the bundled seed data: `python -m archmodel.synth.seed [OUT_DIR]` (default seed_data/).
 
-Writes the crawl (Screaming Frog format), sitemap, site.yml, providers.csv, and the expected
+Writes the crawl (Screaming Frog format), sitemap, site.yml, providers.csv, a traffic sample
+(`traffic/`: Search Console and GA4 exports, archmodel.synth.traffic), and the expected
 findings of all 40 checks (`expected_findings.json`, `EXPECTED.md`), byte-identically every time.
 The expected findings come from the generator's own model of the site (archmodel.synth.evaluate),
 and must equal what the plants declare; any difference stops the generator.
@@ -21,6 +22,7 @@ from archmodel.synth.links import Directives, Link, LinkBuilder
 from archmodel.synth.model import Site
 from archmodel.synth.profiles import add_structural_extras, seed_entities
 from archmodel.synth.sitefile import write_site_files
+from archmodel.synth.traffic import write_traffic
 from archmodel.synth.writer import write_crawl
 
 IDENTITY: dict[str, tuple[str, ...]] = {
@@ -114,6 +116,7 @@ def generate(out: Path, check: bool = True) -> dict[str, Any]:
     link_scores = {p: int(round(100 * math.log(1 + s) / math.log(1 + top))) for p, s in scores.items()}
     write_crawl(site, LinkBuilder(site, directives), out, depths=graph.depth, link_scores=link_scores)
     write_site_files(site, out)
+    write_traffic(site, graph.pagerank, out)
     equity_note = ("by construction: a page every menu links to (see 'Equity' above)")
     explained, problems = explain(findings, plants, equity_note)
     problems += graph.ambiguities

@@ -60,10 +60,18 @@ def test_packs_show_prints_description_parameters_columns_and_cypher(cli) -> Non
     assert "MATCH (:Site {host: $site})-[:CURRENT]->(c:Crawl)" in lines
 
 
+def without_scores(findings: list[dict]) -> list[dict]:
+    """Findings without `priority` and `impact` (docs/impact.md), which every finding ends with."""
+    for finding in findings:
+        assert finding.pop("priority") in {"high", "medium", "low"} and finding.pop("impact") > 0
+    return findings
+
+
 def test_run_json_is_one_array_of_findings_with_the_shared_keys_first(cli) -> None:
     code, out, err = cli("run", "depth", "broken-links/nofollow-internal", "--format", "json")
     assert code == 0
-    assert json.loads(out) == [
+    assert json.loads(out) and [list(f)[-2:] for f in json.loads(out)] == [["priority", "impact"]] * 2
+    assert without_scores(json.loads(out)) == [
         {
             "pack": "broken-links",
             "check": "nofollow-internal",
@@ -135,11 +143,12 @@ def test_csv_output_to_a_file(cli, tmp_path: Path) -> None:
     target = tmp_path / "out" / "findings.csv"
     code, out, err = cli("run", "depth/unreachable", "--format", "csv", "-o", str(target))
     assert (code, out) == (0, "")
-    assert target.read_text().splitlines() == [
-        "pack,check,severity,title,url,type,status,detail",
+    header, row = target.read_text().splitlines()
+    assert header == "pack,check,severity,title,url,type,status,detail,priority,impact"
+    assert row.startswith(
         'depth,unreachable,high,Unreachable pages,https://www.clinic.example/island/,other,200,'
-        '"No chain of followed links leads from the home page to /island/: link it from a page that is reachable, or retire it."',
-    ]
+        '"No chain of followed links leads from the home page to /island/: link it from a page that is reachable, or retire it.",high,'
+    )
     assert f"Wrote 1 rows to {target}" in err
 
 
@@ -161,7 +170,7 @@ def test_user_pack_runs_and_a_cypher_error_names_its_file(cli, tmp_path: Path) -
     )
     code, out, _ = cli("run", "mine", "--pack-dir", str(tmp_path), "--format", "json")
     assert code == 0
-    assert json.loads(out) == [
+    assert without_scores(json.loads(out)) == [
         {"pack": "mine", "check": "titled", "severity": "info", "title": "Titled pages",
          "url": f"{BASE}/island/", "detail": "has a title"}
     ]

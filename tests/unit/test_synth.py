@@ -153,8 +153,9 @@ def test_expected_md_explains_every_finding() -> None:
 
 def test_committed_seed_data_equals_a_fresh_regeneration(tmp_path: Path) -> None:
     seed_module.generate(tmp_path)
-    committed = sorted(p.name for p in SEED.iterdir() if p.is_file())
-    assert committed == sorted(p.name for p in tmp_path.iterdir() if p.is_file())
+    committed = sorted(str(p.relative_to(SEED)) for p in SEED.rglob("*") if p.is_file())
+    assert committed == sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert "traffic/gsc_pages.csv" in committed and "traffic/ga4_landing_pages.csv" in committed
     for name in committed:
         assert (tmp_path / name).read_bytes() == (SEED / name).read_bytes(), f"seed_data/{name} is stale: run python -m archmodel.synth.seed"
 

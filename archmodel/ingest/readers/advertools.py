@@ -18,10 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from archmodel.errors import InputError
-from archmodel.ingest.csvio import parse_int
+from archmodel.ingest.accounting import ReadOptions, RowAccount
+from archmodel.ingest.csvio import scan_file
+from archmodel.ingest.textscan import sequences
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.readers.common import derived_indexability, split_joined
 from archmodel.ingest.records import LinkRecord, PageRecord
+from archmodel.ingest.values import ValueChecker
 
 _SECTIONS = (("nav", "Navigation"), ("header", "Header"), ("footer", "Footer"))
 
@@ -29,8 +32,11 @@ _SECTIONS = (("nav", "Navigation"), ("header", "Header"), ("footer", "Footer"))
 class AdvertoolsReader:
     kind = "advertools"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, options: ReadOptions | None = None) -> None:
         self.path = path
+        self.options = options or ReadOptions()
+        self.accounts: dict[str, RowAccount] = {}
+        self.errors, self.warnings = _decoding(path, self.options.strict)
         self.has_positions = False
         for _, record in self._records(limit=50):
             if any(f"{section}_links_url" in record for section, _ in _SECTIONS):
@@ -40,7 +46,7 @@ class AdvertoolsReader:
     def _records(self, limit: int | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
         name = self.path.name
         try:
-            with self.path.open("r", encoding="utf-8-sig") as handle:
+            with self.path.open("r", encoding="utf-8-sig", errors=self.errors) as handle:
                 for line_number, line in enumerate(handle, start=1):
                     if not line.strip():
                         continue
@@ -56,6 +62,14 @@ class AdvertoolsReader:
                             "a crawl line without a 'url'", name, line_number,
                             "pass advertools crawl output: one JSON object with a url per line",
                         )
+                    if "\\ud" in line or "\\uD" in line:
+                        cleaned = _without_lone_surrogates(record, name, line_number, self.options.strict)
+                        if cleaned != record:
+                            for account in self.accounts.values():
+                                account.warnings.append(
+                                    f"{name}, line {line_number:,}: a lone UTF-16 surrogate replaced with U+FFFD"
+                                )
+                        record = cleaned
                     yield line_number, record
                     if limit is not None:
                         limit -= 1
@@ -64,13 +78,21 @@ class AdvertoolsReader:
         except UnicodeDecodeError as exc:
             raise InputError("the file is not UTF-8 text", name, fix="pass advertools .jl output as written") from exc
 
+    def _start(self, stream: str) -> tuple[RowAccount, ValueChecker]:
+        account = self.accounts.setdefault(stream, RowAccount(self.path.name, stream)).start(self.warnings)
+        return account, ValueChecker(account, self.options, [])
+
     def pages(self, normaliser: UrlNormaliser) -> Iterator[PageRecord]:
+        """One page per line (its redirect hops are extra records, marked `derived`)."""
         name = self.path.name
+        account, check = self._start("pages")
         for line, record in self._records():
+            account.read += 1
             url = normaliser.normalise(record["url"])
             if url is None:
+                account.skipped["external"] += 1
                 continue
-            status = _int(record.get("status"))
+            status = check.json_status(record.get("status"), line, "status")
             canonical_raw = _text(record.get("canonical"))
             canonical = normaliser.normalise(canonical_raw, base=url) if canonical_raw else None
             robots = " ".join(
@@ -87,14 +109,17 @@ class AdvertoolsReader:
                 indexability=reason,
                 canonical=canonical,
                 content_type=_text(record.get("resp_headers_Content-Type") or record.get("resp_headers_content-type")),
-                crawl_depth=_int(record.get("depth", record.get("crawl_depth"))),
+                crawl_depth=check.json_count(record.get("depth", record.get("crawl_depth")), line, "depth"),
                 word_count=len(body.split()) if body else None,
                 origin=f"{name}:{line}",
             )
-            yield from self._redirects(record, url, normaliser, f"{name}:{line}")
+            yield from self._redirects(record, url, normaliser, f"{name}:{line}", check, line)
+        check.finish()
 
     @staticmethod
-    def _redirects(record: dict[str, Any], url: str, normaliser: UrlNormaliser, origin: str) -> Iterator[PageRecord]:
+    def _redirects(
+        record: dict[str, Any], url: str, normaliser: UrlNormaliser, origin: str, check: ValueChecker, line: int
+    ) -> Iterator[PageRecord]:
         chain = split_joined(record.get("redirect_urls"))
         reasons = split_joined(record.get("redirect_reasons"))
         for index, start in enumerate(chain):
@@ -102,19 +127,24 @@ class AdvertoolsReader:
             target = normaliser.normalise(chain[index + 1]) if index + 1 < len(chain) else url
             if source is None or source == target:
                 continue
-            status = parse_int(reasons[index]) if index < len(reasons) else 301
+            status = check.json_status(reasons[index], line, "redirect_reasons") if index < len(reasons) else 301
             yield PageRecord(
                 url=source, status=status, indexable=False, indexability="Redirected",
-                redirect_to=target, origin=origin,
+                redirect_to=target, origin=origin, derived=True,
             )
 
     def links(self, normaliser: UrlNormaliser) -> Iterator[LinkRecord]:
+        """Links counted one by one (`read` is links listed, not lines)."""
+        account = self.accounts.setdefault("links", RowAccount(self.path.name, "links")).start()
+        skipped = account.skipped
         for _, record in self._records():
             page = record["url"]
             source = normaliser.normalise(page)
-            if source is None:
-                continue
             urls = split_joined(record.get("links_url"))
+            account.read += len(urls)
+            if source is None:
+                skipped["external"] += len(urls)
+                continue
             texts = split_joined(record.get("links_text"))
             nofollow = split_joined(record.get("links_nofollow"))
             sections = {
@@ -127,6 +157,10 @@ class AdvertoolsReader:
             for index, raw in enumerate(urls):
                 target = normaliser.normalise(raw, base=page)
                 if target is None:
+                    if raw.strip():
+                        skipped["external"] += 1
+                    else:
+                        account.rejected += 1
                     continue
                 text = texts[index] if index < len(texts) else ""
                 position = "Content" if self.has_positions else None
@@ -146,6 +180,43 @@ class AdvertoolsReader:
                 )
 
 
+def _decoding(path: Path, strict: bool) -> tuple[str, list[str]]:
+    """advertools writes UTF-8: a few bad bytes are replaced and named (refused with `strict`)."""
+    scan = scan_file(path)
+    if not scan.invalid:
+        return "strict", []
+    if strict:
+        raise InputError(
+            f"{sequences(scan.invalid)} not valid UTF-8 ({scan.invalid_where})", path.name,
+            scan.invalid_first, "write the crawl output again; or load without --strict to replace them with U+FFFD",
+        )
+    return "replace", [
+        f"{path.name}: {sequences(scan.invalid)} not valid UTF-8 on {scan.invalid_where}; replaced with U+FFFD"
+    ]
+
+
+def _without_lone_surrogates(record: dict[str, Any], name: str, line: int, strict: bool) -> dict[str, Any]:
+    """A JSON `\\ud800` escape without its pair decodes to a lone surrogate, which the server cannot
+    store as UTF-8; it becomes U+FFFD (an error with `strict`)."""
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            fixed = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+            if fixed != value and strict:
+                raise InputError(
+                    "a JSON string holds a lone UTF-16 surrogate (\\ud800-\\udfff)", name, line,
+                    "write the crawl output again; or load without --strict to replace it with U+FFFD",
+                )
+            return fixed
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        if isinstance(value, dict):
+            return {key: clean(item) for key, item in value.items()}
+        return value
+
+    return clean(record)
+
+
 def _text(value: object) -> str | None:
     if isinstance(value, str):
         return value.strip() or None
@@ -156,14 +227,3 @@ def _first(value: object) -> str | None:
     parts = split_joined(value)
     return (parts[0].strip() or None) if parts else None
 
-
-def _int(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if value == value and value.is_integer() else None
-    if isinstance(value, str):
-        return parse_int(value)
-    return None

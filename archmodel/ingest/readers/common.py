@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from archmodel.errors import InputError
-from archmodel.ingest.csvio import CsvFile, cell, parse_int
+from archmodel.ingest.accounting import ReadOptions, RowAccount
+from archmodel.ingest.csvio import CsvFile, cell, open_csv
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.records import PageRecord
+from archmodel.ingest.values import ValueChecker
 
 _POSITIONS = {
     "content": "Content",
@@ -105,6 +108,8 @@ def page_record(
     indexable: bool,
     reason: str | None,
     origin: str,
+    check: ValueChecker,
+    line: int,
 ) -> PageRecord:
     """The record every page reader yields once it has settled URL, status and indexability."""
     return PageRecord(
@@ -117,8 +122,26 @@ def page_record(
         canonical=canonical,
         redirect_to=site_url(normaliser, cell(cells, columns.redirect), url),
         content_type=cell(cells, columns.content_type),
-        crawl_depth=parse_int(cell(cells, columns.depth)),
-        word_count=parse_int(cell(cells, columns.words)),
+        crawl_depth=check.count(cells, columns.depth, line),
+        word_count=check.count(cells, columns.words, line),
         reviewed_by=cell(cells, columns.reviewer),
         origin=origin,
     )
+
+
+class CsvReader:
+    """What every CSV reader shares: the opened file, the read options and one account per stream."""
+
+    kind = ""
+
+    def __init__(self, path: Path, options: ReadOptions | None = None) -> None:
+        self.path = path
+        self.options = options or ReadOptions()
+        self.csv = open_csv(path, strict=self.options.strict)
+        self.accounts: dict[str, RowAccount] = {}
+
+    def start(self, stream: str) -> tuple[RowAccount, ValueChecker]:
+        """A fresh account for one pass over a stream, and the checker for its numbers."""
+        account = self.accounts.setdefault(stream, RowAccount(self.path.name, stream))
+        account.start(self.csv.warnings)
+        return account, ValueChecker(account, self.options, self.csv.header.names, self.csv.lines)

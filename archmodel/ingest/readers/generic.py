@@ -12,10 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from archmodel.errors import InputError
-from archmodel.ingest.csvio import cell, open_csv, parse_bool, parse_int, raw_cell
+from archmodel.ingest.accounting import ReadOptions
+from archmodel.ingest.csvio import cell, parse_bool, raw_cell
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.readers.common import (
     HYPERLINK_TYPES,
+    CsvReader,
     PageColumns,
     derived_indexability,
     normalise_position,
@@ -26,13 +28,12 @@ from archmodel.ingest.readers.common import (
 from archmodel.ingest.records import LinkRecord, PageRecord
 
 
-class PagesReader:
+class PagesReader(CsvReader):
     kind = "generic_pages"
     has_positions = None
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.csv = open_csv(path)
+    def __init__(self, path: Path, options: ReadOptions | None = None) -> None:
+        super().__init__(path, options)
         require_columns(self.csv, "pages.csv", ("url",))
 
     def pages(self, normaliser: UrlNormaliser) -> Iterator[PageRecord]:
@@ -51,12 +52,19 @@ class PagesReader:
             reviewer=h.find("reviewed by", "reviewed_by", "reviewer"),
         )
         name = self.path.name
+        account, check = self.start("pages")
+        skipped = account.skipped
         for line, cells in self.csv.rows():
+            account.read += 1
             raw_url = cell(cells, url_col)
-            url = normaliser.normalise(raw_url) if raw_url else None
-            if url is None:
+            if not raw_url:
+                account.rejected += 1
                 continue
-            status = parse_int(cell(cells, status_col))
+            url = normaliser.normalise(raw_url)
+            if url is None:
+                skipped["external"] += 1
+                continue
+            status = check.status(cells, status_col, line)
             canonical_url = site_url(normaliser, cell(cells, canonical), url)
             stated = cell(cells, indexable_col)
             derived, reason = derived_indexability(status if status is not None else 200, False, canonical_url, url)
@@ -71,19 +79,20 @@ class PagesReader:
                     )
                 reason = None if indexable else (reason or "Non-Indexable")
             yield page_record(
-                normaliser, cells, columns, url, status, canonical_url, indexable, reason, f"{name}:{line}"
+                normaliser, cells, columns, url, status, canonical_url, indexable, reason, f"{name}:{line}",
+                check, line,
             )
+        check.finish()
 
     def links(self, normaliser: UrlNormaliser) -> Iterator[LinkRecord]:
         return iter(())
 
 
-class LinksReader:
+class LinksReader(CsvReader):
     kind = "generic_links"
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.csv = open_csv(path)
+    def __init__(self, path: Path, options: ReadOptions | None = None) -> None:
+        super().__init__(path, options)
         require_columns(self.csv, "links.csv", ("source",), ("target",))
         self.has_positions = self.csv.header.has("position")
 
@@ -100,13 +109,22 @@ class LinksReader:
         follow = h.find("follow")
         link_type = h.find("type")
         name = self.path.name
+        account, _ = self.start("links")
+        skipped = account.skipped
+        hyperlinks = HYPERLINK_TYPES | {"a"}
         for line, cells in self.csv.rows():
-            if link_type is not None and (cell(cells, link_type) or "a").lower() not in HYPERLINK_TYPES | {"a"}:
+            account.read += 1
+            if link_type is not None and (cell(cells, link_type) or "a").lower() not in hyperlinks:
+                skipped["resource"] += 1
                 continue
             raw_source = cell(cells, source)
-            source_url = normaliser.normalise(raw_source) if raw_source else None
+            if not raw_source or not raw_cell(cells, target).strip():
+                account.rejected += 1
+                continue
+            source_url = normaliser.normalise(raw_source)
             target_url = normaliser.normalise(raw_cell(cells, target), base=raw_source) if source_url else None
             if target_url is None:
+                skipped["external"] += 1
                 continue
             stated_follow = cell(cells, follow)
             followed = True if stated_follow is None else parse_bool(stated_follow)

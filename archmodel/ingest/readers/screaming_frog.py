@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from archmodel.ingest.csvio import cell, open_csv, parse_bool, parse_int, raw_cell
+from archmodel.ingest.accounting import ReadOptions
+from archmodel.ingest.csvio import cell, parse_bool, raw_cell
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.readers.common import (
     HYPERLINK_TYPES,
+    CsvReader,
     PageColumns,
     derived_indexability,
     normalise_position,
@@ -26,15 +28,14 @@ from archmodel.ingest.readers.common import (
 from archmodel.ingest.records import LinkRecord, PageRecord
 
 
-class InternalReader:
+class InternalReader(CsvReader):
     """Pages from an Internal export (`internal_all.csv`, `internal_html.csv`)."""
 
     kind = "sf_internal"
     has_positions = None
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.csv = open_csv(path)
+    def __init__(self, path: Path, options: ReadOptions | None = None) -> None:
+        super().__init__(path, options)
         require_columns(self.csv, "Screaming Frog Internal", ("Address",))
 
     def pages(self, normaliser: UrlNormaliser) -> Iterator[PageRecord]:
@@ -55,12 +56,19 @@ class InternalReader:
             reviewer=h.find_containing("reviewed by", "reviewer"),
         )
         name = self.path.name
+        account, check = self.start("pages")
+        skipped = account.skipped
         for line, cells in self.csv.rows():
+            account.read += 1
             raw_url = cell(cells, address)
-            url = normaliser.normalise(raw_url) if raw_url else None
-            if url is None:
+            if not raw_url:
+                account.rejected += 1
                 continue
-            status = parse_int(cell(cells, status_code))
+            url = normaliser.normalise(raw_url)
+            if url is None:
+                skipped["external"] += 1
+                continue
+            status = check.status(cells, status_code, line)
             canonical_url = site_url(normaliser, cell(cells, canonical), url)
             verdict = cell(cells, indexability)
             if verdict is not None:
@@ -70,21 +78,22 @@ class InternalReader:
                 noindex = any("noindex" in (cell(cells, i) or "").lower() for i in robots)
                 indexable, reason = derived_indexability(status, noindex, canonical_url, url)
             yield page_record(
-                normaliser, cells, columns, url, status, canonical_url, indexable, reason, f"{name}:{line}"
+                normaliser, cells, columns, url, status, canonical_url, indexable, reason, f"{name}:{line}",
+                check, line,
             )
+        check.finish()
 
     def links(self, normaliser: UrlNormaliser) -> Iterator[LinkRecord]:
         return iter(())
 
 
-class InlinksReader:
+class InlinksReader(CsvReader):
     """Hyperlinks from an "All Inlinks" (or "All Outlinks") bulk export; other link types skipped."""
 
     kind = "sf_inlinks"
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.csv = open_csv(path)
+    def __init__(self, path: Path, options: ReadOptions | None = None) -> None:
+        super().__init__(path, options)
         require_columns(self.csv, "Screaming Frog All Inlinks", ("Type",), ("Source",), ("Destination",))
         self.has_positions = self.csv.header.has("Link Position")
 
@@ -101,15 +110,24 @@ class InlinksReader:
         follow = h.find("Follow")
         rel = h.find("Rel")
         position = h.find("Link Position")
+        account, _ = self.start("links")
+        skipped = account.skipped
         for _, cells in self.csv.rows():
+            account.read += 1
             if (cell(cells, link_type) or "").lower() not in HYPERLINK_TYPES:
+                skipped["resource"] += 1
                 continue
             raw_source = cell(cells, source)
-            source_url = normaliser.normalise(raw_source) if raw_source else None
+            if not raw_source or not raw_cell(cells, destination).strip():
+                account.rejected += 1
+                continue
+            source_url = normaliser.normalise(raw_source)
             if source_url is None:
+                skipped["external"] += 1
                 continue
             target_url = normaliser.normalise(raw_cell(cells, destination), base=raw_source)
             if target_url is None:
+                skipped["external"] += 1
                 continue
             followed = parse_bool(cell(cells, follow))
             if followed is None:
