@@ -30,6 +30,18 @@ def seed_folder() -> Path:
     raise ArchmodelError("the bundled seed data is missing", str(repository), "reinstall archmodel")
 
 
+def infer_site_model(crawl: list[Path], sitemaps: list[Path], output: Path) -> Path:
+    """`archmodel init` on the seed crawl, written to OUTPUT/site.inferred.yml."""
+    from archmodel.infer.pipeline import propose
+
+    output.mkdir(parents=True, exist_ok=True)
+    path = output / "site.inferred.yml"
+    text, model = propose(crawl, path, sitemaps)
+    path.write_text(text, encoding="utf-8")
+    log(f"Inferred the site model ({path}): mean confidence {model.confidence():.2f}.")
+    return path
+
+
 def _connect_or_start():
     """The configured server, or a local one started now when nothing answers on loopback."""
     current = state.current()
@@ -52,6 +64,8 @@ def _connect_or_start():
 @app.command("demo")
 def demo(
     output: Path = typer.Option(Path("demo-output"), "--output", "-o", help="Folder for the findings, report and maps."),
+    infer: bool = typer.Option(False, "--infer", help="Use a site model inferred from the crawl (`archmodel init`) "
+                               "instead of the bundled hand-written one."),
 ) -> None:
     """Start a local Neo4j if none answers, load the seed site, run every pack, write report and maps.
 
@@ -70,10 +84,11 @@ def demo(
     graph = _connect_or_start()
     seed = seed_folder()
     log(f"Loading the seed site from {seed} ...")
-    loaded = load_crawl(
-        graph, [seed / "internal_all.csv", seed / "all_inlinks.csv"],
-        site_model=seed / "site.yml", sitemaps=[seed / "sitemap.xml"],
-    )
+    crawl_files = [seed / "internal_all.csv", seed / "all_inlinks.csv"]
+    site_model = seed / "site.yml"
+    if infer:
+        site_model = infer_site_model(crawl_files, [seed / "sitemap.xml"], output)
+    loaded = load_crawl(graph, crawl_files, site_model=site_model, sitemaps=[seed / "sitemap.xml"])
     if loaded.unchanged:
         log(f"{loaded.site}: crawl {loaded.crawl_id} is already loaded.")
     else:

@@ -319,6 +319,7 @@ class CrawlLoader:
             "has_sitemap": self.result.has_sitemap,
             "complete": False,
             **{key: value for key, value in thresholds.items() if value is not None},
+            **(self.site_model.inferred.crawl_properties() if self.site_model.inferred else {}),
         }
         if self.site_model.page_type_weights:
             properties["page_type_weights"] = json.dumps(self.site_model.page_type_weights, sort_keys=True)

@@ -13,7 +13,8 @@ trailing-slash policy applied) so they compare equal to crawled URLs.
 
 Beyond site-model.md: `site.trailing_slash` (keep | add | strip), provider `title`
 (e.g. "endocrinologist"), `page_type_weights` (page type -> how much a page of that type is
-worth when fixes are ranked by impact; docs/impact.md).
+worth when fixes are ranked by impact; docs/impact.md), and `inferred` (provenance of a model
+`archmodel init` wrote).
 """
 
 from __future__ import annotations
@@ -144,6 +145,22 @@ class Thresholds(_Strict):
     anchor_repeat_share: float = Field(0.8, gt=0, le=1)
 
 
+class Inferred(_Strict):
+    """Provenance of a model written by `archmodel init`: when, from what, how confident."""
+
+    by: str = "archmodel init"
+    at: Text
+    sources: list[str] = Field(default_factory=list)
+    confidence: float = Field(ge=0, le=1)
+    entries: int = Field(0, ge=0)
+    review: int = Field(0, ge=0)
+
+    def crawl_properties(self) -> dict[str, Any]:
+        """What the loader stores on the Crawl node so the report can say the model was inferred."""
+        return {"inferred_at": self.at, "inferred_confidence": self.confidence,
+                "inferred_entries": self.entries, "inferred_review": self.review}
+
+
 class _Problems(ValueError):
     """Several (key path, reason) problems found by the cross-reference pass."""
 
@@ -163,6 +180,7 @@ class SiteModel(_Strict):
     trust: Trust = Field(default_factory=Trust)
     thresholds: Thresholds = Field(default_factory=Thresholds)
     page_type_weights: dict[PageType, Annotated[float, Field(ge=0, le=100)]] = Field(default_factory=dict)
+    inferred: Inferred | None = None
 
     _source: Path | None = PrivateAttr(default=None)
     _csv_files: list[Path] = PrivateAttr(default_factory=list)

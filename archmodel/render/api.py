@@ -25,6 +25,7 @@ from archmodel.render.gather import Gathered, gather
 from archmodel.render.focus_maps import hub_view, pathway_view, providers_view
 from archmodel.render.history_section import history_section
 from archmodel.render.html import map_page, write_plotly_js
+from archmodel.render.provenance import inferred_notes
 from archmodel.render.report import ReportInput, build_report_html
 from archmodel.render.site_map import MAX_DRAWN_PAGES, clusters_view
 from archmodel.render.timing import PhaseTimes, measure
@@ -163,7 +164,7 @@ def build_report(
         positions, _ = charts.positions_chart(gathered.link_rows)
         anchors, _ = charts.anchors_chart(gathered.link_rows, list(crawl.get("generic_anchors") or []))
         maps = [clusters_view(data, gathered.clustering, index, max_pages)]
-    notes = []
+    notes = inferred_notes(crawl)
     for view, label, key, packs in (("hub", "Specialty", "specialty", ("hub-spoke",)), ("pathway", "Condition", "condition", ("pathways",))):
         with measure(times, "graph reads"):
             ranked = _ranked_focus(graph, ref, label, index, key, packs)

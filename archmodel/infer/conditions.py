@@ -1,0 +1,165 @@
+"""Conditions: who they are (id, name, synonyms) and their care pathway pages.
+
+A condition is a page placed as `condition` (a child of a condition folder). Its name is the
+page's H1 or title cleaned of site name and boilerplate; its synonyms are the anchor texts other
+pages use in body links to it (two uses from two pages at least, so a one-off odd anchor stays
+a finding, not a synonym) plus the bundled vocabulary's names for it that the site's anchors to
+the condition's pages use (the others are listed in a comment for the reviewer). Stage pages are the
+overview's URL children (`.../symptoms/`) and the test, treatment and appointment pages that
+the condition's own pages link to in their body, in the site-model contract's stage order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from archmodel.infer.classify import STAGE_TYPE_OF, Placement
+from archmodel.infer.entries import Entry
+from archmodel.infer.evidence import Evidence
+from archmodel.infer.names import subject
+from archmodel.infer.vocabulary import Vocabulary, fold
+
+STAGE_ORDER = ["overview", "symptoms", "diagnosis", "tests", "treatment", "follow_up", "appointment"]
+LINKED_STAGES = {"test": "tests", "treatment": "treatment", "appointment": "appointment"}
+GENERIC = {"learn more", "click here", "read more", "here", "more", "this page", "find out more", "continue",
+           "overview", "details", "more information"}
+ANCHOR_PREFIX = re.compile(r"^(about|what is|what are|learn about|understanding|more on|read about|all about)\s+", re.I)
+ANCHOR_SUFFIX = re.compile(r"\s+(care|overview|basics|information|explained)$|\?$", re.I)
+SHARED_LIMIT = 3  # a stage page linked from more conditions' pages than this is a general page
+
+
+def slug(path: str) -> list[str]:
+    return [s for s in path.split("/") if s]
+
+
+def find_conditions(evidence: Evidence, placed: dict[int, Placement], vocabulary: Vocabulary, site: str) -> list[Entry]:
+    overviews = sorted((i for i, p in placed.items() if p.type == "condition"), key=lambda i: evidence.pages[i].path)
+    ids = _ids([evidence.pages[i].path for i in overviews])
+    entries: list[Entry] = []
+    prefix_of = {evidence.pages[i].path: i for i in overviews}
+    children: dict[int, dict[str, int]] = {i: {} for i in overviews}
+    for page_id, placement in placed.items():
+        stage = STAGE_TYPE_OF.get(placement.type)
+        if stage is None or placement.type in ("test", "treatment") and "condition" not in placement.reason:
+            continue
+        path = evidence.pages[page_id].path
+        parent = _parent(path)
+        owner = prefix_of.get(parent)
+        if owner is not None:
+            children[owner].setdefault(stage, page_id)
+    overview_set = set(overviews)
+    for page_id in overviews:
+        page = evidence.pages[page_id]
+        cid = ids[page.path]
+        name, abbreviations = subject(page.text, site, cid)
+        entry = Entry("conditions", cid, {"name": name}, confidence=0.45)
+        entry.because(f"from {page.path} ({placed[page_id].reason})" + ("" if page.crawled else ", not crawled"),
+                      0.2 if page.crawled else 0.0)
+        pages = {"overview": page.path}
+        for stage, child in children[page_id].items():
+            pages[stage] = evidence.pages[child].path
+        if len(pages) > 1:
+            entry.because(f"{len(pages) - 1} stage sub-page{'s' if len(pages) > 2 else ''}", 0.2)
+        _linked_stages(evidence, placed, page_id, pages, name, cid, overview_set)
+        entry.fields["pages"] = {stage: pages[stage] for stage in STAGE_ORDER if stage in pages}
+        match = vocabulary.condition(name) or vocabulary.condition(cid) or next(
+            (vocabulary.condition(a) for a in abbreviations if vocabulary.condition(a)), None)
+        entry.fields["_vocabulary"] = match
+        entry.fields["_abbreviations"] = abbreviations
+        if match:
+            entry.because(f"vocabulary: {match.name} ({match.specialty})", 0.1)
+        entries.append(entry)
+    _synonyms(evidence, entries, vocabulary)
+    return entries
+
+
+def _ids(paths: list[str]) -> dict[str, str]:
+    """The last segment, or parent-last when two conditions share a last segment."""
+    last = Counter(slug(p)[-1] for p in paths)
+    out = {}
+    for p in paths:
+        parts = slug(p)
+        out[p] = parts[-1] if last[parts[-1]] == 1 or len(parts) < 2 else f"{parts[-2]}-{parts[-1]}"
+    return out
+
+
+def _parent(path: str) -> str:
+    trailing = path.endswith("/")
+    parts = slug(path)[:-1]
+    return "/" + "/".join(parts) + ("/" if trailing and parts else "")
+
+
+def _linked_stages(evidence: Evidence, placed: dict[int, Placement], overview: int, pages: dict[str, str], name: str,
+                   cid: str, overviews: set[int]) -> None:
+    own = {evidence.index[p] for p in pages.values() if p in evidence.index}
+    words = set(fold(name).split()) | set(cid.split("-"))
+    for kind in ("test", "treatment", "appointment"):
+        stage = LINKED_STAGES[kind]
+        if stage in pages:
+            continue
+        votes: Counter[int] = Counter()
+        for source in own:
+            for target in evidence.out_links(source).tolist():
+                if placed.get(target) is not None and placed[target].type == kind:
+                    votes[target] += 1
+        best, score = None, 0.0
+        for target, count in votes.items():
+            linking = sum(1 for s in evidence.in_links(target).tolist() if s in overviews)
+            if linking > SHARED_LIMIT:
+                continue
+            page = evidence.pages[target]
+            named = bool(words & (set(fold(page.text).split()) | set(slug(page.path)[-1].split("-")))) if slug(page.path) else False
+            value = count + (1.5 if named else 0) - 0.5 * max(0, linking - 1)
+            if (count >= 2 or named) and value > score:
+                best, score = target, value
+        if best is not None:
+            pages[stage] = evidence.pages[best].path
+            own.add(best)
+
+
+def _synonyms(evidence: Evidence, entries: list[Entry], vocabulary: Vocabulary) -> None:
+    names = {fold(e.fields["name"]): e.id for e in entries}
+    for entry in entries:
+        name = fold(entry.fields["name"])
+        found: list[str] = []
+        seen = {name}
+        overview = evidence.index.get(entry.fields["pages"]["overview"])
+        counted: Counter[str] = Counter()
+        for stage_path in entry.fields["pages"].values():
+            page_id = evidence.index.get(stage_path)
+            if page_id is not None:
+                for text, n in evidence.anchors.get(page_id, {}).items():
+                    counted[fold(text)] += n
+        for text, count in (evidence.anchors.get(overview, Counter()) if overview is not None else Counter()).most_common():
+            sources = len(evidence.anchor_sources.get((overview, text), ()))
+            cleaned = ANCHOR_SUFFIX.sub("", ANCHOR_PREFIX.sub("", text.strip())).strip()
+            key = fold(cleaned)
+            if count < 2 or sources < 2 or not key or key in GENERIC or key in seen or len(key) < 3:
+                continue
+            if f" {name} " in f" {key} " or any(f" {other} " in f" {key} " for other in names if other != name):
+                continue
+            seen.add(key)
+            found.append(cleaned)
+            entry.because(f'anchors "{cleaned}" x{count}', 0.05)
+        for abbreviation in entry.fields.pop("_abbreviations"):
+            if fold(abbreviation) not in seen:
+                seen.add(fold(abbreviation))
+                found.append(abbreviation)
+                entry.because(f'"{abbreviation}" in the heading', 0.05)
+        match = entry.fields.pop("_vocabulary")
+        unseen: list[str] = []
+        if match:
+            for term in match.names:
+                key = fold(term)
+                if key in seen or key in names:
+                    continue
+                if any(f" {key} " in f" {anchor} " for anchor in counted):
+                    seen.add(key)
+                    found.append(term)
+                elif term not in match.abbreviations or len(term) > 2:
+                    unseen.append(term)
+        if found:
+            entry.fields["synonyms"] = found
+        if unseen:
+            entry.notes.append(f"vocabulary names not seen on the site: {', '.join(unseen)}")

@@ -1,0 +1,291 @@
+"""What the crawl shows, gathered in one streaming pass over its files.
+
+Pages (path, title, H1, status, indexability), the sitemap's URLs, and the links reduced to
+what inference reads: distinct body links as integer pairs (a 100,000-page crawl has millions
+of links; pairs of page numbers in a NumPy array cost 8 bytes each), which pages the home
+page's menus point to, which links credit a medical reviewer, and the anchor texts of body links
+into the pages a caller asks about (the condition pages, whose anchors become synonyms).
+
+Screaming Frog "All Inlinks" exports are read with pandas in chunks and each distinct URL is
+normalised once: the general reader normalises every row, which on an L-tier crawl takes longer
+than the whole of `archmodel init` may. Other formats go through the shared readers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from archmodel.errors import InputError
+from archmodel.ingest.csvio import open_csv
+from archmodel.ingest.inputs import CrawlInput, DetectedFile, discover_files, infer_base_url, open_inputs
+from archmodel.ingest.normalise import UrlNormaliser
+from archmodel.ingest.readers.common import HYPERLINK_TYPES, normalise_position
+from archmodel.ingest.records import BODY_POSITIONS, NAV_POSITIONS
+
+REVIEWER_ANCHOR = re.compile(r"\b(reviewed|review by|clinical review|medical review)\b", re.IGNORECASE)
+CHUNK_ROWS = 400_000
+
+
+@dataclass(slots=True)
+class PageInfo:
+    path: str
+    title: str = ""
+    h1: str = ""
+    status: int | None = None
+    indexable: bool | None = None
+    crawled: bool = True
+
+    @property
+    def live(self) -> bool:
+        return self.crawled and (self.status is None or self.status == 200)
+
+    @property
+    def text(self) -> str:
+        """The H1 when there is one, else the title: what the page says it is about."""
+        return self.h1 or self.title
+
+
+@dataclass
+class Evidence:
+    base_url: str
+    host: str
+    home_title: str
+    pages: list[PageInfo] = field(default_factory=list)
+    index: dict[str, int] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    body_pairs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    nav_from_home: set[int] = field(default_factory=set)
+    reviewer_links: set[tuple[int, int]] = field(default_factory=set)
+    plain_links: set[tuple[int, int]] = field(default_factory=set)  # into `keep_plain`, not a reviewer credit
+    anchors: dict[int, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    anchor_sources: dict[tuple[int, str], set[int]] = field(default_factory=lambda: defaultdict(set))
+    all_anchor_words: set[str] = field(default_factory=set)
+    links_read: int = 0
+    has_links: bool = False
+    _out: dict[int, np.ndarray] | None = None
+    _in: dict[int, np.ndarray] | None = None
+
+    def page_id(self, path: str) -> int:
+        found = self.index.get(path)
+        if found is None:
+            found = self.index[path] = len(self.pages)
+            self.pages.append(PageInfo(path, crawled=False))
+        return found
+
+    def path(self, page: int) -> str:
+        return self.pages[page].path
+
+    def _adjacency(self) -> None:
+        pairs = self.body_pairs
+        src = (pairs >> 32).astype(np.int64)
+        dst = (pairs & 0xFFFFFFFF).astype(np.int64)
+        self._out = _group(src, dst)
+        self._in = _group(dst, src)
+
+    def out_links(self, page: int) -> np.ndarray:
+        """Distinct pages this page links to in its body."""
+        if self._out is None:
+            self._adjacency()
+        assert self._out is not None
+        return self._out.get(page, _EMPTY)
+
+    def in_links(self, page: int) -> np.ndarray:
+        """Distinct pages that link to this page in their body."""
+        if self._in is None:
+            self._adjacency()
+        assert self._in is not None
+        return self._in.get(page, _EMPTY)
+
+
+_EMPTY = np.zeros(0, dtype=np.int64)
+
+
+def _group(keys: np.ndarray, values: np.ndarray) -> dict[int, np.ndarray]:
+    if not len(keys):
+        return {}
+    order = np.argsort(keys, kind="stable")
+    keys, values = keys[order], values[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    ends = np.r_[starts[1:], len(keys)]
+    return {int(keys[s]): values[s:e] for s, e in zip(starts, ends)}
+
+
+def open_crawl(paths: Sequence[Path], sitemaps: Sequence[Path] = ()) -> tuple[CrawlInput, list[DetectedFile]]:
+    """The crawl's files, opened and checked (InputError on the first problem)."""
+    files = discover_files(paths)
+    if not any(f.kind != "sitemap" for f in files):
+        raise InputError(
+            "no crawl export found", ", ".join(str(p) for p in paths),
+            fix="point --from at a folder with Screaming Frog, pages.csv/links.csv or advertools exports",
+        )
+    base_url = infer_base_url(files)
+    normaliser = UrlNormaliser(base_url)
+    crawl_files = [f.path for f in files if f.kind != "sitemap"]
+    sitemap_files = [f.path for f in files if f.kind == "sitemap"] + [Path(p) for p in sitemaps]
+    return open_inputs(crawl_files, normaliser, sitemap_files), files
+
+
+def read_pages(crawl: CrawlInput) -> Evidence:
+    """First half of the pass: pages and sitemap URLs."""
+    normaliser = crawl.normaliser
+    evidence = Evidence(normaliser.base_url, normaliser.host, "")
+    for record in crawl.pages():
+        if not record.is_html:
+            continue
+        path = normaliser.path_of(record.url).split("?", 1)[0]
+        if path in evidence.index:
+            continue
+        evidence.index[path] = len(evidence.pages)
+        evidence.pages.append(PageInfo(path, (record.title or "").strip(), (record.h1 or "").strip(), record.status,
+                                       record.indexable))
+        if path == "/" and record.title:
+            evidence.home_title = record.title
+    for entry in crawl.sitemap_entries():
+        evidence.page_id(normaliser.path_of(entry.url).split("?", 1)[0])
+    evidence.sources = [f.path.name for f in crawl.files]
+    return evidence
+
+
+@dataclass
+class LinkChunk:
+    """A batch of hyperlinks as arrays: page numbers, menu flag, anchor texts."""
+
+    src: np.ndarray
+    dst: np.ndarray
+    nav: np.ndarray
+    anchor: np.ndarray
+
+
+def read_links(crawl: CrawlInput, evidence: Evidence, keep_anchors: set[int], keep_plain: set[int] = frozenset()) -> None:
+    """Second half of the pass: body link pairs, home menus, reviewer credits, anchors into
+    `keep_anchors`, and which links into `keep_plain` (provider profiles) are more than a credit."""
+    parts: list[np.ndarray] = []
+    keep_a = np.fromiter(keep_anchors, dtype=np.int64)
+    keep_p = np.fromiter(keep_plain, dtype=np.int64)
+    for chunk in _link_chunks(crawl, evidence):
+        parts.append(_absorb(evidence, chunk, keep_a, keep_p))
+    evidence.has_links = evidence.links_read > 0
+    evidence.body_pairs = np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
+
+
+def _absorb(evidence: Evidence, chunk: LinkChunk, keep_a: np.ndarray, keep_p: np.ndarray) -> np.ndarray:
+    import pandas as pd
+
+    evidence.links_read += len(chunk.src)
+    ok = (chunk.src >= 0) & (chunk.dst >= 0)
+    home = evidence.index.get("/")
+    if home is not None:
+        evidence.nav_from_home.update(np.unique(chunk.dst[ok & chunk.nav & (chunk.src == home)]).tolist())
+    body = ok & ~chunk.nav & (chunk.src != chunk.dst)
+    src, dst, anchor = chunk.src[body], chunk.dst[body], chunk.anchor[body]
+    codes, texts = pd.factorize(anchor)
+    texts = np.array([" ".join(str(t).split()) for t in texts], dtype=object)
+    credit_of = np.array([bool(t) and REVIEWER_ANCHOR.search(t) is not None for t in texts], dtype=bool)
+    credit = credit_of[codes] if len(texts) else np.zeros(len(codes), dtype=bool)
+    for value in np.unique((src[credit] << 32) | dst[credit]).tolist():
+        evidence.reviewer_links.add((value >> 32, value & 0xFFFFFFFF))
+    plain = ~credit & np.isin(dst, keep_p)
+    for value in np.unique((src[plain] << 32) | dst[plain]).tolist():
+        evidence.plain_links.add((value >> 32, value & 0xFFFFFFFF))
+    named = ~credit & np.isin(dst, keep_a) & (codes >= 0)
+    if named.any():
+        frame = pd.DataFrame({"d": dst[named], "c": codes[named], "s": src[named]})
+        counts = frame.groupby(["d", "c"]).size()
+        for (d, c), n in counts.items():
+            text = texts[c]
+            if text:
+                evidence.anchors[int(d)][text] += int(n)
+        for d, c, source in frame.drop_duplicates().itertuples(index=False):
+            text = texts[c]
+            if text:
+                evidence.anchor_sources[(int(d), text)].add(int(source))
+    return np.unique((src << 32) | dst)
+
+
+def _link_chunks(crawl: CrawlInput, evidence: Evidence) -> Iterator[LinkChunk]:
+    for reader in crawl.readers:
+        if reader.kind == "sf_inlinks":
+            yield from _sf_inlinks(Path(reader.path), crawl.normaliser, evidence)
+            continue
+        rows: list[tuple[int, int, bool, str]] = []
+        for link in reader.links(crawl.normaliser):
+            src = evidence.page_id(crawl.normaliser.path_of(link.source).split("?", 1)[0])
+            dst = evidence.page_id(crawl.normaliser.path_of(link.target).split("?", 1)[0])
+            rows.append((src, dst, link.position in NAV_POSITIONS, link.anchor))
+            if len(rows) >= CHUNK_ROWS:
+                yield _chunk(rows)
+                rows = []
+        if rows:
+            yield _chunk(rows)
+
+
+def _chunk(rows: list[tuple[int, int, bool, str]]) -> LinkChunk:
+    src, dst, nav, anchor = zip(*rows)
+    return LinkChunk(np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64), np.array(nav, dtype=bool),
+                     np.array(anchor, dtype=object))
+
+
+def _sf_inlinks(path: Path, normaliser: UrlNormaliser, evidence: Evidence) -> Iterator[LinkChunk]:
+    import pandas as pd
+
+    opened = open_csv(path)
+    h = opened.header
+    columns = {"type": h.find("Type"), "source": h.find("Source"), "target": h.find("Destination"),
+               "anchor": h.find("Anchor", "Anchor Text"), "position": h.find("Link Position")}
+    names = {key: h.names[i] for key, i in columns.items() if i is not None}
+    cache: dict[str, int] = {}
+    nav_words = {p.lower() for p in NAV_POSITIONS}
+
+    def page_of(url: str) -> int:
+        found = cache.get(url)
+        if found is None:
+            normal = normaliser.normalise(url) if url else None
+            found = cache[url] = -1 if normal is None else evidence.page_id(normaliser.path_of(normal).split("?", 1)[0])
+        return found
+
+    def pages(values: np.ndarray) -> np.ndarray:
+        codes, uniques = pd.factorize(values)
+        lookup = np.array([page_of(u) for u in uniques], dtype=np.int64)
+        return lookup[codes] if len(uniques) else np.zeros(len(values), dtype=np.int64)
+
+    try:
+        chunks = pd.read_csv(path, encoding=opened.encoding, sep=opened.delimiter, skiprows=opened.header_line - 1,
+                             usecols=list(names.values()), dtype=str, keep_default_na=False, chunksize=CHUNK_ROWS)
+        for chunk in chunks:
+            chunk = chunk[chunk[names["type"]].str.lower().isin(HYPERLINK_TYPES)]
+            targets = chunk[names["target"]].to_numpy()
+            relative = ~chunk[names["target"]].str.startswith(("http://", "https://")).to_numpy()
+            dst = pages(targets)
+            if relative.any():  # rare: hrefs exported relative to their page
+                sources = chunk[names["source"]].to_numpy()
+                for i in np.flatnonzero(relative).tolist():
+                    normal = normaliser.normalise(targets[i], base=sources[i])
+                    dst[i] = -1 if normal is None else evidence.page_id(normaliser.path_of(normal).split("?", 1)[0])
+            if "position" in names:
+                where = chunk[names["position"]]
+                codes, uniques = pd.factorize(where)
+                nav_of = np.array([(normalise_position(u) or "").lower() in nav_words for u in uniques], dtype=bool)
+                nav = nav_of[codes] if len(uniques) else np.zeros(len(chunk), dtype=bool)
+            else:
+                nav = np.zeros(len(chunk), dtype=bool)
+            anchors = chunk[names["anchor"]].to_numpy() if "anchor" in names else np.array([""] * len(chunk), dtype=object)
+            yield LinkChunk(pages(chunk[names["source"]].to_numpy()), dst, nav, anchors)
+    except (ValueError, pd.errors.ParserError) as exc:
+        raise InputError(f"malformed CSV: {exc}", path.name, fix="re-export the file; it is damaged or not a CSV") from exc
+
+
+def gather(paths: Sequence[Path], sitemaps: Sequence[Path], anchors_for: Callable[[Evidence], set[int]]) -> Evidence:
+    """Read the crawl once: pages, then links (keeping anchors of the pages `anchors_for` picks)."""
+    crawl, _ = open_crawl(paths, sitemaps)
+    evidence = read_pages(crawl)
+    read_links(crawl, evidence, anchors_for(evidence))
+    return evidence
+
+
+__all__ = ["Evidence", "PageInfo", "gather", "open_crawl", "read_pages", "read_links", "BODY_POSITIONS"]

@@ -1,0 +1,101 @@
+"""Ordered page-type rules from placed pages.
+
+Each page's path becomes a shape: the first segment and every folder or stage word stay literal,
+the other segments (entity slugs, body parts, years) become `*`. Pages with the same shape share
+a rule typed by their majority; the few that disagree get exact rules placed before it. Entity
+shapes capture their slug (`/conditions/*/{condition}/`) when the entity ids are the slugs, so
+the loader links pages to entities as a hand-written model would.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from archmodel.infer.classify import STAGE_SEGMENTS, Placement, folder_type
+from archmodel.infer.evidence import Evidence
+
+CAPTURE_OF = {"condition": "condition", "specialty_hub": "specialty", "provider": "provider", "location": "location"}
+STAGE_PAGE_TYPES = {"symptom", "diagnosis", "follow_up"}
+MAX_EXCEPTIONS = 40
+
+
+@dataclass
+class Rule:
+    match: str
+    type: str
+    pages: int
+    evidence: str
+    confidence: float
+    sample: str = ""  # one page the rule places (what `--merge` checks against the existing model)
+
+
+def shape(path: str) -> tuple[str, ...]:
+    segments = [s for s in path.split("/") if s]
+    out = []
+    for i, seg in enumerate(segments):
+        literal = i == 0 or folder_type(seg, i) is not None or seg.lower() in STAGE_SEGMENTS
+        out.append(seg if literal else "*")
+    return tuple(out)
+
+
+def _pattern(parts: tuple[str, ...], slash: bool) -> str:
+    if not parts:
+        return "/"
+    return "/" + "/".join(parts) + ("/" if slash else "")
+
+
+def propose_rules(evidence: Evidence, placed: dict[int, Placement], capture_types: set[str]) -> tuple[list[Rule], list[str]]:
+    """(rules in match order, unmapped folders with counts)."""
+    paths = [p.path for p in evidence.pages if p.path != "/"]
+    slash = sum(p.endswith("/") for p in paths) >= sum(not p.endswith("/") for p in paths)
+    groups: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    members: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for page_id, placement in placed.items():
+        path = evidence.pages[page_id].path
+        if path == "/":
+            continue
+        key = shape(path)
+        groups[key][placement.type] += 1
+        members[key].append(page_id)
+    rules: list[Rule] = [Rule("/", "home", 1, "the home page", 1.0, "/")]
+    exact: list[Rule] = []
+    general: list[Rule] = []
+    unmapped: Counter[str] = Counter()
+    for key, counts in groups.items():
+        page_type, count = counts.most_common(1)[0]
+        total = sum(counts.values())
+        for page_id in members[key]:
+            placement = placed[page_id]
+            if placement.type != page_type and len(exact) < MAX_EXCEPTIONS:
+                exact.append(Rule(evidence.pages[page_id].path, placement.type, 1, placement.reason, 0.7,
+                                  evidence.pages[page_id].path))
+        if page_type == "other":
+            if "*" in key or len(key) > 1 or total > 1:
+                unmapped[f"/{key[0]}/"] += total
+            else:
+                unmapped[f"/{key[0]}/"] += 1
+            continue
+        parts = list(key)
+        capture = CAPTURE_OF.get(page_type) if page_type in capture_types or (
+            page_type in STAGE_PAGE_TYPES and "condition" in capture_types) else None
+        if page_type in STAGE_PAGE_TYPES:
+            capture = "condition" if "condition" in capture_types else None
+            star = len(parts) - 2
+        else:
+            star = len(parts) - 1
+        if capture and 0 <= star < len(parts) and parts[star] == "*":
+            parts[star] = "{" + capture + "}"
+        share = count / total
+        reasons = Counter(placed[i].reason for i in members[key]).most_common(1)[0][0]
+        match = _pattern(tuple(parts), slash) if "*" in key or any("{" in p for p in parts) else evidence.pages[members[key][0]].path
+        sample = next(evidence.pages[i].path for i in members[key] if placed[i].type == page_type)
+        general.append(Rule(match, page_type, total, f"{reasons}; {count} of {total} pages", round(0.5 + 0.5 * share, 2),
+                            sample))
+    general.sort(key=lambda r: (-sum(1 for p in r.match.split("/") if p and "*" not in p and "{" not in p),
+                                -r.match.count("/"), r.match))
+    exact.sort(key=lambda r: r.match)
+    return rules + exact + general, [f"{folder} ({n} page{'s' if n != 1 else ''})" for folder, n in unmapped.most_common()]
+
+
+__all__ = ["Rule", "propose_rules", "shape"]

@@ -1,0 +1,153 @@
+"""`archmodel init` measured: accuracy against hand-written models and time on the L tier.
+
+Sites: the seed (Lakeside Health) and the `publisher` site of archmodel.synth.schemes, on which
+the heuristics were tuned, and the `ortho` site, written before the tuning and not tuned on.
+For each: precision and recall of specialties, conditions, synonyms, stage pages,
+provider-condition pairs and related pairs (archmodel.infer.score), and, on a real Neo4j, how
+many of the findings the packs give with the hand-written model they also give with the
+inferred one, and how many extra. Then `archmodel init` (parse + infer, no server) on an L-tier
+crawl (`archmodel synth --pages 100000`), in a child process for its wall time and peak memory.
+Results: bench/results/infer.json and infer.md.
+
+    .venv/bin/python bench/infer.py [--l-tier DIR] [--skip-l] [--no-findings] [--uri bolt://...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+
+from archmodel.db import server  # noqa: E402
+from archmodel.db.connection import ConnectionSettings, connect  # noqa: E402
+from archmodel.infer.measure import measure_site  # noqa: E402
+from archmodel.synth import schemes  # noqa: E402
+
+RESULTS = BENCH / "results"
+PORT = int(os.environ.get("ARCHMODEL_BENCH_PORT", "7696"))
+SITES = [("seed", "tuned"), ("publisher", "tuned"), ("ortho", "held out")]
+ASPECTS = ["specialties", "conditions", "synonyms", "stage pages", "provider-condition pairs", "related pairs"]
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def site_folder(name: str, work: Path) -> Path:
+    if name == "seed":
+        return BENCH.parent / "seed_data"
+    folder = work / name
+    folder.mkdir(parents=True, exist_ok=True)
+    schemes.generate(name, folder)
+    return folder
+
+
+def l_tier(folder: Path | None, work: Path) -> dict[str, Any]:
+    if folder is None:
+        folder = work / "L"
+        log("generating the L tier (archmodel synth --pages 100000) ...")
+        subprocess.run([sys.executable, "-m", "archmodel", "synth", "--pages", "100000", "-o", str(folder)], check=True)
+    code = ("import sys,time; from pathlib import Path; from archmodel.infer.pipeline import propose; "
+            "t=time.perf_counter(); text, m = propose([Path(sys.argv[1])], Path(sys.argv[2])); "
+            "Path(sys.argv[2]).write_text(text); "
+            "print(time.perf_counter()-t, m.pages, len(m.conditions), len(m.providers), len(m.specialties))")
+    out = work / "L.site.yml"
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code, str(folder), str(out)], check=True, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    inner, pages, conditions, providers, specialties = done.stdout.split()
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"pages": int(pages), "wall_s": round(wall, 1), "parse_and_infer_s": round(float(inner), 1),
+            "peak_rss_mb": round(peak), "conditions": int(conditions), "providers": int(providers),
+            "specialties": int(specialties), "target_s": 60, "met": wall < 60}
+
+
+def markdown(result: dict[str, Any]) -> str:
+    lines = ["# `archmodel init`: inference measured", "", f"Measured {result['measured_at']} on {result['machine']}.",
+             "The machine was shared with other work; times are noisy.", "",
+             "## Model against the hand-written site.yml (precision / recall)", "",
+             "| site | tuned? | " + " | ".join(ASPECTS) + " |", "|---|---|" + "---|" * len(ASPECTS)]
+    for site in result["sites"]:
+        cells = [f"{site['scores'][a]['precision']:.0%} / {site['scores'][a]['recall']:.0%}" for a in ASPECTS]
+        lines.append(f"| {site['site']} | {site['tuning']} | " + " | ".join(cells) + " |")
+    if any("findings" in s for s in result["sites"]):
+        lines += ["", "## Findings of all packs: inferred model against hand-written model", "",
+                  "| site | tuned? | with hand-written | with inferred | found of hand-written | extra |", "|---|---|---|---|---|---|"]
+        for site in result["sites"]:
+            f = site.get("findings")
+            if f:
+                lines.append(f"| {site['site']} | {site['tuning']} | {f['hand_written']} | {f['inferred']} | "
+                             f"{f['both']} ({f['found_share']:.0%}) | {f['extra']} ({f['extra_share']:.0%}) |")
+        lines += ["", "Missed (by check):", ""]
+        for site in result["sites"]:
+            if site.get("findings"):
+                lines.append(f"- {site['site']}: " + (", ".join(f"{k} {v}" for k, v in site["findings"]["missed_by_check"].items()) or "none"))
+    if result.get("l_tier"):
+        lt = result["l_tier"]
+        lines += ["", "## `archmodel init` on the L tier (no server)", "",
+                  f"{lt['pages']:,} pages: {lt['wall_s']} s wall ({lt['parse_and_infer_s']} s parse + infer), "
+                  f"peak memory {lt['peak_rss_mb']} MB; {lt['specialties']} specialties, {lt['conditions']} conditions, "
+                  f"{lt['providers']} providers. Target: under {lt['target_s']} s: {'met' if lt['met'] else 'not met'}."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--l-tier", type=Path, default=None, help="an existing `archmodel synth --pages 100000` folder")
+    parser.add_argument("--skip-l", action="store_true")
+    parser.add_argument("--no-findings", action="store_true", help="model scores only (no Neo4j)")
+    parser.add_argument("--uri", default=None, help="use this server instead of starting one on ARCHMODEL_BENCH_PORT")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="archmodel-infer-bench-"))
+    graph = None
+    started_server = False
+    if not args.no_findings:
+        uri = args.uri or f"bolt://127.0.0.1:{PORT}"
+        if args.uri is None:
+            server.start(port=PORT, heap=os.environ.get("ARCHMODEL_BENCH_HEAP", "1500m"),
+                         pagecache=os.environ.get("ARCHMODEL_BENCH_PAGECACHE", "512m"), log=log)
+            started_server = True
+        graph = connect(ConnectionSettings.resolve(uri=uri))
+    sites = []
+    try:
+        for name, tuning in SITES:
+            log(f"{name}: inferring and scoring ...")
+            folder = site_folder(name, work)
+            measured = measure_site(folder, graph, work if name == "seed" else None)
+            sites.append({"site": name, "tuning": tuning, **measured})
+    finally:
+        if graph is not None:
+            graph.close()
+        if started_server:
+            server.stop(PORT)
+    result: dict[str, Any] = {
+        "machine": f"{platform.node()}: {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB, "
+                   f"Python {platform.python_version()}",
+        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "sites": sites,
+    }
+    if not args.skip_l:
+        result["l_tier"] = l_tier(args.l_tier, work)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "infer.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    (RESULTS / "infer.md").write_text(markdown(result), encoding="utf-8")
+    print(markdown(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
