@@ -103,7 +103,7 @@ def delete_generation(graph: Graph, crawl_id: str) -> None:
         "MATCH (p:Page {crawl: $crawl})-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS",
         {"crawl": crawl_id},
     )
-    for label in ("Page", "Condition", "Specialty", "Provider", "Location"):
+    for label in ("Page", "Condition", "Specialty", "Provider", "Location", "CheckResult"):
         graph.run_autocommit(
             f"MATCH (n:{label} {{crawl: $crawl}}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS",
             {"crawl": crawl_id},
