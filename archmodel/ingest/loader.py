@@ -37,6 +37,7 @@ from archmodel.ingest import metrics
 from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.anchor_facts import ConditionNames
 from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
+from archmodel.ingest.link_summary import LinkTally
 from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs
 from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord
 from archmodel.ingest.schema import ensure_schema
@@ -103,7 +104,7 @@ def delete_generation(graph: Graph, crawl_id: str) -> None:
         "MATCH (p:Page {crawl: $crawl})-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS",
         {"crawl": crawl_id},
     )
-    for label in ("Page", "Condition", "Specialty", "Provider", "Location", "CheckResult"):
+    for label in ("Page", "Condition", "Specialty", "Provider", "Location", "CheckResult", "LinkSummary"):
         graph.run_autocommit(
             f"MATCH (n:{label} {{crawl: $crawl}}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS",
             {"crawl": crawl_id},
@@ -253,6 +254,7 @@ class CrawlLoader:
         self.sources = array("i")
         self.targets = array("i")
         self.body = array("b")
+        self.link_tally = LinkTally()
         self.captures: list[dict[str, Any]] = []
         self.entity_rows = EntityRows()
         self.sitemap_urls: set[str] = set()
@@ -413,6 +415,7 @@ class CrawlLoader:
                 for (source, target, anchor, alt, position, body, follow), count in pending.items()
             ]
             self.writer.submit_links(rows)
+            self.link_tally.add(pending)
             self.progress.advance("links", sum(pending.values()))
             pending, placeholders = {}, []
 
@@ -522,6 +525,7 @@ class CrawlLoader:
         self.writer.set_page_metrics(rows)
         if engine == "gds":
             pagerank_with_gds(self.graph, self.crawl_id)
+        self.link_tally.store(self.graph, self.crawl_id)
 
     def _body_outlinks(self) -> np.ndarray:
         """Distinct pages each page links to with followed body links, self links excluded."""
