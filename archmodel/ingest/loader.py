@@ -37,6 +37,7 @@ from archmodel.ingest import metrics
 from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.anchor_facts import ConditionNames
 from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
+from archmodel.ingest.link_hash import outlink_hashes
 from archmodel.ingest.link_summary import LinkTally
 from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs
 from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord
@@ -197,7 +198,7 @@ class GenerationWriter:
         self.run(
             "UNWIND $rows AS r MATCH (p) WHERE elementId(p) = r.id "
             "SET p.depth = r.depth, p.inlinks = r.inlinks, p.outlinks = r.outlinks, "
-            "p.body_outlinks = r.body_outlinks, "
+            "p.body_outlinks = r.body_outlinks, p.links_hash = r.links_hash, "
             "p.pagerank = coalesce(r.pagerank, p.pagerank)",
             rows,
         )
@@ -501,6 +502,12 @@ class CrawlLoader:
         depth = metrics.click_depth(links, self.index.get(self.home_url))
         inlinks, outlinks = metrics.degrees(links)
         body_outlinks = self._body_outlinks()
+        links_hash = outlink_hashes(
+            self.urls,
+            np.frombuffer(self.sources, dtype=np.int32),
+            np.frombuffer(self.targets, dtype=np.int32),
+            np.frombuffer(self.body, dtype=np.int8),
+        )
         crawled = np.frombuffer(self.crawled, dtype=np.int8).astype(bool) if len(self.crawled) else np.zeros(0, bool)
         engine = self.requested_engine
         if engine == "auto":
@@ -516,6 +523,7 @@ class CrawlLoader:
                     "inlinks": int(inlinks[i]),
                     "outlinks": int(outlinks[i]),
                     "body_outlinks": int(body_outlinks[i]),
+                    "links_hash": links_hash[i],
                     "pagerank": float(scores[i]) if scores is not None and crawled[i] else None,
                 }
             )
