@@ -5,7 +5,9 @@ a variant; every attempt starts from an empty database, and Neo4j's own LOAD CSV
 files runs last in the same run as the yardstick. The figures go to bench/results/attempts.md
 (appended, with the time and machine) including the attempts that did not help.
 
-    .venv/bin/python bench/load_attempts.py [--tier M] [--attempts baseline,two-writers,...]
+    .venv/bin/python bench/load_attempts.py [--tier M] [--attempts baseline,two-writers,...] [--shared TEXT]
+
+An attempt may be named twice (e.g. baseline first and last) to see the run-to-run spread.
 
 Attempts:
   baseline         one background writer thread, UNWIND batches of 10,000 rows (the loader)
@@ -82,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     original = loader_module.GenerationWriter
     try:
+        log("warm-up: one unmeasured S-tier load, so the JVM and query plans are warm for the first attempt")
+        wipe(graph)
+        loader_module.load_crawl(graph, [synth("S")], site_model=synth("S") / "site.yml")
         for name in [a.strip() for a in args.attempts.split(",") if a.strip()]:
             writer, batch = ATTEMPTS[name]
             wipe(graph)
@@ -102,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         loader_module.GenerationWriter = original
         graph.close()
+        server.stop(PORT)
     csv_s = next((s for n, s, _, _ in rows if n.startswith("LOAD CSV")), None)
     lines = [
         "",
