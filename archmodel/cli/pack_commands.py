@@ -140,6 +140,10 @@ def run(
     sort: SortOrder = typer.Option(
         SortOrder.check, "--sort", help="check: by pack and check (default); impact: what to fix first (docs/impact.md)."
     ),
+    fresh: bool = typer.Option(
+        False, "--fresh",
+        help="Run every check again instead of reading the results stored for this crawl, and store the new ones.",
+    ),
 ) -> None:
     """Run query packs against the current crawl (or --crawl) and print their findings.
 
@@ -149,7 +153,9 @@ def run(
 
     registry = _registry(pack_dir)
     checks = registry.select(names or [])
-    runner = Runner.for_site(state.current().graph(), site, _overrides(params), say=log, crawl=crawl)
+    runner = Runner.for_site(
+        state.current().graph(), site, _overrides(params), say=log, crawl=crawl, reuse=not fresh
+    )
     report = runner.run(checks)
     if not names and not params:
         from archmodel.history.findings import record_counts

@@ -74,18 +74,12 @@ def run_checks(
     `workers` > 1 runs that many checks at once (each is one read query, so the server works on
     them in parallel); outcomes keep the registry's order, so the findings are the same."""
     from archmodel.packs.registry import load_registry
-    from archmodel.packs.runner import Runner, RunReport
+    from archmodel.packs.runner import Runner
     from archmodel.packs.suggest import suggestions_from
 
     runner = Runner(graph, site)
     checks = [c for c in load_registry().select() if severities is None or c.severity in severities]
-    if workers > 1:
-        runner.validate_overrides(checks)
-        runner.capabilities()
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="archmodel-check") as pool:
-            report = RunReport(site, list(pool.map(runner.run_check, checks)))
-    else:
-        report = runner.run(checks)
+    report = runner.run(checks, workers=workers)
     if severities is None:
         from archmodel.history.findings import record_counts
 

@@ -7,9 +7,10 @@ reached it (`in_crawl`). Links are the distinct followed links between two diffe
 kind: `body` (Content, Aside, Sidebar or unknown position) or `navigation` (Header, Navigation,
 Footer), as docs/check-semantics.md defines them.
 
-Speed: the server hashes each page's outgoing link set (APOC `apoc.util.md5`, present on the
-local server and Aura), so only the links of pages whose hash differs cross the wire; without
-APOC every link is read. Both crawls are read side by side (two sessions). Findings are compared
+Speed: only the links of pages whose outgoing link set changed cross the wire. The loader stores
+a hash of each page's set (`Page.links_hash`, archmodel/ingest/link_hash.py); for crawls loaded
+before that, the server hashes the sets (APOC `apoc.util.md5`, present on the local server and
+Aura); without either every link is read. Both crawls are read side by side (two sessions). Findings are compared
 by identity (archmodel/packs/identity.py), from archmodel/history/findings.py.
 """
 
@@ -33,7 +34,7 @@ URL_BATCH = 5000
 _PAGES = (
     "MATCH (p:Page {crawl: $crawl}) "
     "RETURN p.url AS url, p.type AS type, p.status AS status, p.indexable AS indexable, "
-    "p.in_crawl AS in_crawl, p.depth AS depth, p.pagerank AS pagerank"
+    "p.in_crawl AS in_crawl, p.depth AS depth, p.pagerank AS pagerank, p.links_hash AS links"
 )
 _PAGES_HASHED = (
     "MATCH (p:Page {crawl: $crawl}) "
@@ -92,9 +93,21 @@ def has_apoc(graph: Graph) -> bool:
     return _optional_version(graph, "apoc.version") is not None
 
 
-def read_pages(graph: Graph, crawl_id: str, hashed: bool) -> dict[str, dict[str, Any]]:
-    rows = graph.read(_PAGES_HASHED if hashed else _PAGES, {"crawl": crawl_id})
-    return {r["url"]: r for r in rows}
+def read_pages(graph: Graph, crawl_id: str, apoc: bool, on_server: bool = False) -> tuple[dict[str, dict[str, Any]], bool]:
+    """The crawl's pages by URL, and whether each carries a hash of its outgoing link set in
+    `links`: the loader's `links_hash` (archmodel/ingest/link_hash.py), else (a crawl loaded
+    before it existed, or `on_server`) one computed now on the server with APOC, else none."""
+    rows = graph.read(_PAGES, {"crawl": crawl_id})
+    if not on_server and all(r["links"] is not None for r in rows):
+        return {r["url"]: r for r in rows}, True
+    if apoc:
+        return {r["url"]: {**r, "links": f"md5:{r['links']}"} for r in graph.read(_PAGES_HASHED, {"crawl": crawl_id})}, True
+    return {r["url"]: r for r in rows}, False
+
+
+def _hashed_by(pages: dict[str, dict[str, Any]]) -> set[str]:
+    """Who hashed the pages' link sets: the loader (integers) or the server (`md5:` text)."""
+    return {"server" if isinstance(p["links"], str) else "loader" for p in pages.values()}
 
 
 def read_links(graph: Graph, crawl_id: str, urls: Iterable[str] | None) -> set[tuple[str, str, str]]:
@@ -174,7 +187,7 @@ def diff_crawls(
     and the checks it skipped (None: do not compare findings)."""
     from archmodel.history.findings import compare_findings
 
-    hashed = has_apoc(graph)
+    apoc = has_apoc(graph)
     # Every read below touches the two crawls independently: run them side by side on the server.
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="archmodel-diff") as pool:
 
@@ -182,9 +195,14 @@ def diff_crawls(
             earlier, later = pool.submit(read, old), pool.submit(read, new)
             return earlier.result(), later.result()
 
-        old_pages, new_pages = both(lambda ref: read_pages(graph, ref.crawl_id, hashed))
+        (old_pages, old_hashed), (new_pages, new_hashed) = both(lambda ref: read_pages(graph, ref.crawl_id, apoc))
+        if old_hashed and new_hashed and _hashed_by(old_pages) != _hashed_by(new_pages):
+            # one crawl hashed by the loader, the other by the server: hash both on the server
+            (old_pages, old_hashed), (new_pages, new_hashed) = both(
+                lambda ref: read_pages(graph, ref.crawl_id, apoc, on_server=True)
+            )
         changed: set[str] | None = None
-        if hashed:
+        if old_hashed and new_hashed:
             changed = {
                 u for u in set(old_pages) | set(new_pages)
                 if (old_pages.get(u) or {}).get("links", "") != (new_pages.get(u) or {}).get("links", "")

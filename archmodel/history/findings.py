@@ -1,12 +1,13 @@
 """Findings of a kept crawl, and which are new, resolved or still open between two crawls.
 
-Findings are not stored: every check is scoped by `$crawl`, so a kept crawl is audited by
-running the same checks against it (archmodel/packs/runner.py). Only their counts by severity
-are kept on the Crawl node whenever the whole catalogue runs (`run` without names or `-p`,
-`report`, `diff`), for the report's trend chart. That is always correct (the
-checks as they are now, on the crawl as it was loaded, with the thresholds stored with it), and
-it costs one pack run per crawl (bench/history.py measures it). A check skipped on either crawl
-is left out of the comparison and named, so a check that could not run never reads as fixed.
+Every check is scoped by `$crawl`, so a kept crawl is audited by running the same checks against
+it (archmodel/packs/runner.py). Each check's result is stored with the crawl the first time it
+runs there (archmodel/packs/stored.py), so comparing two crawls that were each audited once (by
+`run`, `report` or an earlier `diff`) reads their findings instead of running 40 checks twice;
+an edited check or another threshold runs again. The counts by severity are also kept on the
+Crawl node whenever the whole catalogue runs (`run` without names or `-p`, `report`, `diff`),
+for the report's trend chart. A check skipped on either crawl is left out of the comparison and
+named, so a check that could not run never reads as fixed.
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from archmodel.ingest.inputs import CrawlInput, DetectedFile, discover_files, in
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.readers.common import HYPERLINK_TYPES, normalise_position
 from archmodel.ingest.records import BODY_POSITIONS, NAV_POSITIONS
+from archmodel.numeric import sorted_unique
 
 REVIEWER_ANCHOR = re.compile(r"\b(reviewed|review by|clinical review|medical review)\b", re.IGNORECASE)
 CHUNK_ROWS = 400_000
@@ -171,7 +172,7 @@ def read_links(crawl: CrawlInput, evidence: Evidence, keep_anchors: set[int], ke
     for chunk in _link_chunks(crawl, evidence):
         parts.append(_absorb(evidence, chunk, keep_a, keep_p))
     evidence.has_links = evidence.links_read > 0
-    evidence.body_pairs = np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
+    evidence.body_pairs = sorted_unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
 
 
 def _absorb(evidence: Evidence, chunk: LinkChunk, keep_a: np.ndarray, keep_p: np.ndarray) -> np.ndarray:
@@ -181,17 +182,17 @@ def _absorb(evidence: Evidence, chunk: LinkChunk, keep_a: np.ndarray, keep_p: np
     ok = (chunk.src >= 0) & (chunk.dst >= 0)
     home = evidence.index.get("/")
     if home is not None:
-        evidence.nav_from_home.update(np.unique(chunk.dst[ok & chunk.nav & (chunk.src == home)]).tolist())
+        evidence.nav_from_home.update(sorted_unique(chunk.dst[ok & chunk.nav & (chunk.src == home)]).tolist())
     body = ok & ~chunk.nav & (chunk.src != chunk.dst)
     src, dst, anchor = chunk.src[body], chunk.dst[body], chunk.anchor[body]
     codes, texts = pd.factorize(anchor)
     texts = np.array([" ".join(str(t).split()) for t in texts], dtype=object)
     credit_of = np.array([bool(t) and REVIEWER_ANCHOR.search(t) is not None for t in texts], dtype=bool)
     credit = credit_of[codes] if len(texts) else np.zeros(len(codes), dtype=bool)
-    for value in np.unique((src[credit] << 32) | dst[credit]).tolist():
+    for value in sorted_unique((src[credit] << 32) | dst[credit]).tolist():
         evidence.reviewer_links.add((value >> 32, value & 0xFFFFFFFF))
     plain = ~credit & np.isin(dst, keep_p)
-    for value in np.unique((src[plain] << 32) | dst[plain]).tolist():
+    for value in sorted_unique((src[plain] << 32) | dst[plain]).tolist():
         evidence.plain_links.add((value >> 32, value & 0xFFFFFFFF))
     named = ~credit & np.isin(dst, keep_a) & (codes >= 0)
     if named.any():
@@ -205,7 +206,7 @@ def _absorb(evidence: Evidence, chunk: LinkChunk, keep_a: np.ndarray, keep_p: np
             text = texts[c]
             if text:
                 evidence.anchor_sources[(int(d), text)].add(int(source))
-    return np.unique((src << 32) | dst)
+    return sorted_unique((src << 32) | dst)
 
 
 def _link_chunks(crawl: CrawlInput, evidence: Evidence) -> Iterator[LinkChunk]:

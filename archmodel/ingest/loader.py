@@ -37,6 +37,8 @@ from archmodel.ingest import metrics
 from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.anchor_facts import ConditionNames
 from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
+from archmodel.ingest.link_hash import outlink_hashes
+from archmodel.ingest.link_summary import LinkTally
 from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs
 from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord
 from archmodel.ingest.schema import ensure_schema
@@ -110,7 +112,7 @@ def delete_generation(graph: Graph, crawl_id: str) -> None:
         "MATCH (p:Page {crawl: $crawl})-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS",
         {"crawl": crawl_id},
     )
-    for label in ("Page", "Condition", "Specialty", "Provider", "Location"):
+    for label in ("Page", "Condition", "Specialty", "Provider", "Location", "CheckResult", "LinkSummary"):
         graph.run_autocommit(
             f"MATCH (n:{label} {{crawl: $crawl}}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS",
             {"crawl": crawl_id},
@@ -206,7 +208,7 @@ class GenerationWriter:
         self.run(
             "UNWIND $rows AS r MATCH (p) WHERE elementId(p) = r.id "
             "SET p.depth = r.depth, p.inlinks = r.inlinks, p.outlinks = r.outlinks, "
-            "p.body_outlinks = r.body_outlinks, "
+            "p.body_outlinks = r.body_outlinks, p.links_hash = r.links_hash, "
             "p.pagerank = coalesce(r.pagerank, p.pagerank)",
             rows,
         )
@@ -263,6 +265,7 @@ class CrawlLoader:
         self.sources = array("i")
         self.targets = array("i")
         self.body = array("b")
+        self.link_tally = LinkTally()
         self.captures: list[dict[str, Any]] = []
         self.entity_rows = EntityRows()
         self.sitemap_urls: set[str] = set()
@@ -423,6 +426,7 @@ class CrawlLoader:
                 for (source, target, anchor, alt, position, body, follow), count in pending.items()
             ]
             self.writer.submit_links(rows)
+            self.link_tally.add(pending)
             self.progress.advance("links", sum(pending.values()))
             pending, placeholders = {}, []
 
@@ -508,6 +512,12 @@ class CrawlLoader:
         depth = metrics.click_depth(links, self.index.get(self.home_url))
         inlinks, outlinks = metrics.degrees(links)
         body_outlinks = self._body_outlinks()
+        links_hash = outlink_hashes(
+            self.urls,
+            np.frombuffer(self.sources, dtype=np.int32),
+            np.frombuffer(self.targets, dtype=np.int32),
+            np.frombuffer(self.body, dtype=np.int8),
+        )
         crawled = np.frombuffer(self.crawled, dtype=np.int8).astype(bool) if len(self.crawled) else np.zeros(0, bool)
         engine = self.requested_engine
         if engine == "auto":
@@ -523,6 +533,7 @@ class CrawlLoader:
                     "inlinks": int(inlinks[i]),
                     "outlinks": int(outlinks[i]),
                     "body_outlinks": int(body_outlinks[i]),
+                    "links_hash": links_hash[i],
                     "pagerank": float(scores[i]) if scores is not None and crawled[i] else None,
                 }
             )
@@ -532,6 +543,7 @@ class CrawlLoader:
         self.writer.set_page_metrics(rows)
         if engine == "gds":
             pagerank_with_gds(self.graph, self.crawl_id)
+        self.link_tally.store(self.graph, self.crawl_id)
 
     def _body_outlinks(self) -> np.ndarray:
         """Distinct pages each page links to with followed body links, self links excluded."""

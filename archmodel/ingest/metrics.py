@@ -14,6 +14,9 @@ from array import array
 from dataclasses import dataclass
 
 import numpy as np
+
+from archmodel.numeric import sorted_unique
+
 from scipy import sparse
 from scipy.sparse import csgraph
 
@@ -37,7 +40,7 @@ class LinkGraph:
         keep = src != dst
         src, dst = src[keep], dst[keep]
         if len(src):
-            pairs = np.unique(src.astype(np.int64) * size + dst.astype(np.int64))
+            pairs = sorted_unique(src.astype(np.int64) * size + dst.astype(np.int64))
             src, dst = (pairs // size).astype(np.int32), (pairs % size).astype(np.int32)
         return cls(size, src, dst)
 

@@ -20,6 +20,8 @@ STATEMENTS = [
         f"FOR (n:{label}) REQUIRE (n.crawl, n.id) IS UNIQUE"
         for label in ENTITY_LABELS
     ),
+    f"CREATE CONSTRAINT {SCHEMA_PREFIX}check_result IF NOT EXISTS "
+    "FOR (r:CheckResult) REQUIRE (r.crawl, r.check) IS UNIQUE",
     f"CREATE INDEX {SCHEMA_PREFIX}page_crawl IF NOT EXISTS FOR (p:Page) ON (p.crawl)",
     f"CREATE INDEX {SCHEMA_PREFIX}page_crawl_type IF NOT EXISTS FOR (p:Page) ON (p.crawl, p.type)",
     *(

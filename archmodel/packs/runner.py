@@ -8,6 +8,9 @@ parameters resolved in one place: `-p NAME VALUE` from the command line, else th
 site model stored on the `Crawl` node, else the header's default. A check whose `requires` the
 crawl cannot meet (no site model, no link positions, ...) is skipped with a reason instead of
 returning an empty result that would read as a clean bill of health.
+
+A check's result is kept with the crawl once it has run (archmodel/packs/stored.py), so the
+commands that follow on the same crawl read it instead of running the check again.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +29,7 @@ from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef, resolve_site
 from archmodel.errors import PackError
 from archmodel.packs.registry import Check, severity_rank
+from archmodel.packs.stored import read_results, result_key, store_results
 
 # Crawl properties the loader copies from site.yml `thresholds`; only these override defaults,
 # so a user parameter that happens to share a name with another Crawl property is not filled.
@@ -60,6 +65,7 @@ class CheckOutcome:
     findings: list[dict[str, Any]] = field(default_factory=list)
     skipped: str | None = None
     seconds: float = 0.0
+    reused: bool = False  # read from the results stored for this crawl, not run now
 
 
 @dataclass
@@ -93,6 +99,9 @@ class RunReport:
             text += f" ({counts})"
         if self.skipped:
             text += f"; {len(self.skipped)} skipped"
+        reused = sum(1 for outcome in self.outcomes if outcome.reused)
+        if reused:
+            text += f"; {reused} read from the results stored for this crawl (--fresh runs them again)"
         return text + "."
 
 
@@ -156,10 +165,13 @@ def guess_value(raw: str) -> Any:
 class Runner:
     """Runs checks for one site; construct with `Runner.for_site` to resolve the site first."""
 
-    def __init__(self, graph: Graph, site: SiteRef, overrides: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, graph: Graph, site: SiteRef, overrides: Mapping[str, str] | None = None, reuse: bool = True
+    ) -> None:
         self.graph = graph
         self.site = site
         self.overrides = dict(overrides or {})
+        self.reuse = reuse
         self._capabilities: set[str] | None = None
         self._current: bool | None = None
 
@@ -171,8 +183,9 @@ class Runner:
         overrides: Mapping[str, str] | None = None,
         say: Callable[[str], None] | None = None,
         crawl: str | None = None,
+        reuse: bool = True,
     ) -> Runner:
-        return cls(graph, resolve_site(graph, host, say=say, crawl=crawl), overrides)
+        return cls(graph, resolve_site(graph, host, say=say, crawl=crawl), overrides, reuse)
 
     def reads_current(self) -> bool:
         """Whether the crawl this runner reads is the site's current one."""
@@ -291,15 +304,51 @@ class Runner:
                 "fix the Cypher in that file (it must run unchanged in Neo4j Browser with its parameters set)",
             ) from None
 
-    def run(self, checks: Iterable[Check], progress: Callable[[CheckOutcome], None] | None = None) -> RunReport:
+    def run(
+        self,
+        checks: Iterable[Check],
+        progress: Callable[[CheckOutcome], None] | None = None,
+        workers: int = 1,
+    ) -> RunReport:
+        """Every check's outcome, in the order given. A result stored for this crawl under the
+        same key (archmodel/packs/stored.py) is read instead of running the check, unless the
+        runner was made with `reuse=False`; what did run is stored for next time.
+
+        `workers` > 1 runs that many checks at once (each is one read query, so the server works
+        on them in parallel); the outcomes are the same."""
         checks = list(checks)
         self.validate_overrides(checks)
-        outcomes = []
-        for check in checks:
+        stored = read_results(self.graph, self.site.crawl_id) if self.reuse else {}
+        ran: list[tuple[Check, str, list[dict[str, Any]], float]] = []
+
+        def outcome_of(check: Check) -> CheckOutcome:
+            if self.skip_reason(check):
+                return self.run_check(check)
+            key = result_key(check, self.parameters_for(check))
+            kept = stored.get(check.name)
+            if kept is not None and kept.key == key:
+                return CheckOutcome(check, findings=kept.findings, reused=True)
             outcome = self.run_check(check)
-            outcomes.append(outcome)
-            if progress is not None:
-                progress(outcome)
+            ran.append((check, key, outcome.findings, outcome.seconds))
+            return outcome
+
+        outcomes = []
+        if workers > 1:
+            self.capabilities()
+            self.reads_current()
+            with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="archmodel-check") as pool:
+                for outcome in pool.map(outcome_of, checks):
+                    outcomes.append(outcome)
+                    if progress is not None:
+                        progress(outcome)
+        else:
+            for check in checks:
+                outcome = outcome_of(check)
+                outcomes.append(outcome)
+                if progress is not None:
+                    progress(outcome)
+        if ran:
+            store_results(self.graph, self.site.crawl_id, ran)
         return RunReport(self.site, outcomes)
 
 

@@ -12,6 +12,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from archmodel.db.connection import Graph
+from archmodel.ingest.link_summary import read_summary
 from archmodel.render.data import PageTable
 from archmodel.render.escape import plotly_text
 from archmodel.render.palette import MISSING, OKABE_ITO, PRESENT
@@ -30,7 +31,10 @@ RETURN position, follow, anchor, has_alt, count(*) AS links
 
 
 def link_aggregates(graph: Graph, crawl: str) -> list[dict[str, Any]]:
-    return graph.read(LINK_AGGREGATES_QUERY, {"crawl": crawl})
+    """The counts the loader kept (archmodel/ingest/link_summary.py), else the same counts
+    aggregated over every link of the crawl on the server."""
+    stored = read_summary(graph, crawl)
+    return stored if stored is not None else graph.read(LINK_AGGREGATES_QUERY, {"crawl": crawl})
 
 
 def _layout(title: str, height: int = 360, showlegend: bool = False, **extra: Any) -> go.Layout:

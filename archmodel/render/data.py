@@ -18,6 +18,7 @@ import numpy as np
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef
 from archmodel.ingest.metrics import link_score
+from archmodel.numeric import sorted_unique
 
 PAGES_QUERY = """
 MATCH (p:Page {crawl: $crawl})
@@ -123,7 +124,7 @@ def _pair_keys(sources: array, targets: array, size: int) -> np.ndarray:
     """Distinct (source, target) pairs encoded as one int64 each, sorted."""
     src = np.frombuffer(sources, dtype=np.int32).astype(np.int64)
     dst = np.frombuffer(targets, dtype=np.int32).astype(np.int64)
-    return np.unique(src * size + dst)
+    return sorted_unique(src * size + dst)
 
 
 def _keys_to_pairs(keys: np.ndarray, size: int) -> np.ndarray:

@@ -283,3 +283,17 @@ def test_a_delete_stopped_half_way_never_shows_and_the_next_load_removes_it(grap
     third = load_basic(graph)
     assert [c["id"] for c in list_crawls(graph, second.site)] == [third.crawl_id, second.crawl_id]
     assert third.crawl_id == first.crawl_id and graph.read(count, {"id": third.crawl_id})[0]["n"] == pages
+
+
+@pytest.mark.parametrize("unhashed", ["old", "both"])
+def test_crawls_loaded_before_link_hashes_diff_the_same(
+    unhashed: str, graph: Graph, tmp_path: Path, cli_env: dict, capsys
+) -> None:
+    """Crawls loaded before `Page.links_hash` existed (simulated by removing it) are hashed on the
+    server, and a mix of the two kinds is hashed on the server for both: the same exact diff."""
+    first = load_seed_copy(graph, SEED)
+    second = load_seed_copy(graph, write_recrawl(SEED, tmp_path / "seed", CHANGES))
+    for crawl in [first.crawl_id] + ([second.crawl_id] if unhashed == "both" else []):
+        graph.write("MATCH (p:Page {crawl: $crawl}) REMOVE p.links_hash", {"crawl": crawl})
+    assert main(["diff", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == EXPECTED
