@@ -5,7 +5,9 @@ a variant; every attempt starts from an empty database, and Neo4j's own LOAD CSV
 files runs last in the same run as the yardstick. The figures go to bench/results/attempts.md
 (appended, with the time and machine) including the attempts that did not help.
 
-    .venv/bin/python bench/load_attempts.py [--tier M] [--attempts baseline,two-writers,...]
+    .venv/bin/python bench/load_attempts.py [--tier M] [--attempts baseline,two-writers,...] [--shared TEXT]
+
+An attempt may be named twice (e.g. baseline first and last) to see the run-to-run spread.
 
 Attempts:
   baseline         one background writer thread, UNWIND batches of 10,000 rows (the loader)
@@ -24,7 +26,6 @@ import argparse
 import os
 import platform
 import sys
-import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -41,46 +42,20 @@ from archmodel.ingest import loader as loader_module  # noqa: E402
 from loading import load_csv, wipe  # noqa: E402
 from run import PORT, RESULTS, WORK, log, synth  # noqa: E402
 
-LINKS = (
-    "MATCH (a) WHERE elementId(a) = r[0] MATCH (b) WHERE elementId(b) = r[1] "
-    "CREATE (a)-[:LINKS_TO {anchor: r[2], alt: r[3], position: r[4], body: r[5], "
-    "follow: r[6], count: r[7], anchor_key: r[8], names: r[9]}]->(b)"
-)
-
-
 class TwoWriters(loader_module.GenerationWriter):
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._second = threading.Thread(target=self._work, name="archmodel-writer-2", daemon=True)
-        self._second.start()
-
-    def close(self) -> None:
-        self._queue.put(None)
-        self._queue.put(None)
-        self._thread.join(timeout=60)
-        self._second.join(timeout=60)
+    writer_threads = 2
 
 
 class ConcurrentTx(loader_module.GenerationWriter):
-    def _work(self) -> None:
-        while True:
-            rows = self._queue.get()
-            try:
-                if rows is None:
-                    return
-                if self._error is None:
-                    self.graph.run_autocommit(
-                        f"UNWIND $rows AS r CALL (r) {{ {LINKS} }} IN CONCURRENT TRANSACTIONS OF 2500 ROWS",
-                        {"rows": rows},
-                    )
-            except BaseException as exc:
-                self._error = exc
-            finally:
-                self._queue.task_done()
+    def write_links(self, rows: list[list]) -> None:
+        self.graph.run_autocommit(
+            f"UNWIND $rows AS r CALL (r) {{ {loader_module.LINK_CREATE} }} IN CONCURRENT TRANSACTIONS OF 2500 ROWS",
+            {"rows": rows},
+        )
 
 
 class NoAnchorFacts(loader_module.GenerationWriter):
-    def submit_links(self, rows):
+    def submit_links(self, rows: list[list]) -> None:
         super().submit_links([row[:8] + ["", []] for row in rows])
 
 
@@ -98,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tier", default="M")
     parser.add_argument("--attempts", default="baseline,two-writers,concurrent-tx,no-anchor-facts")
     parser.add_argument("--no-load-csv", action="store_true")
+    parser.add_argument("--shared", default="shared with other work",
+                        help="What else used the machine during the run, for the results line.")
     args = parser.parse_args(argv)
     folder = synth(args.tier)
     data_dir = WORK / "neo4j"
@@ -107,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     original = loader_module.GenerationWriter
     try:
+        log("warm-up: one unmeasured S-tier load, so the JVM and query plans are warm for the first attempt")
+        wipe(graph)
+        loader_module.load_crawl(graph, [synth("S")], site_model=synth("S") / "site.yml")
         for name in [a.strip() for a in args.attempts.split(",") if a.strip()]:
             writer, batch = ATTEMPTS[name]
             wipe(graph)
@@ -127,12 +107,13 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         loader_module.GenerationWriter = original
         graph.close()
+        server.stop(PORT)
     csv_s = next((s for n, s, _, _ in rows if n.startswith("LOAD CSV")), None)
     lines = [
         "",
         f"### {args.tier} tier, {datetime.now(timezone.utc).isoformat(timespec='seconds')}",
         "",
-        f"{platform.node()}: {psutil.cpu_count()} cores, shared with other work (load average "
+        f"{platform.node()}: {psutil.cpu_count()} cores, {args.shared} (load average "
         f"{os.getloadavg()[0]:.1f} at the end), server heap {os.environ.get('ARCHMODEL_BENCH_HEAP', '5g')}.",
         "",
         "| attempt | load s | links | links/s | links phase s | ratio to LOAD CSV |",

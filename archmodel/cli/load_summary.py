@@ -9,12 +9,10 @@ counts, warnings and the summary) and the other formats print the summary rows.
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from archmodel.cli.output import Format, emit, log
+from archmodel.cli.output import Format, emit, log, to_json, write_output
 from archmodel.errors import ConfigError
 from archmodel.ingest.accounting import SKIP_REASONS, SUMMARY_COLUMNS
 
@@ -73,13 +71,7 @@ def emit_load_result(result: LoadResult, fmt: Format | None, output: Path | None
     if fmt is None and output is not None:
         fmt = Format.json
     if fmt is Format.json:
-        text = json.dumps(result_object(result), indent=2, ensure_ascii=False, default=str) + "\n"
-        if output is not None:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text, encoding="utf-8")
-            log(f"Wrote the load result to {output}")
-        else:
-            sys.stdout.write(text)
+        write_output(to_json(result_object(result)), output, "the load result")
         return
     if fmt is not None:
         emit(result.inputs, fmt, output, columns=SUMMARY_COLUMNS, title=f"archmodel load: {result.site}")

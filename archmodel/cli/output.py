@@ -71,7 +71,7 @@ def render(rows: list[dict[str, Any]], columns: list[str] | None, fmt: Format, t
         for row in rows[1:]:
             columns.extend(k for k in row if k not in columns)
     if fmt is Format.json:
-        return json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n"
+        return to_json(rows)
     if fmt is Format.ndjson:
         return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
     if fmt is Format.csv:
@@ -112,11 +112,20 @@ def emit(
 ) -> None:
     """Write rows to `output` or standard output in the chosen format."""
     chosen = resolve_format(fmt, output)
-    text = render(rows, columns, chosen, title)
+    write_output(render(rows, columns, chosen, title), output, f"{len(rows)} rows")
+
+
+def to_json(value: Any) -> str:
+    """The JSON text of `--format json`: indented, non-ASCII kept, other types as strings."""
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def write_output(text: str, output: Path | None, what: str) -> None:
+    """Rendered output to `output` (saying so on standard error) or to standard output."""
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
-        log(f"Wrote {len(rows)} rows to {output}")
+        log(f"Wrote {what} to {output}")
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

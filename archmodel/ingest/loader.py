@@ -46,6 +46,13 @@ from archmodel.ingest.sitemodel import SiteModel, load_site_model
 
 LOADER_VERSION = "2"
 DEFAULT_BATCH = 10_000
+# one row r of a link batch: [source id, target id, anchor, alt, position, body, follow, count, anchor_key, names]
+LINK_CREATE = (
+    "MATCH (a) WHERE elementId(a) = r[0] "
+    "MATCH (b) WHERE elementId(b) = r[1] "
+    "CREATE (a)-[:LINKS_TO {anchor: r[2], alt: r[3], position: r[4], body: r[5], "
+    "follow: r[6], count: r[7], anchor_key: r[8], names: r[9]}]->(b)"
+)
 
 
 class Progress(Protocol):
@@ -134,6 +141,8 @@ class GenerationWriter:
     cheaper for the server than two index seeks per row.
     """
 
+    writer_threads = 1  # threads taking link batches from the queue (more were measured: bench/load_attempts.py)
+
     def __init__(self, graph: Graph, crawl_id: str, host: str, batch_size: int) -> None:
         self.graph = graph
         self.crawl_id = crawl_id
@@ -141,8 +150,10 @@ class GenerationWriter:
         self.batch_size = batch_size
         self._queue: queue.Queue = queue.Queue(maxsize=2)
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._work, name="archmodel-writer", daemon=True)
-        self._thread.start()
+        self._threads = [threading.Thread(target=self._work, name="archmodel-writer", daemon=True)
+                         for _ in range(self.writer_threads)]
+        for thread in self._threads:
+            thread.start()
 
     def run(self, query: str, rows: list[Any], **extra: Any) -> list[dict[str, Any]]:
         if not rows:
@@ -167,18 +178,15 @@ class GenerationWriter:
                 if rows is None:
                     return
                 if self._error is None:
-                    self.run(
-                        "UNWIND $rows AS r "
-                        "MATCH (a) WHERE elementId(a) = r[0] "
-                        "MATCH (b) WHERE elementId(b) = r[1] "
-                        "CREATE (a)-[:LINKS_TO {anchor: r[2], alt: r[3], position: r[4], body: r[5], "
-                        "follow: r[6], count: r[7], anchor_key: r[8], names: r[9]}]->(b)",
-                        rows,
-                    )
+                    self.write_links(rows)
             except BaseException as exc:  # handed to the main thread, which raises it
                 self._error = exc
             finally:
                 self._queue.task_done()
+
+    def write_links(self, rows: list[list[Any]]) -> None:
+        """One batch of links, in the writer thread (bench/load_attempts.py tries other ways)."""
+        self.run(f"UNWIND $rows AS r {LINK_CREATE}", rows)
 
     def _raise_pending(self) -> None:
         if self._error is not None:
@@ -191,8 +199,10 @@ class GenerationWriter:
         self._raise_pending()
 
     def close(self) -> None:
-        self._queue.put(None)
-        self._thread.join(timeout=60)
+        for _ in self._threads:
+            self._queue.put(None)
+        for thread in self._threads:
+            thread.join(timeout=60)
 
     def set_page_metrics(self, rows: list[dict[str, Any]]) -> None:
         self.run(

@@ -11,6 +11,8 @@ stops with an error at the first one. No value the server would refuse gets thro
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from archmodel.errors import InputError
 from archmodel.ingest.accounting import ReadOptions, RowAccount
 from archmodel.ingest.csvio import parse_int
@@ -34,18 +36,17 @@ class ValueChecker:
         self._last_bad_line = -1
 
     def status(self, cells: list[str], index: int | None, line: int) -> int | None:
-        if index is None:
-            return None
-        text = cells[index].strip()
-        if not text:
-            return None
-        if text.isascii() and text.isdigit():
-            value = int(text)
-            if 100 <= value <= 599 or value == 0:
-                return value
-        return self._bad(text, line, self.columns[index], "is not a status code (an integer from 100 to 599)")
+        return self._cell(cells, index, line, 100, 599, ValueChecker._not_status)
 
     def count(self, cells: list[str], index: int | None, line: int) -> int | None:
+        return self._cell(cells, index, line, 0, INT64_MAX, ValueChecker.count_text)
+
+    def _cell(self, cells: list[str], index: int | None, line: int, low: int, high: int,
+              otherwise: Callable[[ValueChecker, str, int, str], int | None]) -> int | None:
+        """The number in one cell: None when the column is absent or the cell empty, the value when
+        it is ASCII digits from `low` to `high` or 0 (no response, for a status), else what
+        `otherwise` (text, line, column) makes of it. Called for every page row, so the common
+        case is a strip, two str checks and an int, with no regex and nothing built."""
         if index is None:
             return None
         text = cells[index].strip()
@@ -53,10 +54,12 @@ class ValueChecker:
             return None
         if text.isascii() and text.isdigit():
             value = int(text)
-            if value <= INT64_MAX:
+            if low <= value <= high or value == 0:
                 return value
-            return self._bad(text, line, self.columns[index], "is larger than a 64-bit integer")
-        return self.count_text(text, line, self.columns[index])
+        return otherwise(self, text, line, self.columns[index])
+
+    def _not_status(self, text: str, line: int, column: str) -> None:
+        return self._bad(text, line, column, "is not a status code (an integer from 100 to 599)")
 
     def count_text(self, text: str, line: int, column: str) -> int | None:
         """A count written with separators (`1.234`, `1 234`), or a bad value."""
@@ -80,7 +83,7 @@ class ValueChecker:
             number = int(value.strip())
             if 100 <= number <= 599 or number == 0:
                 return number
-        return self._bad(repr(value), line, key, "is not a status code (an integer from 100 to 599)")
+        return self._not_status(repr(value), line, key)
 
     def json_count(self, value: object, line: int, key: str) -> int | None:
         if value is None or value == "":

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -181,17 +181,20 @@ class ImpactModel:
                 return self.weights.get(page_type, 1.0)
         return 1.0
 
+    def impact(self, row: Mapping[str, Any], severity: object, cost: int = 1, checks: int = 1) -> float:
+        """value x severity weight / fix cost, to one decimal; a link answering several checks
+        counts a quarter more per extra one."""
+        weight = SEVERITY_WEIGHT.get(str(severity), 1)
+        return round(self.value(row) * weight * (1 + 0.25 * max(checks - 1, 0)) / cost, 1)
+
     def finding_impact(self, finding: Mapping[str, Any]) -> float:
         name = f"{finding.get('pack')}/{finding.get('check')}"
-        cost = COST_CLASSES[FIX_COST.get(name, DEFAULT_COST)]
-        severity = SEVERITY_WEIGHT.get(str(finding.get("severity")), 1)
-        return round(self.value(finding) * severity / cost, 1)
+        return self.impact(finding, finding.get("severity"), cost=COST_CLASSES[FIX_COST.get(name, DEFAULT_COST)])
 
     def suggestion_impact(self, row: Mapping[str, Any]) -> float:
-        """One link to add (cost 1); a link answering several checks counts a quarter more per extra one."""
+        """One link to add (cost 1), weighted by the priority and the number of checks it answers."""
         checks = [c for c in str(row.get("check") or "").split(", ") if c]
-        severity = SEVERITY_WEIGHT.get(str(row.get("priority")), 1)
-        return round(self.value(row) * severity * (1 + 0.25 * max(len(checks) - 1, 0)), 1)
+        return self.impact(row, row.get("priority"), checks=len(checks))
 
 
 def _order(row: Mapping[str, Any]) -> tuple:
@@ -202,19 +205,24 @@ def _order(row: Mapping[str, Any]) -> tuple:
 
 def score_findings(graph: Graph, site: SiteRef, findings: list[dict[str, Any]], model: ImpactModel | None = None) -> ImpactModel:
     """Add `priority` and `impact` to every finding (in place); returns the model for reuse."""
-    model = model or ImpactModel.load(graph, site, findings)
     for finding in findings:
         finding["priority"] = PRIORITY.get(str(finding.get("severity")), "low")
-        finding["impact"] = model.finding_impact(finding)
-    return model
+    return _score(graph, site, findings, model, ImpactModel.finding_impact)
 
 
 def score_suggestions(graph: Graph, site: SiteRef, rows: list[dict[str, Any]], model: ImpactModel | None = None) -> ImpactModel:
     """Add `impact` to every suggestion row (in place)."""
-    if model is None or any(key not in model.pages for row in rows for key in (row.get("source"), row.get("target")) if key):
+    return _score(graph, site, rows, model, ImpactModel.suggestion_impact)
+
+
+def _score(graph: Graph, site: SiteRef, rows: list[dict[str, Any]], model: ImpactModel | None,
+           impact: Callable[[ImpactModel, Mapping[str, Any]], float]) -> ImpactModel:
+    """Set `impact` on every row, with `model` when it knows all their pages, else a model loaded for them."""
+    named = (key for row in rows for key in (row.get("source"), row.get("target")) if key)
+    if model is None or any(key not in model.pages for key in named):
         model = ImpactModel.load(graph, site, rows)
     for row in rows:
-        row["impact"] = model.suggestion_impact(row)
+        row["impact"] = impact(model, row)
     return model
 
 
