@@ -37,9 +37,9 @@ from archmodel.ingest import metrics
 from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.anchor_facts import ConditionNames
 from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
+from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs
 from archmodel.ingest.link_hash import outlink_hashes
 from archmodel.ingest.link_summary import LinkTally
-from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs
 from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord
 from archmodel.ingest.schema import ensure_schema
 from archmodel.ingest.sitemodel import SiteModel, load_site_model
