@@ -75,6 +75,20 @@ def cli_env(neo4j_settings: ConnectionSettings, monkeypatch: pytest.MonkeyPatch)
     return env
 
 
+@pytest.fixture
+def call_cli(cli_env: dict[str, str], capsys: pytest.CaptureFixture):
+    """`call_cli(*args)` runs the CLI in this process against the test server and returns
+    (exit code, standard output, standard error)."""
+    from archmodel.cli import main
+
+    def call(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return call
+
+
 @pytest.fixture(scope="session")
 def test_output() -> Path:
     TEST_OUTPUT.mkdir(exist_ok=True)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from archmodel.cli import main
 from archmodel.db.connection import Graph
 from archmodel.history.crawls import retire
 from archmodel.ingest.loader import load_crawl
@@ -34,13 +33,8 @@ def seeded(graph: Graph) -> Graph:
 
 
 @pytest.fixture
-def cli(seeded, cli_env: dict, capsys: pytest.CaptureFixture):
-    def call(*args: str) -> tuple[int, str, str]:
-        code = main(list(args))
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return call
+def cli(seeded, call_cli):
+    return call_cli
 
 
 def stored(graph: Graph) -> dict[str, dict]:
