@@ -97,9 +97,10 @@ def read_pages(graph: Graph, crawl_id: str, apoc: bool, on_server: bool = False)
     """The crawl's pages by URL, and whether each carries a hash of its outgoing link set in
     `links`: the loader's `links_hash` (archmodel/ingest/link_hash.py), else (a crawl loaded
     before it existed, or `on_server`) one computed now on the server with APOC, else none."""
-    rows = graph.read(_PAGES, {"crawl": crawl_id})
-    if not on_server and all(r["links"] is not None for r in rows):
-        return {r["url"]: r for r in rows}, True
+    if not on_server or not apoc:
+        rows = graph.read(_PAGES, {"crawl": crawl_id})
+        if not on_server and all(r["links"] is not None for r in rows):
+            return {r["url"]: r for r in rows}, True
     if apoc:
         return {r["url"]: {**r, "links": f"md5:{r['links']}"} for r in graph.read(_PAGES_HASHED, {"crawl": crawl_id})}, True
     return {r["url"]: r for r in rows}, False

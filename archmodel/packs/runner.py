@@ -322,8 +322,9 @@ class Runner:
         ran: list[tuple[Check, str, list[dict[str, Any]], float]] = []
 
         def outcome_of(check: Check) -> CheckOutcome:
-            if self.skip_reason(check):
-                return self.run_check(check)
+            reason = self.skip_reason(check)
+            if reason:
+                return CheckOutcome(check, skipped=reason)
             key = result_key(check, self.parameters_for(check))
             kept = stored.get(check.name)
             if kept is not None and kept.key == key:

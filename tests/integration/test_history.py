@@ -237,13 +237,18 @@ def test_loads_keep_the_last_n_crawls_and_identical_inputs_add_nothing(graph: Gr
     assert graph.read("MATCH (p:Page) RETURN collect(DISTINCT p.crawl) AS ids")[0]["ids"].__len__() == 2
 
 
-def test_deleting_the_current_crawl_makes_the_previous_one_current(graph: Graph, tmp_path: Path, cli_env: dict) -> None:
-    first = load_basic(graph)
+def load_fewer_links(graph: Graph, tmp_path: Path):
+    """A second crawl of the basic fixture with only its first three links: (folder, load result)."""
     changed = tmp_path / "crawl"
     changed.mkdir()
     shutil.copy(FIXTURE / "pages.csv", changed / "pages.csv")
     (changed / "links.csv").write_text("\n".join((FIXTURE / "links.csv").read_text().splitlines()[:4]) + "\n")
-    second = load_crawl(graph, [changed], site_model=FIXTURE / "site.yml")
+    return changed, load_crawl(graph, [changed], site_model=FIXTURE / "site.yml")
+
+
+def test_deleting_the_current_crawl_makes_the_previous_one_current(graph: Graph, tmp_path: Path, cli_env: dict) -> None:
+    first = load_basic(graph)
+    changed, second = load_fewer_links(graph, tmp_path)
     assert main(["crawls", "delete", "current"]) == 0
     assert [(c["id"], c["current"]) for c in list_crawls(graph, first.site)] == [(first.crawl_id, True)]
     assert graph.read("MATCH (p:Page {crawl: $id}) RETURN count(p) AS n", {"id": second.crawl_id})[0]["n"] == 0
@@ -270,11 +275,7 @@ def test_a_delete_stopped_half_way_never_shows_and_the_next_load_removes_it(grap
     """`retire` takes a crawl out of the history in one transaction before deleting its nodes;
     here the process 'dies' after that transaction and half the pages."""
     first = load_basic(graph)
-    changed = tmp_path / "crawl"
-    changed.mkdir()
-    shutil.copy(FIXTURE / "pages.csv", changed / "pages.csv")
-    (changed / "links.csv").write_text("\n".join((FIXTURE / "links.csv").read_text().splitlines()[:4]) + "\n")
-    second = load_crawl(graph, [changed], site_model=FIXTURE / "site.yml")
+    _, second = load_fewer_links(graph, tmp_path)
     count = "MATCH (p:Page {crawl: $id}) RETURN count(p) AS n"
     pages = graph.read(count, {"id": first.crawl_id})[0]["n"]
     graph.write("MATCH (c:Crawl {id: $id}) SET c.complete = false", {"id": first.crawl_id})
