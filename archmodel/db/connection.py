@@ -82,6 +82,9 @@ def uri_port(uri: str) -> int:
     return urlsplit(uri).port or 7687
 
 
+# rows per record in Graph.read_table
+TABLE_CHUNK = 5000
+
 class Graph:
     """A connected Neo4j database: read and write helpers with user-facing errors.
 
@@ -119,6 +122,10 @@ class Graph:
         return self
 
     def read(self, query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Rows as dicts of plain values. archmodel's own queries return values (numbers, text,
+        lists, maps), never nodes or relationships, so each row is taken as the driver decoded it:
+        the driver's `record.data()` walks every element of every list to convert graph objects,
+        which costs 12 s on the report's 4M link ids (`archmodel query` has its own reader)."""
         with translate_errors(self.settings):
             records, _, _ = self.driver.execute_query(
                 query,
@@ -126,7 +133,7 @@ class Graph:
                 database_=self.settings.database,
                 routing_=RoutingControl.READ,
             )
-        return [record.data() for record in records]
+        return [dict(record.items()) for record in records]
 
     def write(self, query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         with translate_errors(self.settings):
@@ -136,7 +143,34 @@ class Graph:
                 database_=self.settings.database,
                 routing_=RoutingControl.WRITE,
             )
-        return [record.data() for record in records]
+        return [dict(record.items()) for record in records]
+
+    def read_table(
+        self,
+        match: str,
+        node: str,
+        columns: dict[str, str],
+        parameters: dict[str, Any] | None = None,
+        order_by: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """`read` for a table of many rows: one row per `node` that `match` finds, with `columns`
+        (name: Cypher expression over `node`), in `order_by` order.
+
+        The server sends the rows as columns of TABLE_CHUNK rows each, so the driver decodes a few
+        dozen records instead of one per row: on 100k pages that is 1.3 s instead of 3 s."""
+        ordered = f" ORDER BY {order_by}" if order_by else ""
+        fields = ", ".join(f"[{node} IN chunk_rows | {expr}] AS {name}" for name, expr in columns.items())
+        query = (
+            f"{match} WITH {node}{ordered} WITH collect({node}) AS table_rows "
+            "UNWIND range(0, size(table_rows) - 1, $table_chunk) AS chunk_start "
+            "WITH chunk_start, table_rows[chunk_start..chunk_start + $table_chunk] AS chunk_rows "
+            f"ORDER BY chunk_start RETURN {fields}"
+        )
+        rows: list[dict[str, Any]] = []
+        names = list(columns)
+        for chunk in self.read(query, {**(parameters or {}), "table_chunk": TABLE_CHUNK}):
+            rows.extend(dict(zip(names, values)) for values in zip(*(chunk[name] for name in names)))
+        return rows
 
     def run_autocommit(self, query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run in an auto-commit transaction: needed by `CALL { ... } IN TRANSACTIONS`."""

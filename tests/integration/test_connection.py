@@ -105,3 +105,22 @@ def test_status_and_doctor_report_the_server(cli_env: dict[str, str], capsys: py
     assert "ok    APOC 5.26." in out
     assert "ok    Graph Data Science 2.13." in out
     assert code in (0, 2)
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 5000])
+def test_read_table_gives_the_rows_of_the_plain_query_in_order(
+    graph: Graph, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """read_table sends rows as column chunks; the rows, their order and empty values must be those
+    of the one-row-per-record query, whatever the chunk size."""
+    monkeypatch.setattr("archmodel.db.connection.TABLE_CHUNK", chunk)
+    graph.write(
+        "UNWIND range(1, 23) AS i CREATE (:T {k: 'k' + toString(100 - i), i: i, "
+        "tags: CASE WHEN i % 3 = 0 THEN [] ELSE [i, i * 2] END, note: CASE WHEN i % 5 = 0 THEN null ELSE 'n' END})"
+    )
+    columns = {"k": "t.k", "i": "t.i", "tags": "t.tags", "note": "t.note"}
+    expected = graph.read("MATCH (t:T) WHERE t.i > $low RETURN t.k AS k, t.i AS i, t.tags AS tags, t.note AS note "
+                          "ORDER BY t.k", {"low": 2})
+    rows = graph.read_table("MATCH (t:T) WHERE t.i > $low", "t", columns, {"low": 2}, order_by="t.k")
+    assert rows == expected and len(rows) == 21
+    assert graph.read_table("MATCH (t:T) WHERE t.i > 99", "t", columns) == []
