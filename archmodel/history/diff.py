@@ -31,11 +31,10 @@ DEFAULT_MOVERS = 20
 PAGERANK_SHARE = 0.1  # a PageRank mover gained or lost at least this share of its score
 URL_BATCH = 5000
 
-_PAGES = (
-    "MATCH (p:Page {crawl: $crawl}) "
-    "RETURN p.url AS url, p.type AS type, p.status AS status, p.indexable AS indexable, "
-    "p.in_crawl AS in_crawl, p.depth AS depth, p.pagerank AS pagerank, p.links_hash AS links"
-)
+_PAGE_COLUMNS = {
+    "url": "p.url", "type": "p.type", "status": "p.status", "indexable": "p.indexable", "in_crawl": "p.in_crawl",
+    "depth": "p.depth", "pagerank": "p.pagerank", "links": "p.links_hash",
+}
 _PAGES_HASHED = (
     "MATCH (p:Page {crawl: $crawl}) "
     "CALL (p) { "
@@ -98,7 +97,7 @@ def read_pages(graph: Graph, crawl_id: str, apoc: bool, on_server: bool = False)
     `links`: the loader's `links_hash` (archmodel/ingest/link_hash.py), else (a crawl loaded
     before it existed, or `on_server`) one computed now on the server with APOC, else none."""
     if not on_server or not apoc:
-        rows = graph.read(_PAGES, {"crawl": crawl_id})
+        rows = graph.read_table("MATCH (p:Page {crawl: $crawl})", "p", _PAGE_COLUMNS, {"crawl": crawl_id})
         if not on_server and all(r["links"] is not None for r in rows):
             return {r["url"]: r for r in rows}, True
     if apoc:

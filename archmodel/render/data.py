@@ -20,13 +20,11 @@ from archmodel.db.sites import SiteRef
 from archmodel.ingest.metrics import link_score
 from archmodel.numeric import sorted_unique
 
-PAGES_QUERY = """
-MATCH (p:Page {crawl: $crawl})
-RETURN id(p) AS id, p.url AS url, p.title AS title, p.h1 AS h1, p.type AS type,
-       p.status AS status, p.depth AS depth, p.inlinks AS inlinks, p.pagerank AS pagerank,
-       p.in_crawl AS in_crawl, p.indexable AS indexable, p.is_home AS is_home
-ORDER BY p.url
-"""
+PAGE_COLUMNS = {
+    "id": "id(p)", "url": "p.url", "title": "p.title", "h1": "p.h1", "type": "p.type", "status": "p.status",
+    "depth": "p.depth", "inlinks": "p.inlinks", "pagerank": "p.pagerank", "in_crawl": "p.in_crawl",
+    "indexable": "p.indexable", "is_home": "p.is_home",
+}
 
 LINKS_QUERY = """
 MATCH (p:Page {crawl: $crawl})
@@ -120,11 +118,29 @@ class SiteData:
         return str(self.crawl.get("base_url") or f"https://{self.host}")
 
 
-def _pair_keys(sources: array, targets: array, size: int) -> np.ndarray:
+def _link_pairs(rows: list[dict[str, Any]], index: dict[int, int]) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
+    """(sources, targets) page-row arrays of the body and of the other links in LINKS_QUERY rows.
+
+    The server's ids are mapped to rows through one lookup array: a Python dict lookup per link
+    costs seconds on millions of links."""
+    lookup = np.full(max(index, default=0) + 1, -1, dtype=np.int64)
+    lookup[np.fromiter(index.keys(), dtype=np.int64, count=len(index))] = np.fromiter(
+        index.values(), dtype=np.int64, count=len(index))
+    sources = lookup[np.fromiter((row["id"] for row in rows), dtype=np.int64, count=len(rows))]
+    pairs = []
+    for column in ("body", "nav"):
+        targets, counts = array("q"), array("q")
+        for row in rows:
+            counts.append(len(row[column]))
+            targets.extend(row[column])
+        pairs.append((np.repeat(sources, np.frombuffer(counts, dtype=np.int64)),
+                      lookup[np.frombuffer(targets, dtype=np.int64)]))
+    return tuple(pairs)
+
+
+def _pair_keys(sources: np.ndarray, targets: np.ndarray, size: int) -> np.ndarray:
     """Distinct (source, target) pairs encoded as one int64 each, sorted."""
-    src = np.frombuffer(sources, dtype=np.int32).astype(np.int64)
-    dst = np.frombuffer(targets, dtype=np.int32).astype(np.int64)
-    return sorted_unique(src * size + dst)
+    return sorted_unique(sources * size + targets)
 
 
 def _keys_to_pairs(keys: np.ndarray, size: int) -> np.ndarray:
@@ -144,20 +160,14 @@ def choose_specialty(hints: list[tuple[int, str]]) -> str | None:
 
 def load_site_data(graph: Graph, site: SiteRef) -> SiteData:
     params = {"crawl": site.crawl_id}
-    page_rows = graph.read(PAGES_QUERY, params)
+    page_rows = graph.read_table("MATCH (p:Page {crawl: $crawl})", "p", PAGE_COLUMNS, params, order_by="p.url")
     index = {row["id"]: i for i, row in enumerate(page_rows)}
     pages = PageTable.from_rows(page_rows)
 
-    body_src, body_dst, nav_src, nav_dst = array("i"), array("i"), array("i"), array("i")
-    for row in graph.read(LINKS_QUERY, params):
-        source = index[row["id"]]
-        body_src.extend([source] * len(row["body"]))
-        body_dst.extend(index[t] for t in row["body"])
-        nav_src.extend([source] * len(row["nav"]))
-        nav_dst.extend(index[t] for t in row["nav"])
     size = max(len(pages), 1)
-    body_keys = _pair_keys(body_src, body_dst, size)
-    nav_keys = np.setdiff1d(_pair_keys(nav_src, nav_dst, size), body_keys, assume_unique=True)
+    body, nav = _link_pairs(graph.read(LINKS_QUERY, params), index)
+    body_keys = _pair_keys(*body, size)
+    nav_keys = np.setdiff1d(_pair_keys(*nav, size), body_keys, assume_unique=True)
 
     hints: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for row in graph.read(SPECIALTY_HINTS_QUERY, params):
