@@ -20,17 +20,18 @@ MATCH (s)-[l:LINKS_TO]->(t:Page)
 WHERE l.follow AND l.body AND s <> t
   AND (l.names <> [] OR l.anchor_key CONTAINS 'appointment' OR l.anchor_key CONTAINS 'book'
        OR l.anchor_key CONTAINS 'schedule')
-// Word tests run once per distinct anchor, not once per link: menus and templates repeat anchors.
-WITH c, trim(coalesce(l.anchor, '')) AS anchor, l.names AS named, collect(DISTINCT [s, t]) AS pairs
-WITH c, anchor, named, pairs,
-     [w IN split(toLower(anchor), [' ', '\t', '\n', '\r', '\u00a0', ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '\'', '/', '\\', '-', '\u2013', '\u2014', '\u2026', '&', '+', '*', '|', '\u201c', '\u201d', '\u2018', '\u2019', '\u00ab', '\u00bb']) WHERE w <> ''] AS ws
-WITH c, anchor, named, pairs,
+// Only anchors that may hold a scheduling word, or that point at an appointment page, are split
+// into words; the rest can only name a foreign condition.
+WITH c, s, t, trim(coalesce(l.anchor, '')) AS anchor, l.names AS named,
+     CASE WHEN l.anchor_key CONTAINS 'appointment' OR l.anchor_key CONTAINS 'book'
+               OR l.anchor_key CONTAINS 'schedule' OR t.type = 'appointment'
+          THEN [w IN split(l.anchor_key, [' ', '\t', '\n', '\r', '\u00a0', ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '\'', '/', '\\', '-', '\u2013', '\u2014', '\u2026', '&', '+', '*', '|', '\u201c', '\u201d', '\u2018', '\u2019', '\u00ab', '\u00bb']) WHERE w <> '']
+          ELSE [] END AS ws
+WITH c, s, t, anchor, named,
      any(w IN ws WHERE w IN ['appointment', 'book', 'schedule']) AS scheduling,
      any(w IN ws WHERE w IN ['symptoms', 'diagnosis', 'treatment', 'test']) AS clinical
 WHERE named <> [] OR scheduling
-UNWIND pairs AS pair
-WITH c, anchor, named, scheduling, named <> [] AND clinical AND NOT scheduling AS clinical_named,
-     pair[0] AS s, pair[1] AS t
+WITH c, s, t, anchor, named, scheduling, named <> [] AND clinical AND NOT scheduling AS clinical_named
 // The first named condition (in site-model order) that the target, being about conditions, is not about.
 WITH c, s, t, anchor, scheduling, clinical_named, named,
      CASE WHEN named = [] THEN [] ELSE [(t)-[:ABOUT]->(x:Condition) | x.id] END AS about

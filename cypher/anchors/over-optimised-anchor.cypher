@@ -15,15 +15,17 @@ USING INDEX t:Page(crawl)
 WHERE t.in_crawl AND t.status = 200
 MATCH (s:Page)-[l:LINKS_TO]->(t)
 WHERE l.follow AND l.body AND s <> t AND s.in_crawl AND s.status = 200
-WITH t, collect([l.anchor_key, trim(coalesce(l.anchor, ''))]) AS links
-WHERE size(links) >= 5
-UNWIND links AS link
-WITH t, size(links) AS inlinks, link[0] AS folded, link[1] AS anchor
-WHERE folded <> ''
-WITH t, inlinks, folded, collect(anchor) AS forms
-WHERE toFloat(size(forms)) / inlinks > $anchor_repeat_share
-UNWIND forms AS form
-WITH t, inlinks, folded, size(forms) AS uses, form, count(*) AS times
+// First only the folded anchors are counted; the original spellings are read back afterwards
+// for the few targets over the share.
+WITH t, l.anchor_key AS folded, count(*) AS uses
+WITH t, sum(uses) AS inlinks, collect([folded, uses]) AS counts
+WHERE inlinks >= 5
+UNWIND counts AS pair
+WITH t, inlinks, pair[0] AS folded, pair[1] AS uses
+WHERE folded <> '' AND toFloat(uses) / inlinks > $anchor_repeat_share
+MATCH (s:Page)-[l:LINKS_TO]->(t)
+WHERE l.follow AND l.body AND s <> t AND s.in_crawl AND s.status = 200 AND l.anchor_key = folded
+WITH t, inlinks, uses, trim(coalesce(l.anchor, '')) AS form, count(*) AS times
 ORDER BY times DESC, form
 WITH t, inlinks, uses, collect(form)[0] AS anchor
 RETURN t.url AS url,
