@@ -28,6 +28,7 @@ class LoadRun:
     links: int
     pages: int
     peak_rss_mb: float
+    phases: str = ""  # the "Time by phase" line archmodel load logs
 
     @property
     def links_per_s(self) -> float:
@@ -66,7 +67,8 @@ def archmodel_load(settings: ConnectionSettings, folder: Path) -> LoadRun:
     numbers = out.split("Loaded", 1)[1].split(":", 1)[1]
     pages = int(numbers.split("pages")[0].strip().replace(",", ""))
     links = int(numbers.split("pages,")[1].split("links")[0].strip().replace(",", ""))
-    return LoadRun(seconds, links, pages, peak / 2**20)
+    phases = next((line.split(":", 1)[1].strip() for line in err.splitlines() if line.startswith("Time by phase:")), "")
+    return LoadRun(seconds, links, pages, peak / 2**20, phases)
 
 
 def naive_load(graph: Graph, folder: Path, max_links: int) -> LoadRun:

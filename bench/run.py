@@ -138,7 +138,7 @@ def bench_tier(tier: str, settings: ConnectionSettings, graph: Graph, data_dir: 
     result.update(pages=run.pages, links=run.links, load_s=round(run.seconds, 2),
                   load_links_per_s=round(run.links_per_s), peak_rss_mb=round(run.peak_rss_mb, 1),
                   load_us_per_link=round(run.seconds / max(run.links, 1) * 1e6, 2),
-                  rss_kb_per_page=round(run.peak_rss_mb * 1024 / max(run.pages, 1), 2))
+                  rss_kb_per_page=round(run.peak_rss_mb * 1024 / max(run.pages, 1), 2), load_phases=run.phases)
     log(f"{tier}: {run.links:,} links in {run.seconds:.1f} s = {run.links_per_s:,.0f} links/s, peak {run.peak_rss_mb:.0f} MB")
 
     log(f"{tier}: packs")
@@ -212,6 +212,8 @@ def markdown(latest: dict[str, Any], tiers: list[dict[str, Any]]) -> str:
             f"{t['packs_total_s']} | {t['slowest_check_s']} | {t['report_s']} | {t.get('report_stored_s', '')} | "
             f"{t['report_mb']} | {t['render_s']} |"
         )
+    lines += ["", "Load time by phase (as `archmodel load` logs it; `links` reads the inlinks export and writes the links):", ""]
+    lines += [f"- {t['tier']}: {t.get('load_phases') or 'not logged'}" for t in tiers]
     lines += ["", "Report time by phase (as `archmodel report` logs it; the checks run alongside the reads and layout):", ""]
     lines += [f"- {t['tier']}: {t.get('report_phases') or 'not logged'}" for t in tiers]
     lines += ["", "Again, with the checks' results stored for the crawl (archmodel/packs/stored.py):", ""]

@@ -88,3 +88,5 @@ def emit_load_result(result: LoadResult, fmt: Format | None, output: Path | None
         f"Loaded {result.site}: {result.pages:,} pages, {result.links:,} links "
         f"(crawl {result.crawl_id}) in {result.seconds:.1f} s ({rate:,.0f} links/s)."
     )
+    if result.phases:
+        log("Time by phase: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in result.phases.items()))
