@@ -4,6 +4,7 @@ line and fix, and the previous crawl unchanged; or a correct load with its input
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,8 @@ def test_summary_on_stderr_and_nulls_for_rare_bad_numbers(
     assert code == 0, captured.err
     assert captured.out.startswith(f"Loaded {HOST}: 150 pages")
     assert "Input summary:" in captured.err
+    assert re.search(r"^Time by phase: prepare [\d.]+ s, pages [\d.]+ s, links [\d.]+ s, .*switch [\d.]+ s$",
+                     captured.err, re.MULTILINE)
     assert "huge_depth_pages.csv  pages: 150 read, 150 loaded, 1 with invalid numbers (stored as null)" in captured.err
     assert "huge_depth_pages.csv, line 79: column 'depth'" in captured.err
     rows = graph.read("MATCH (p:Page {site: $host, url: $url}) RETURN p.crawl_depth AS d",

@@ -154,3 +154,21 @@ def test_aggregated_site_map_from_the_graph(hostile, cli_env, tmp_path, capsys) 
     html = out.read_text(encoding="utf-8")
     assert 'class="am-payload"' in html and 'class="am-drill"' in html
     assert "Cardiology (3 pages)" in html
+
+
+def test_site_data_holds_exactly_the_followed_links_by_url(hostile) -> None:
+    """The pages in URL order, and the body and navigation-only pairs as the graph has them: the
+    column-chunk page read and the id lookup array must map every link to its own two pages."""
+    site = resolve_site(hostile, None)
+    data = load_site_data(hostile, site)
+    urls = data.pages.url
+    assert urls == sorted(urls)
+    rows = hostile.read(
+        "MATCH (p:Page {crawl: $crawl})-[r:LINKS_TO]->(q:Page) WHERE p.in_crawl AND r.follow AND q <> p "
+        "RETURN p.url AS source, q.url AS target, max(r.body) AS body",
+        {"crawl": site.crawl_id},
+    )
+    assert len(rows) > 10
+    pairs = {kind: {(urls[s], urls[t]) for s, t in getattr(data, kind).tolist()} for kind in ("body", "nav")}
+    assert pairs["body"] == {(r["source"], r["target"]) for r in rows if r["body"]}
+    assert pairs["nav"] == {(r["source"], r["target"]) for r in rows if not r["body"]}
