@@ -7,6 +7,7 @@ run in the same process on the same files: the naive one-MERGE-per-row loader an
 server-side LOAD CSV. Results go to bench/results/latest.json and latest.md.
 
     .venv/bin/python bench/run.py [--tiers S,M,L] [--xl] [--naive-links 20000] [--keep-server] [--history]
+    .venv/bin/python bench/run.py --tiers XL --load-only   # only the loads: bench/results/load-XL.md
 
 Per tier it prints the time per link and the peak memory per page of the load (the scaling
 curve: both should stay flat from S to L), and the report's time split by phase as the report
@@ -228,6 +229,43 @@ def markdown(latest: dict[str, Any], tiers: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def loads_only(tiers: list[str], keep_server: bool) -> int:
+    """Each tier's load alone, into an emptied database: the scaling curve without the rest."""
+    data_dir = WORK / "neo4j"
+    server.start(port=PORT, data_dir=data_dir, heap=os.environ.get("ARCHMODEL_BENCH_HEAP", "5g"),
+                 pagecache=os.environ.get("ARCHMODEL_BENCH_PAGECACHE", "3g"), log=log)
+    settings = ConnectionSettings.resolve(uri=f"bolt://127.0.0.1:{PORT}")
+    graph = connect(settings)
+    lines = [f"Loads only (`bench/run.py --load-only`), measured {datetime.now(timezone.utc).isoformat(timespec='seconds')} "
+             f"on {platform.node()}: {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB.", "",
+             "| tier | pages | links | load s | links/s | \u00b5s per link | peak RSS MB | time by phase |",
+             "|---|---:|---:|---:|---:|---:|---:|---|"]
+    results = []
+    try:
+        for tier in tiers:
+            folder = synth(tier)
+            wipe(graph)
+            log(f"{tier}: archmodel load")
+            run = archmodel_load(settings, folder)
+            log(f"{tier}: {run.links:,} links in {run.seconds:.1f} s, peak {run.peak_rss_mb:.0f} MB ({run.phases})")
+            results.append({"tier": tier, "pages": run.pages, "links": run.links, "load_s": round(run.seconds, 2),
+                            "load_links_per_s": round(run.links_per_s), "peak_rss_mb": round(run.peak_rss_mb, 1),
+                            "load_us_per_link": round(run.seconds / max(run.links, 1) * 1e6, 2), "load_phases": run.phases})
+            r = results[-1]
+            lines.append(f"| {tier} | {r['pages']:,} | {r['links']:,} | {r['load_s']} | {r['load_links_per_s']:,} | "
+                         f"{r['load_us_per_link']} | {r['peak_rss_mb']} | {r['load_phases']} |")
+    finally:
+        graph.close()
+        if not keep_server:
+            server.stop(PORT)
+    name = "load-" + "-".join(tiers)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{name}.json").write_text(json.dumps(results, indent=2) + "\n")
+    (RESULTS / f"{name}.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tiers", default="S,M,L")
@@ -235,10 +273,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-server", action="store_true")
     parser.add_argument("--history", action="store_true", help="Also measure crawl history on L (bench/history.py).")
     parser.add_argument("--xl", action="store_true", help="also the XL tier (1M pages); heavy")
+    parser.add_argument("--load-only", action="store_true",
+                        help="Only `archmodel load` of each tier (time, phases, memory): bench/results/load-TIERS.md")
     args = parser.parse_args(argv)
     tiers = [t.strip().upper() for t in args.tiers.split(",") if t.strip()]
     if args.xl and "XL" not in tiers:
         tiers.append("XL")
+    if args.load_only:
+        return loads_only(tiers, args.keep_server)
 
     data_dir = WORK / "neo4j"
     server.start(port=PORT, data_dir=data_dir, heap=os.environ.get("ARCHMODEL_BENCH_HEAP", "5g"),
