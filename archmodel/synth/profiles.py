@@ -7,6 +7,7 @@ after that (links, files) is shared code.
 from __future__ import annotations
 
 import random
+from collections import deque
 
 from archmodel.synth import catalog as cat
 from archmodel.synth import model as m
@@ -117,11 +118,16 @@ def scaled_entities(pages: int, seed: int) -> Site:
         specialties.append(Specialty(sid, name, title, [], [(f"{sid}-clinic", f"{name} clinic")]))
         organs[sid] = organ
     pool = _surnames(rng)
-    surnames = (pool[i % len(pool)] for i in range(10**9))
+    # Each surname serves three rounds of the pool (all the L tier needs); later rounds pair it with a
+    # second surname (double-barrelled eponyms), or a 1M-page site would run out of unused names.
+    surnames = (pool[i % len(pool)] + ("" if i < 3 * len(pool) else f"-{pool[(i // len(pool)) % len(pool)]}")
+                for i in range(10**9))
     used_names = {c.name.lower() for c in conditions.values()}
     covered = [s for s in specialties]
     index = 0
-    while sum(1 for c in conditions.values() if c.specialty) < covered_target:
+    # kept as a running count: recounting every condition each round is quadratic (hours at 1M pages)
+    with_specialty = sum(1 for c in conditions.values() if c.specialty)
+    while with_specialty < covered_target:
         sp = covered[index % len(covered)]
         index += 1
         if index <= 3 and len(covered) > 3:
@@ -141,6 +147,8 @@ def scaled_entities(pages: int, seed: int) -> Site:
         same = [x for x in sp.conditions if x in conditions]
         if same and rng.random() < 0.6:
             c.related = [same[-1]]
+        replaced = conditions.get(cid)
+        with_specialty += bool(c.specialty) - bool(replaced is not None and replaced.specialty)
         conditions[cid] = c
         sp.conditions.append(cid)
     # locations
@@ -158,10 +166,11 @@ def scaled_entities(pages: int, seed: int) -> Site:
     # providers
     used = {p.name for p in site.providers.values()}
     targets = int(0.9 * len(conditions))
-    candidates = [c for c in conditions.values() if c.specialty and c.id not in {x for p in site.providers.values() for x in p.treats}]
+    treated = {x for p in site.providers.values() for x in p.treats}
+    candidates = deque(c for c in conditions.values() if c.specialty and c.id not in treated)
     while len(site.providers) < targets:
         if candidates:
-            c = candidates.pop(0)
+            c = candidates.popleft()
         else:
             c = list(conditions.values())[rng.randrange(len(conditions))]
             if not c.specialty:
@@ -182,10 +191,11 @@ def scaled_entities(pages: int, seed: int) -> Site:
         if rng.random() < 0.3 or not locs:
             locs.append("virtual")
         site.providers[pid] = Provider(pid, name, sp.title, sp.id, treats, locs)
-    site.reviewer = {}
-    for c in conditions.values():
-        treating = [p.id for p in site.providers.values() if c.id in p.treats]
-        site.reviewer[c.id] = treating[0] if treating else "thomas-becker"
+    first_treating: dict[str, str] = {}
+    for p in site.providers.values():
+        for x in p.treats:
+            first_treating.setdefault(x, p.id)
+    site.reviewer = {c.id: first_treating.get(c.id, "thomas-becker") for c in conditions.values()}
     # blog
     posts: list[BlogPost] = []
     for i, c in enumerate(conditions.values()):
