@@ -38,7 +38,7 @@ sys.path.insert(0, str(BENCH))
 from archmodel.db import server  # noqa: E402
 from archmodel.db.connection import ConnectionSettings, Graph, connect  # noqa: E402
 from bench_packs import time_checks  # noqa: E402
-from loading import archmodel_load, load_csv, naive_load, wipe  # noqa: E402
+from loading import LoadRun, archmodel_load, load_csv, naive_load, wipe  # noqa: E402
 
 TIERS = {"S": 1_000, "M": 10_000, "L": 100_000, "XL": 1_000_000}
 SEED = 7
@@ -130,17 +130,31 @@ def render_seconds(html: Path) -> float:
     return seconds
 
 
-def bench_tier(tier: str, settings: ConnectionSettings, graph: Graph, data_dir: Path, naive_links: int) -> dict[str, Any]:
+def start_bench_server() -> tuple[ConnectionSettings, Graph]:
+    """The dedicated benchmark server (bench/work/neo4j) and a connection to it."""
+    server.start(port=PORT, data_dir=WORK / "neo4j", heap=os.environ.get("ARCHMODEL_BENCH_HEAP", "5g"),
+                 pagecache=os.environ.get("ARCHMODEL_BENCH_PAGECACHE", "3g"), log=log)
+    settings = ConnectionSettings.resolve(uri=f"bolt://127.0.0.1:{PORT}")
+    return settings, connect(settings)
+
+
+def measured_load(tier: str, settings: ConnectionSettings, graph: Graph) -> tuple[dict[str, Any], LoadRun]:
+    """`archmodel load` of the tier into an emptied database: its figures as a result row, and the run."""
     folder = synth(tier)
-    result: dict[str, Any] = {"tier": tier}
     wipe(graph)
     log(f"{tier}: archmodel load")
     run = archmodel_load(settings, folder)
-    result.update(pages=run.pages, links=run.links, load_s=round(run.seconds, 2),
-                  load_links_per_s=round(run.links_per_s), peak_rss_mb=round(run.peak_rss_mb, 1),
-                  load_us_per_link=round(run.seconds / max(run.links, 1) * 1e6, 2),
-                  rss_kb_per_page=round(run.peak_rss_mb * 1024 / max(run.pages, 1), 2), load_phases=run.phases)
-    log(f"{tier}: {run.links:,} links in {run.seconds:.1f} s = {run.links_per_s:,.0f} links/s, peak {run.peak_rss_mb:.0f} MB")
+    log(f"{tier}: {run.links:,} links in {run.seconds:.1f} s = {run.links_per_s:,.0f} links/s, "
+        f"peak {run.peak_rss_mb:.0f} MB ({run.phases})")
+    return {"tier": tier, "pages": run.pages, "links": run.links, "load_s": round(run.seconds, 2),
+            "load_links_per_s": round(run.links_per_s), "peak_rss_mb": round(run.peak_rss_mb, 1),
+            "load_us_per_link": round(run.seconds / max(run.links, 1) * 1e6, 2),
+            "rss_kb_per_page": round(run.peak_rss_mb * 1024 / max(run.pages, 1), 2), "load_phases": run.phases}, run
+
+
+def bench_tier(tier: str, settings: ConnectionSettings, graph: Graph, data_dir: Path, naive_links: int) -> dict[str, Any]:
+    result, run = measured_load(tier, settings, graph)
+    folder = synth(tier)
 
     log(f"{tier}: packs")
     timings = time_checks(graph, None, profile=True)
@@ -231,11 +245,7 @@ def markdown(latest: dict[str, Any], tiers: list[dict[str, Any]]) -> str:
 
 def loads_only(tiers: list[str], keep_server: bool) -> int:
     """Each tier's load alone, into an emptied database: the scaling curve without the rest."""
-    data_dir = WORK / "neo4j"
-    server.start(port=PORT, data_dir=data_dir, heap=os.environ.get("ARCHMODEL_BENCH_HEAP", "5g"),
-                 pagecache=os.environ.get("ARCHMODEL_BENCH_PAGECACHE", "3g"), log=log)
-    settings = ConnectionSettings.resolve(uri=f"bolt://127.0.0.1:{PORT}")
-    graph = connect(settings)
+    settings, graph = start_bench_server()
     lines = [f"Loads only (`bench/run.py --load-only`), measured {datetime.now(timezone.utc).isoformat(timespec='seconds')} "
              f"on {platform.node()}: {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB.", "",
              "| tier | pages | links | load s | links/s | \u00b5s per link | peak RSS MB | time by phase |",
@@ -243,15 +253,8 @@ def loads_only(tiers: list[str], keep_server: bool) -> int:
     results = []
     try:
         for tier in tiers:
-            folder = synth(tier)
-            wipe(graph)
-            log(f"{tier}: archmodel load")
-            run = archmodel_load(settings, folder)
-            log(f"{tier}: {run.links:,} links in {run.seconds:.1f} s, peak {run.peak_rss_mb:.0f} MB ({run.phases})")
-            results.append({"tier": tier, "pages": run.pages, "links": run.links, "load_s": round(run.seconds, 2),
-                            "load_links_per_s": round(run.links_per_s), "peak_rss_mb": round(run.peak_rss_mb, 1),
-                            "load_us_per_link": round(run.seconds / max(run.links, 1) * 1e6, 2), "load_phases": run.phases})
-            r = results[-1]
+            r, _ = measured_load(tier, settings, graph)
+            results.append(r)
             lines.append(f"| {tier} | {r['pages']:,} | {r['links']:,} | {r['load_s']} | {r['load_links_per_s']:,} | "
                          f"{r['load_us_per_link']} | {r['peak_rss_mb']} | {r['load_phases']} |")
     finally:
@@ -283,10 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         return loads_only(tiers, args.keep_server)
 
     data_dir = WORK / "neo4j"
-    server.start(port=PORT, data_dir=data_dir, heap=os.environ.get("ARCHMODEL_BENCH_HEAP", "5g"),
-                 pagecache=os.environ.get("ARCHMODEL_BENCH_PAGECACHE", "3g"), log=log)
-    settings = ConnectionSettings.resolve(uri=f"bolt://127.0.0.1:{PORT}")
-    graph = connect(settings)
+    settings, graph = start_bench_server()
     results = []
     try:
         log("warm-up: one unmeasured S-tier load, so JVM, query plans and GDS are warm as on a server in use")
