@@ -160,6 +160,12 @@ class GenerationWriter:
             return []
         return self.graph.write(query, {"rows": rows, "crawl": self.crawl_id, **extra})
 
+    def run_in_batches(self, query: str, rows: list[Any]) -> None:
+        """`run` in transactions of at most `batch_size` rows, so that a site of a million pages
+        does not build one transaction of every ABOUT or TREATS relationship in the server's heap."""
+        for start in range(0, len(rows), self.batch_size):
+            self.run(query, rows[start : start + self.batch_size])
+
     def create_pages(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Create pages; returns their urls with element ids."""
         return self.run("UNWIND $rows AS r CREATE (p:Page) SET p = r RETURN r.url AS url, elementId(p) AS id", rows)
@@ -463,9 +469,9 @@ class CrawlLoader:
 
     def _load_entities(self, entities: EntityRows) -> None:
         for label, rows in entities.nodes.items():
-            self.writer.run(f"UNWIND $rows AS r CREATE (n:{label}) SET n = r, n.crawl = $crawl", rows)
+            self.writer.run_in_batches(f"UNWIND $rows AS r CREATE (n:{label}) SET n = r, n.crawl = $crawl", rows)
         for (start_label, rel, end_label), rows in entities.relations.items():
-            self.writer.run(
+            self.writer.run_in_batches(
                 f"UNWIND $rows AS r MATCH (a:{start_label} {{crawl: $crawl, id: r.a}}) "
                 f"MATCH (b:{end_label} {{crawl: $crawl, id: r.b}}) CREATE (a)-[:{rel}]->(b)",
                 first_of_each(rows, ("a", "b")),
@@ -473,7 +479,7 @@ class CrawlLoader:
         for (label, rel), rows in entities.page_links.items():
             extra = ", ".join(f"{key}: r.{key}" for key in sorted(rows[0]) if key not in {"id", "url"})
             props = f" {{{extra}}}" if extra else ""
-            self.writer.run(
+            self.writer.run_in_batches(
                 f"UNWIND $rows AS r MATCH (n:{label} {{crawl: $crawl, id: r.id}}) "
                 f"MATCH (p:Page {{crawl: $crawl, url: r.url}}) CREATE (n)-[:{rel}{props}]->(p)",
                 first_of_each(rows, ("id", "url")),
@@ -488,7 +494,7 @@ class CrawlLoader:
         about = entities.about + [row for row in self.captures if row["id"] in entities.ids[row["label"]]]
         for label in CAPTURE_LABELS.values():
             rows = [row for row in about if row["label"] == label]
-            self.writer.run(
+            self.writer.run_in_batches(
                 f"UNWIND $rows AS r MATCH (p:Page {{crawl: $crawl, url: r.url}}) "
                 f"MATCH (n:{label} {{crawl: $crawl, id: r.id}}) CREATE (p)-[:ABOUT {{via: r.via}}]->(n)",
                 first_of_each(rows, ("url", "id")),
@@ -501,7 +507,7 @@ class CrawlLoader:
                 reviewed.append({"url": url, "id": provider_id})
             else:
                 self.result.warnings.append(f"{url}: reviewer '{value}' is not a provider in site.yml")
-        self.writer.run(
+        self.writer.run_in_batches(
             "UNWIND $rows AS r MATCH (p:Page {crawl: $crawl, url: r.url}) "
             "MATCH (n:Provider {crawl: $crawl, id: r.id}) CREATE (p)-[:REVIEWED_BY]->(n)",
             first_of_each(reviewed, ("url", "id")),
@@ -592,7 +598,11 @@ def first_of_each(rows: list[dict[str, Any]], key: tuple[str, ...]) -> list[dict
 
 
 def pagerank_with_gds(graph: Graph, crawl_id: str) -> None:
-    """GDS PageRank over the generation's followed links (docs/check-semantics.md "equity")."""
+    """GDS PageRank over the generation's followed links (docs/check-semantics.md "equity").
+
+    Repeated links between two pages count once. They are made distinct per source page, so that
+    the server holds one page's targets at a time rather than every pair of a crawl of 40M links.
+    """
     name = f"archmodel-pagerank-{crawl_id}"
     graph.write(
         "CALL gds.graph.exists($name) YIELD exists WITH exists WHERE exists "
@@ -601,8 +611,8 @@ def pagerank_with_gds(graph: Graph, crawl_id: str) -> None:
     )
     graph.write(
         "MATCH (a:Page {crawl: $crawl}) WHERE a.in_crawl "
-        "OPTIONAL MATCH (a)-[r:LINKS_TO]->(b:Page {crawl: $crawl}) WHERE r.follow AND b.in_crawl AND a <> b "
-        "WITH DISTINCT a, b "
+        "CALL (a) { OPTIONAL MATCH (a)-[r:LINKS_TO]->(b:Page {crawl: $crawl}) "
+        "WHERE r.follow AND b.in_crawl AND a <> b RETURN DISTINCT b } "
         "WITH gds.graph.project($name, a, b) AS g RETURN g.graphName AS graph",
         {"crawl": crawl_id, "name": name},
     )
