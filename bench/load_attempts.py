@@ -37,10 +37,9 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 from archmodel.db import server  # noqa: E402
-from archmodel.db.connection import ConnectionSettings, connect  # noqa: E402
 from archmodel.ingest import loader as loader_module  # noqa: E402
 from loading import load_csv, wipe  # noqa: E402
-from run import PORT, RESULTS, WORK, log, synth  # noqa: E402
+from run import DATA_DIR, PORT, RESULTS, log, start_bench_server, synth  # noqa: E402
 
 class TwoWriters(loader_module.GenerationWriter):
     writer_threads = 2
@@ -77,10 +76,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="What else used the machine during the run, for the results line.")
     args = parser.parse_args(argv)
     folder = synth(args.tier)
-    data_dir = WORK / "neo4j"
-    server.start(port=PORT, data_dir=data_dir, heap=os.environ.get("ARCHMODEL_BENCH_HEAP", "5g"),
-                 pagecache=os.environ.get("ARCHMODEL_BENCH_PAGECACHE", "3g"), log=log)
-    graph = connect(ConnectionSettings.resolve(uri=f"bolt://127.0.0.1:{PORT}"))
+    _, graph = start_bench_server()
     rows = []
     original = loader_module.GenerationWriter
     try:
@@ -101,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_load_csv:
             wipe(graph)
             log(f"{args.tier}: LOAD CSV")
-            baseline = load_csv(graph, folder, data_dir / "import")
+            baseline = load_csv(graph, folder, DATA_DIR / "import")
             rows.append(("LOAD CSV (server-side)", baseline.seconds, baseline.links, None))
         wipe(graph)
     finally:

@@ -45,6 +45,7 @@ SEED = 7
 WORK = BENCH / "work"
 RESULTS = BENCH / "results"
 PORT = int(os.environ.get("ARCHMODEL_BENCH_PORT", "7696"))
+DATA_DIR = WORK / "neo4j"  # the benchmark server's store; LOAD CSV reads from its import/ folder
 
 TARGETS = {
     "load_links_per_s": (">=", 100_000),
@@ -131,8 +132,8 @@ def render_seconds(html: Path) -> float:
 
 
 def start_bench_server() -> tuple[ConnectionSettings, Graph]:
-    """The dedicated benchmark server (bench/work/neo4j) and a connection to it."""
-    server.start(port=PORT, data_dir=WORK / "neo4j", heap=os.environ.get("ARCHMODEL_BENCH_HEAP", "5g"),
+    """The dedicated benchmark server (DATA_DIR) and a connection to it."""
+    server.start(port=PORT, data_dir=DATA_DIR, heap=os.environ.get("ARCHMODEL_BENCH_HEAP", "5g"),
                  pagecache=os.environ.get("ARCHMODEL_BENCH_PAGECACHE", "3g"), log=log)
     settings = ConnectionSettings.resolve(uri=f"bolt://127.0.0.1:{PORT}")
     return settings, connect(settings)
@@ -152,7 +153,7 @@ def measured_load(tier: str, settings: ConnectionSettings, graph: Graph) -> tupl
             "rss_kb_per_page": round(run.peak_rss_mb * 1024 / max(run.pages, 1), 2), "load_phases": run.phases}, run
 
 
-def bench_tier(tier: str, settings: ConnectionSettings, graph: Graph, data_dir: Path, naive_links: int) -> dict[str, Any]:
+def bench_tier(tier: str, settings: ConnectionSettings, graph: Graph, naive_links: int) -> dict[str, Any]:
     result, run = measured_load(tier, settings, graph)
     folder = synth(tier)
 
@@ -190,7 +191,7 @@ def bench_tier(tier: str, settings: ConnectionSettings, graph: Graph, data_dir: 
     if tier in ("M", "L", "XL"):
         log(f"{tier}: LOAD CSV baseline")
         wipe(graph)
-        baseline = load_csv(graph, folder, data_dir / "import")
+        baseline = load_csv(graph, folder, DATA_DIR / "import")
         result.update(load_csv_s=round(baseline.seconds, 2), load_csv_links=baseline.links,
                       load_csv_ratio=round(run.seconds / baseline.seconds, 2))
         wipe(graph)
@@ -285,7 +286,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.load_only:
         return loads_only(tiers, args.keep_server)
 
-    data_dir = WORK / "neo4j"
     settings, graph = start_bench_server()
     results = []
     try:
@@ -293,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
         wipe(graph)
         archmodel_load(settings, synth("S"))
         for tier in tiers:
-            results.append(bench_tier(tier, settings, graph, data_dir, args.naive_links))
+            results.append(bench_tier(tier, settings, graph, args.naive_links))
     finally:
         graph.close()
         if not args.keep_server:
