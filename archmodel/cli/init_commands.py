@@ -57,6 +57,8 @@ def init(
     text, model = propose(crawl, Path("site.yml") if to_stdout else output, sitemap)
     if model.why_no_medical:
         log(model.why_no_medical)
+    if model.without_links:
+        log(model.without_links)
     if to_stdout:
         sys.stdout.write(text)
         return

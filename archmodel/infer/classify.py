@@ -1,43 +1,65 @@
-"""Place every page: a page type from its URL words and its title words together.
+"""Place every page: a page type from what the page says, with its URL as one more witness.
 
-URL folders carry most of the signal on medical sites (`/conditions/`, `/heart-conditions/`,
-`/health/a-z/`, `/doctors/`), and words are matched on hyphen-separated tokens so `heart-conditions`
-and `conditions-we-treat` both count. Titles settle what folders leave open: a stage page
-("Symptoms of ...", "How ... is diagnosed") under a condition, a practitioner ("Dr. ...") in a
-folder with another name, a specialty hub ("Cardiology", "Heart & Vascular") among services.
-A page under a condition folder that has entity children of its own is an index ("Knee
-conditions"), not a condition.
+Two independent readings of each page are weighed:
+
+- **what it says** (`_by_text`): its H1 and title (and slug words) read against the vocabulary and
+  the phrases of `archmodel.infer.text`, in English, Spanish and Portuguese: a condition by any of
+  its names, a stage of one ("How is sciatica diagnosed?"), a person with a credential, a place, a
+  booking, telehealth or policy page;
+- **where it sits** (`_by_url`): folder words matched on hyphen tokens at the top level
+  (`heart-conditions`, `conditions-we-treat`) and on whole segments deeper, stage segments under a
+  condition, date permalinks.
+
+The stronger reading wins, so a `find-a-doctor/amara-okonkwo-md` page titled "Amara Okonkwo, MD"
+is a provider and a `/health-library/asthma/` page titled "Asthma" a condition, while a site
+whose folders say everything still reads as before. Then the site teaches itself: pages of one
+URL template follow the type most of their confidently placed siblings have, and a question page
+with no name of its own ("How is it diagnosed?") is a stage of the condition page above it.
+
+Never an entity, whatever else they say: rows never fetched (status 0), errors, redirects, soft
+404 templates, archive pages (tag, category, author, pagination, feeds), attachments, a URL whose
+canonical is another, a mixed-case twin of a lower-case URL. Pages of a second-language mirror
+(`/es/...` beside an English site) are typed like the others but marked with their language, so
+the model takes its entities from the main language and lists the mirror pages as translations.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from archmodel.infer.evidence import Evidence
-from archmodel.infer.vocabulary import Vocabulary, fold
+from archmodel.infer.evidence import Evidence, PageInfo
+from archmodel.names import fold
+from archmodel.infer.names import site_name
+from archmodel.infer.text import (BOOKING, CONTACT, NOT_FOUND, POLICY, TELEHEALTH, person_credential, place_name,
+                                  stage_of, title_parts)
+from archmodel.infer.vocabulary import Vocabulary
 
 # folder tokens -> the type of the entity pages under the folder (first listed wins on a tie)
 FOLDER_TOKENS: list[tuple[str, frozenset[str]]] = [
     ("policy", frozenset("privacy terms disclaimer medical-disclaimer editorial-policy editorial-process "
                          "medical-review cookie-policy cookies hipaa legal non-emergency-care".split())),
     ("telehealth", frozenset("telehealth telemedicine virtual-care virtual-visits video-visits "
-                             "online-consultation".split())),
+                             "online-consultation telemedicina teleconsulta".split())),
     ("appointment", frozenset("appointments appointment book booking book-appointment request-appointment "
-                              "schedule find-a-specialist second-opinion".split())),
+                              "schedule find-a-specialist second-opinion citas cita agendar pedir-cita".split())),
     ("test", frozenset("tests diagnostics lab-tests labs imaging screenings screening "
-                       "tests-and-procedures".split())),
-    ("treatment", frozenset("treatments therapies procedures surgery surgeries treatment-options".split())),
+                       "tests-and-procedures pruebas examenes exames".split())),
+    ("treatment", frozenset("treatments therapies procedures surgery surgeries treatment-options tratamientos "
+                            "tratamentos procedimientos procedimentos cirugias cirurgias".split())),
     ("condition", frozenset("conditions diseases disorders illnesses injuries a-z az "
-                            "health-a-z conditions-we-treat conditions-treated".split())),
+                            "health-a-z conditions-we-treat conditions-treated condiciones enfermedades padecimientos "
+                            "doencas condicoes".split())),
     ("provider", frozenset("providers doctors physicians find-a-doctor our-doctors clinicians specialists "
-                           "team our-team staff experts surgeons medical-reviewers reviewers".split())),
-    ("location", frozenset("locations clinics offices hospitals our-locations facilities".split())),
+                           "team our-team staff experts surgeons medical-reviewers reviewers medicos doctores "
+                           "especialistas equipo nuestro-equipo equipe nossa-equipe".split())),
+    ("location", frozenset("locations clinics offices hospitals our-locations facilities ubicaciones sedes "
+                           "clinicas unidades localizacoes".split())),
     ("specialty_hub", frozenset("specialties specialities departments centers centres programs institutes "
-                                "clinical-services our-specialties care".split())),
-    ("service", frozenset("services".split())),
-    ("blog", frozenset("blog news articles stories insights".split())),
+                                "clinical-services our-specialties care especialidades".split())),
+    ("service", frozenset("services servicios servicos".split())),
+    ("blog", frozenset("blog news articles stories insights noticias articulos artigos".split())),
     ("resource_hub", frozenset("resources patient-resources patient-education education library "
                                "health-library guides".split())),
 ]
@@ -51,14 +73,28 @@ STAGE_SEGMENTS = {
 }
 STAGE_TYPE_OF = {"symptom": "symptoms", "diagnosis": "diagnosis", "test": "tests", "treatment": "treatment",
                  "follow_up": "follow_up"}
-TITLE_STAGE = [
-    (re.compile(r"^(signs and )?symptoms\b|\bsymptoms of\b|\bwarning signs\b", re.I), "symptom"),
-    (re.compile(r"\bdiagnos(is|ed|ing)\b", re.I), "diagnosis"),
-    (re.compile(r"\bfollow[- ]up\b|\bliving (well )?with\b|\brecovery\b|\baftercare\b", re.I), "follow_up"),
-]
-TITLE_PROVIDER = re.compile(r"^(dr\.?|doctor)\s|,\s*(md|do|mbbs|phd|np|pa-c|dnp|facc|facs)\b", re.I)
-TITLE_APPOINTMENT = re.compile(r"^(book|request|schedule|make)\b.*\b(appointment|visit|evaluation|consultation)\b", re.I)
+TYPE_OF_STAGE = {"symptoms": "symptom", "diagnosis": "diagnosis", "tests": "test", "treatment": "treatment",
+                 "follow_up": "follow_up"}
 ENTITY_TYPES = {"condition", "provider", "location", "specialty_hub"}
+ARCHIVE_SEGMENTS = {"tag", "tags", "category", "categories", "categoria", "categorias", "author", "authors", "autor",
+                    "page", "feed", "rss", "attachment", "wp-content", "wp-json", "search", "etiqueta", "etiquetas"}
+LANGUAGES = {"es", "pt", "en", "fr", "de", "it", "zh", "ko", "vi", "ar", "ru", "ht", "es-us", "es-mx", "es-es", "pt-br",
+             "pt-pt", "en-us", "en-gb", "espanol", "spanish", "portugues"}
+DATE_SEGMENT = re.compile(r"^(19|20)\d\d$")
+CONDITION_MORPHOLOGY = re.compile(
+    r"\b\w+(itis|osis|algia|pathy|opathy|oma|emia|plegia|ectasis|iasis)\b|\b(syndrome|disease|disorder|injury|injuries|pain|"
+    r"tear|fracture|sprain|strain|cancer|infection|deficiency|stenosis|hernia|palsy|dysfunction|instability|impingement|"
+    r"tendonitis|arthritis|ache|headaches?|migraines?|sindrome|enfermedad|trastorno|lesion|dolor|doenca|transtorno|"
+    r"lesao|dor)\b")
+TREATMENT_NAMED = re.compile(r"^(treatments?|therapy|care|relief|specialists?|doctors?|tratamiento|tratamento|terapia)\b")
+TREATMENT_WORDS = re.compile(r"\b(treatments?|therapy|therapies|surgery|prevention|management|program|clinic|center|"
+                             r"tratamiento|tratamento|terapia|cirugia|cirurgia|prevencion|prevencao)\b")
+CARE_WORDS = set("care health wellness medical medicine pain sleep vein weight women womens children childrens kids "
+                 "pediatric cancer heart breast eye skin spine joint sports rhythm rehab rehabilitation therapy "
+                 "physical surgery surgical urgent walk primary family dental headache memory wound diabetes "
+                 "imaging lab laboratory infusion dialysis fertility birth maternity behavioral mental".split())
+FILLER = re.compile(r"\b(what is|what are|about|understanding|overview|learn about|all about|guide to|que es|o que e|"
+                    r"in|near|for|the|a|an|and|of|de|en|em|para|del|la|el|do|da)\b")
 
 
 @dataclass(slots=True)
@@ -67,6 +103,11 @@ class Placement:
     reason: str
     folder: str = ""  # the folder word that placed it
     depth: int = 0  # segment index of the folder word
+    strength: float = 0.5  # how sure the reading that placed it is (0 = nothing said it)
+    subject: str = ""  # condition and stage pages: the vocabulary id (or folded name) they are about
+    language: str = ""  # a second-language mirror's prefix (`es`); "" for the site's main language
+    excluded: bool = False  # never an entity (see the module docstring)
+    question_stage: str = ""  # a stage its title or slug names without naming a condition
 
 
 def tokens(segment: str) -> set[str]:
@@ -75,10 +116,10 @@ def tokens(segment: str) -> set[str]:
 
 
 def folder_type(segment: str, depth: int = 0) -> str | None:
-    """A directory search (`find-a-doctor`, `find-an-expert`) is a next step, an appointment page.
-    The folder kind a segment names: by any of its words at the top level (`heart-conditions`),
+    """The folder kind a segment names: by any of its words at the top level (`heart-conditions`),
     by the whole segment deeper down (so an entity slug such as `heart-valve-disease` or
-    `cardiac-stress-test` is not taken for a folder)."""
+    `cardiac-stress-test` is not taken for a folder). A directory search at the top level
+    (`find-a-doctor`, `find-an-expert`) is a next step, an appointment page."""
     if depth == 0 and re.match(r"find-(a|an|your)-", segment.lower()):
         return "appointment"
     words = tokens(segment) if depth == 0 else {segment.lower()}
@@ -89,43 +130,155 @@ def folder_type(segment: str, depth: int = 0) -> str | None:
 
 
 def title_stage(text: str) -> str | None:
-    for pattern, stage in TITLE_STAGE:
-        if pattern.search(text):
-            return stage
-    return None
+    """The stage page type a title names ("symptom", "diagnosis", ...), or None."""
+    stage = stage_of(text)
+    return TYPE_OF_STAGE.get(stage) if stage else None
 
 
 class Classifier:
     def __init__(self, evidence: Evidence, vocabulary: Vocabulary) -> None:
         self.evidence = evidence
         self.vocabulary = vocabulary
+        self.site = site_name(evidence.home_title, evidence.host, (p.title for p in evidence.pages))
         self.children: dict[str, set[str]] = defaultdict(set)
         for page in evidence.pages:
             segments = _segments(page.path)
             for depth in range(1, len(segments)):
                 self.children["/".join(segments[:depth])].add(segments[depth])
+        self.mirrors = _mirror_prefixes(evidence)
+        self._lower = {p.path for p in evidence.pages if p.path == p.path.lower()}
+        # words that make "X clinic" a service ("Heart rhythm clinic"), not a place ("Riverside Clinic")
+        self.care_words = CARE_WORDS | {w for sp in vocabulary.specialties
+                                        for text in (sp.name, *sp.aliases, *sp.words) for w in fold(text).split()}
 
     def place_all(self) -> dict[int, Placement]:
-        return {i: self.place(i) for i in range(len(self.evidence.pages))}
+        placed = {i: self.place(i) for i in range(len(self.evidence.pages))}
+        self._like_siblings(placed)
+        self._questions_under_conditions(placed)
+        return placed
 
     def place(self, page_id: int) -> Placement:
         page = self.evidence.pages[page_id]
         segments = _segments(page.path)
+        if not segments:
+            return Placement("home", "the home page", strength=1.0)
+        language = segments[0].lower() if segments[0].lower() in self.mirrors else ""
+        excluded = self._excluded(page, segments)
+        if excluded:
+            return Placement("other", excluded, strength=1.0, language=language, excluded=True)
+        url = self._by_url(page_id, segments[1:] if language else segments)
+        said = self._by_text(page, segments)
+        chosen = url
+        if said is not None:
+            if said.type == url.type:
+                chosen = url
+                chosen.strength = max(url.strength, said.strength)
+                chosen.subject = said.subject or url.subject
+                chosen.reason = f"{url.reason}; {said.reason}" if url.strength else said.reason
+            elif said.strength > url.strength:
+                chosen = said
+                if url.strength:
+                    chosen.reason = f"{said.reason} (the URL says {url.type})"
+            chosen.question_stage = said.question_stage
+        chosen.language = language
+        return chosen
+
+    # -- never an entity ---------------------------------------------------------------------
+
+    def _excluded(self, page: PageInfo, segments: list[str]) -> str:
+        if not page.crawled:
+            return ""  # known from the sitemap or links only: read by its URL, with low confidence
+        if page.status == 0:
+            return "never fetched (status 0)"
+        if page.status is not None and 300 <= page.status < 400:
+            return "redirects elsewhere"
+        if page.status is not None and page.status >= 400:
+            return f"error {page.status}"
+        if NOT_FOUND.search(page.title or "") or NOT_FOUND.search(page.h1 or ""):
+            return "a 'page not found' template"
+        low = [s.lower() for s in segments]
+        if ARCHIVE_SEGMENTS & set(low) or (len(low) >= 2 and low[-2] == "page" and low[-1].isdigit()):
+            return "an archive page (tag, category, author, pagination, feed)"
+        if page.canonical_elsewhere:
+            return "its canonical is another URL"
+        if page.path != page.path.lower() and page.path.lower() in self._lower:
+            return "a mixed-case twin of a lower-case URL"
+        return ""
+
+    # -- what it says ------------------------------------------------------------------------
+
+    def _by_text(self, page: PageInfo, segments: list[str]) -> Placement | None:
+        parts = title_parts(page.title, self.site)
+        heads = [t for t in (page.h1.strip(), parts[0] if parts else "") if t]
+        if not heads:
+            heads = []
+        slug = segments[-1].replace("-", " ").replace("_", " ")
+        slug = re.sub(r"\.(html?|php|aspx?)$", "", slug)
+        head = heads[0] if heads else ""
+        for text in heads:
+            found = person_credential(text)
+            if found:
+                strong = found[1].lower().rstrip(".") not in ("dr", "dra", "doctor", "doctora", "prof", "profa")
+                return Placement("provider", f"'{_short(text)}' names a {'clinician' if strong else 'doctor'}",
+                                 strength=0.9 if strong else 0.8)
+        if any(POLICY.search(t) for t in heads) or POLICY.search(slug):
+            return Placement("policy", f"'{_short(head or slug)}' is a policy page", strength=0.75)
+        question = stage_of(slug) or next((stage_of(t) for t in heads if stage_of(t)), None)
+        conditions = next((self.vocabulary.conditions_in(t) for t in heads if self.vocabulary.conditions_in(t)), [])
+        if not conditions:
+            conditions = self.vocabulary.conditions_in(slug)
+        if question and conditions:
+            return Placement(TYPE_OF_STAGE[question], f"'{_short(head or slug)}': {question} of {conditions[0].name}",
+                             strength=0.75, subject=conditions[0].id)
+        if question and not conditions and (stage_of(slug) or not head or stage_of(head)):
+            found = Placement("other", f"'{_short(head or slug)}' names a stage", strength=0.0)
+            found.question_stage = question
+            return found
+        if TELEHEALTH.search(head) or TELEHEALTH.search(slug):
+            return Placement("telehealth", f"'{_short(head or slug)}' offers virtual visits", strength=0.6)
+        booked = len(self.evidence.booking_sources.get(self.evidence.index.get(page.path, -1), ()))
+        if any(BOOKING.search(t) for t in heads) or (booked >= 2 and (CONTACT.match(head) or CONTACT.match(slug))):
+            why = f"{booked} pages link to it to book a visit" if booked >= 2 else f"'{_short(head)}' books visits"
+            return Placement("appointment", why, strength=0.6)
+        if conditions:
+            condition = conditions[0]
+            rest = _without(fold(head or slug), condition, self.vocabulary)
+            if not rest:
+                return Placement("condition", f"'{_short(head or slug)}' names {condition.name}", strength=0.75,
+                                 subject=condition.id)
+            if TREATMENT_NAMED.search(rest) and len(rest.split()) <= 5 and not self.vocabulary.treatment(head):
+                return Placement("condition", f"'{_short(head)}' offers care for {condition.name}", strength=0.45,
+                                 subject=condition.id)
+        if head and self.vocabulary.treatment(head):
+            return Placement("treatment", f"'{_short(head)}' is a treatment", strength=0.6)
+        if head and self.vocabulary.specialty(_clean_hub(head)) and len(segments) <= 2:
+            return Placement("specialty_hub", f"specialty name '{_short(head)}'", strength=0.6)
+        where = place_name(head) if head else None
+        if where and not self.vocabulary.specialty(where) and not self.vocabulary.conditions_in(where) \
+                and not set(fold(where).split()) & self.care_words:
+            return Placement("location", f"'{_short(head)}' names a place", strength=0.55)
+        if head and len(head.split()) <= 5 and CONDITION_MORPHOLOGY.search(fold(head)) and not TREATMENT_WORDS.search(fold(head)):
+            return Placement("condition", f"'{_short(head)}' reads as a condition", strength=0.45, subject=fold(head))
+        return None
+
+    # -- where it sits -----------------------------------------------------------------------
+
+    def _by_url(self, page_id: int, segments: list[str]) -> Placement:
+        page = self.evidence.pages[page_id]
         text = page.text
         if not segments:
-            return Placement("home", "the home page")
-        if page.status is not None and 300 <= page.status < 400:
-            return Placement("other", "redirects elsewhere")
+            return Placement("other", "a language's home page", strength=0.5)
         kinds = [folder_type(s, i) for i, s in enumerate(segments)]
         last = segments[-1].lower()
-        key = "/".join(segments)
+        key = "/".join(_segments(page.path))
         has_children = bool(self.children.get(key))
-        stage_children = sum(1 for c in self.children.get(key, ()) if c.lower() in STAGE_SEGMENTS)
+        stage_children = sum(1 for c in self.children.get(key, ()) if c.lower() in STAGE_SEGMENTS or stage_of(c))
         entity_children = len(self.children.get(key, ())) - stage_children
-        # a stage sub-page of a condition: /conditions/x/symptoms/
         if len(segments) >= 3 and last in STAGE_SEGMENTS and "condition" in kinds[:-2]:
-            return Placement(STAGE_SEGMENTS[last], f"stage word '{last}' under a condition", segments[kinds.index("condition")])
-        # the innermost folder word decides
+            return Placement(STAGE_SEGMENTS[last], f"stage word '{last}' under a condition",
+                             segments[kinds.index("condition")], strength=0.9)
+        if DATE_SEGMENT.match(segments[0]) and len(segments) >= 2:
+            return Placement("blog", "a dated post", segments[0], strength=0.8)
         for depth in range(len(segments) - 1, -1, -1):
             kind = kinds[depth]
             if kind is None:
@@ -133,57 +286,122 @@ class Classifier:
             folder = segments[depth]
             is_folder_page = depth == len(segments) - 1
             if kind == "policy":
-                return Placement("policy", f"policy word '{folder}'", folder, depth)
+                return Placement("policy", f"policy word '{folder}'", folder, depth, strength=0.8)
             if kind in ("telehealth", "appointment"):
-                return Placement(kind, f"folder '{folder}'", folder, depth)
+                return Placement(kind, f"folder '{folder}'", folder, depth, strength=0.5)
             if is_folder_page:
                 return self._folder_index(kind, folder, has_children, text, depth)
             if kind == "condition":
                 if entity_children >= 2 and stage_children == 0:
-                    return Placement("resource_hub", f"index of conditions under '{folder}'", folder, depth)
+                    return Placement("resource_hub", f"index of conditions under '{folder}'", folder, depth, strength=0.6)
                 stage = title_stage(text) if len(segments) - depth > 2 else None
                 if stage:
-                    return Placement(stage, f"title '{_short(text)}' under '{folder}'", folder, depth)
-                return Placement("condition", f"folder '{folder}'", folder, depth)
+                    return Placement(stage, f"title '{_short(text)}' under '{folder}'", folder, depth, strength=0.7)
+                return Placement("condition", f"folder '{folder}'", folder, depth, strength=0.6)
             if kind in ("specialty_hub", "service"):
                 if len(segments) - depth > 2:
-                    return Placement("other", f"deep under '{folder}'", folder, depth)
+                    return Placement("other", f"deep under '{folder}'", folder, depth, strength=0.3)
                 if self.vocabulary.specialty(_clean_hub(text)) or self.vocabulary.specialty(last):
-                    return Placement("specialty_hub", f"specialty name '{_short(text)}' under '{folder}'", folder, depth)
+                    return Placement("specialty_hub", f"specialty name '{_short(text)}' under '{folder}'", folder, depth,
+                                     strength=0.7)
                 if kind == "specialty_hub":
-                    return Placement("specialty_hub", f"folder '{folder}'", folder, depth)
-                return Placement("service", f"folder '{folder}'", folder, depth)
+                    return Placement("specialty_hub", f"folder '{folder}'", folder, depth, strength=0.5)
+                return Placement("service", f"folder '{folder}'", folder, depth, strength=0.5)
             if kind == "provider" and len(segments) - depth == 2:
-                return Placement("provider", f"folder '{folder}'", folder, depth)
+                return Placement("provider", f"folder '{folder}'", folder, depth, strength=0.6)
             if kind == "location" and len(segments) - depth == 2:
-                return Placement("location", f"folder '{folder}'", folder, depth)
+                return Placement("location", f"folder '{folder}'", folder, depth, strength=0.6)
             if kind in ("provider", "location"):
-                return Placement("other", f"deep under '{folder}'", folder, depth)
-            if kind == "blog" and any(s.lower() in ("archive", "tag", "tags", "category", "page") for s in segments[depth + 1:]):
-                return Placement("other", f"archive under '{folder}'", folder, depth)
-            return Placement(kind, f"folder '{folder}'", folder, depth)
-        # no folder word: titles alone
-        if text and TITLE_PROVIDER.search(text):
-            return Placement("provider", f"title '{_short(text)}'")
-        if text and len(segments) == 1 and self.vocabulary.specialty(_clean_hub(text)):
-            return Placement("specialty_hub", f"specialty name '{_short(text)}'")
-        return Placement("other", "no folder or title word")
+                return Placement("other", f"deep under '{folder}'", folder, depth, strength=0.3)
+            if kind == "blog":
+                if any(s.lower() in ("archive", "tag", "tags", "category", "page") for s in segments[depth + 1:]):
+                    return Placement("other", f"archive under '{folder}'", folder, depth, strength=0.8)
+                return Placement("blog", f"folder '{folder}'", folder, depth, strength=0.8)
+            if kind == "resource_hub" and not is_folder_page:
+                return Placement("resource_hub", f"folder '{folder}'", folder, depth, strength=0.4)
+            return Placement(kind, f"folder '{folder}'", folder, depth, strength=0.5)
+        return Placement("other", "no folder word", strength=0.0)
 
     def _folder_index(self, kind: str, folder: str, has_children: bool, text: str, depth: int) -> Placement:
         """The page of a folder itself (`/conditions/`, `/doctors/`): an index, or the page itself."""
         if kind == "condition":
-            return Placement("resource_hub" if has_children else "other", f"index of '{folder}'", folder, depth)
+            return Placement("resource_hub" if has_children else "other", f"index of '{folder}'", folder, depth,
+                             strength=0.6)
         if kind == "specialty_hub" and not has_children and self.vocabulary.specialty(_clean_hub(text)):
-            return Placement("specialty_hub", f"specialty name '{_short(text)}'", folder, depth)
-        if kind in ("specialty_hub", "service", "location", "blog"):
-            return Placement("other", f"index of '{folder}'", folder, depth)
-        if kind == "provider":
-            return Placement("appointment" if has_children else "other", f"directory '{folder}'", folder, depth)
+            return Placement("specialty_hub", f"specialty name '{_short(text)}'", folder, depth, strength=0.7)
+        if kind in ("specialty_hub", "service", "location", "blog", "provider"):
+            return Placement("other", f"index of '{folder}'", folder, depth, strength=0.5)
         if kind in ("test", "treatment"):
-            return Placement("other" if has_children else kind, f"index of '{folder}'", folder, depth)
-        if kind == "resource_hub":
-            return Placement("resource_hub", f"folder '{folder}'", folder, depth)
-        return Placement(kind, f"folder '{folder}'", folder, depth)
+            return Placement("other" if has_children else kind, f"index of '{folder}'", folder, depth, strength=0.5)
+        return Placement(kind, f"folder '{folder}'", folder, depth, strength=0.5)
+
+    # -- what the site teaches -----------------------------------------------------------------
+
+    def _like_siblings(self, placed: dict[int, Placement]) -> None:
+        """Pages of one URL template (`/find-a-doctor/*/`) take the entity type most of their
+        confidently placed siblings have, when nothing they say contradicts it."""
+        groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for page_id, placement in placed.items():
+            segments = _segments(self.evidence.pages[page_id].path)
+            if len(segments) >= 2 and not placement.excluded:
+                groups[tuple(s.lower() for s in segments[:-1])].append(page_id)
+        for folder, members in groups.items():
+            if len(members) < 3:
+                continue
+            sure = Counter(placed[i].type for i in members if placed[i].strength >= 0.7 and placed[i].type in ENTITY_TYPES)
+            if not sure:
+                continue
+            kind, count = sure.most_common(1)[0]
+            if count < 2 or count < 0.6 * sum(sure.values()):
+                continue
+            for page_id in members:
+                placement = placed[page_id]
+                if placement.type in ("other", "resource_hub") and placement.strength < 0.5 and not placement.question_stage \
+                        and self.evidence.pages[page_id].crawled:
+                    placed[page_id] = Placement(kind, f"like {count} other pages of /{'/'.join(folder)}/", strength=0.5,
+                                                language=placement.language)
+
+    def _questions_under_conditions(self, placed: dict[int, Placement]) -> None:
+        """"How is it diagnosed?" below a condition page is that condition's diagnosis page."""
+        for page_id, placement in placed.items():
+            if not placement.question_stage or placement.excluded or placement.type in ENTITY_TYPES - {"condition"}:
+                continue
+            parent = self.evidence.index.get(_parent_path(self.evidence.pages[page_id].path))
+            if parent is not None and placed[parent].type == "condition":
+                stage = TYPE_OF_STAGE[placement.question_stage]
+                placed[page_id] = Placement(stage, f"{placement.question_stage} page below a condition page",
+                                            strength=0.7, subject=placed[parent].subject, language=placement.language)
+
+
+def _mirror_prefixes(evidence: Evidence) -> set[str]:
+    """Language prefixes (`/es/`) that hold a minority of the site's pages: a second-language mirror."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for page in evidence.pages:
+        segments = _segments(page.path)
+        if segments:
+            total += 1
+            if segments[0].lower() in LANGUAGES:
+                counts[segments[0].lower()] += 1
+    return {lang for lang, n in counts.items() if n >= 2 and n < 0.5 * total}
+
+
+def _without(folded: str, condition, vocabulary: Vocabulary) -> str:
+    """What a heading says besides the condition's name and filler words."""
+    rest = f" {folded} "
+    for name in condition.all_names:
+        key = fold(name)
+        if key:
+            rest = rest.replace(f" {key} ", " ")
+    rest = re.sub(r"\([^)]*\)", " ", rest)
+    rest = FILLER.sub(" ", rest)
+    return " ".join(rest.split())
+
+
+def _parent_path(path: str) -> str:
+    trailing = path.endswith("/")
+    parts = _segments(path)[:-1]
+    return "/" + "/".join(parts) + ("/" if trailing and parts else "")
 
 
 def _segments(path: str) -> list[str]:
@@ -203,4 +421,5 @@ def _clean_hub(text: str) -> str:
     return _HUB_NOISE.sub("", head).strip()
 
 
-__all__ = ["Classifier", "Placement", "STAGE_SEGMENTS", "STAGE_TYPE_OF", "folder_type", "fold", "title_stage"]
+__all__ = ["Classifier", "Placement", "STAGE_SEGMENTS", "STAGE_TYPE_OF", "TYPE_OF_STAGE", "folder_type", "fold",
+           "title_stage"]

@@ -1,6 +1,13 @@
 """Conditions: who they are (id, name, synonyms) and their care pathway pages.
 
-A condition is a page placed as `condition` (a child of a condition folder). Its name is the
+A condition is a page placed as `condition`: by a condition folder, or by what it says (its
+heading names a condition of the vocabulary, or reads as one). Pages about the same vocabulary
+condition are one condition: the page whose heading is the bare name is the overview, and a
+"Sciatica treatment in Austin" page is its treatment page, or its overview when the site has no
+other page about it. Stage pages are URL children (`.../symptoms/`, `.../how-is-it-diagnosed`),
+pages anywhere whose heading names a stage of the condition ("How is sciatica diagnosed?"), and
+linked test, treatment and appointment pages (below). Pages of a second-language mirror are not
+conditions of their own: they are listed as translations of the condition they name. Its name is the
 page's H1 or title cleaned of site name and boilerplate; its synonyms are the anchor texts other
 pages use in body links to it (two uses from two pages at least, so a one-off odd anchor stays
 a finding, not a synonym) plus the bundled vocabulary's names for it that the site's anchors to
@@ -34,44 +41,88 @@ def slug(path: str) -> list[str]:
 
 
 def find_conditions(evidence: Evidence, placed: dict[int, Placement], vocabulary: Vocabulary, site: str) -> list[Entry]:
-    overviews = sorted((i for i, p in placed.items() if p.type == "condition"), key=lambda i: evidence.pages[i].path)
+    candidates = sorted((i for i, p in placed.items() if p.type == "condition" and not p.excluded and not p.language),
+                        key=lambda i: (evidence.pages[i].path.count("/"), evidence.pages[i].path))
+    overviews: list[int] = []
+    overview_of_subject: dict[str, int] = {}
+    demoted: dict[int, int] = {}  # a second page about a condition -> the overview it serves
+    for page_id in candidates:
+        subject_key = placed[page_id].subject
+        known = overview_of_subject.get(subject_key) if subject_key else None
+        if known is None:
+            overviews.append(page_id)
+            if subject_key:
+                overview_of_subject[subject_key] = page_id
+        elif placed[page_id].strength > placed[known].strength:  # the bare name beats "X treatment"
+            overviews[overviews.index(known)] = page_id
+            overview_of_subject[subject_key] = page_id
+            demoted[known] = page_id
+        else:
+            demoted[page_id] = known
+    overviews.sort(key=lambda i: evidence.pages[i].path)
     ids = _ids([evidence.pages[i].path for i in overviews])
+    for page_id in overviews:  # a slug that says more than the name ("sciatica-treatment-austin"): the vocabulary id
+        subject_key = placed[page_id].subject
+        if placed[page_id].strength < 0.75 and subject_key and vocabulary.condition(subject_key) \
+                and subject_key not in ids.values():
+            ids[evidence.pages[page_id].path] = subject_key
     entries: list[Entry] = []
     prefix_of = {evidence.pages[i].path: i for i in overviews}
     children: dict[int, dict[str, int]] = {i: {} for i in overviews}
     for page_id, placement in placed.items():
         stage = STAGE_TYPE_OF.get(placement.type)
-        if stage is None or placement.type in ("test", "treatment") and "condition" not in placement.reason:
+        if stage is None or placement.excluded or placement.language:
             continue
         path = evidence.pages[page_id].path
-        parent = _parent(path)
-        owner = prefix_of.get(parent)
+        owner = prefix_of.get(_parent(path))
+        if owner is None and placement.subject and placement.strength >= 0.7:
+            owner = overview_of_subject.get(placement.subject)
+        elif placement.type in ("test", "treatment") and "condition" not in placement.reason:
+            continue
         if owner is not None:
             children[owner].setdefault(stage, page_id)
+    for page_id, owner in demoted.items():
+        children[owner].setdefault("treatment", page_id)
+    translations = _translations(evidence, placed, overview_of_subject)
     overview_set = set(overviews)
     for page_id in overviews:
         page = evidence.pages[page_id]
+        placement = placed[page_id]
         cid = ids[page.path]
         name, abbreviations = subject(page.text, site, cid)
+        match = vocabulary.condition(placement.subject) if placement.subject else None
+        if placement.strength < 0.75 and match:  # "Sciatica Treatment in Austin" is about "Sciatica"
+            name = match.name
         entry = Entry("conditions", cid, {"name": name}, confidence=0.45)
-        entry.because(f"from {page.path} ({placed[page_id].reason})" + ("" if page.crawled else ", not crawled"),
+        entry.because(f"from {page.path} ({placement.reason})" + ("" if page.crawled else ", not crawled"),
                       0.2 if page.crawled else 0.0)
         pages = {"overview": page.path}
         for stage, child in children[page_id].items():
             pages[stage] = evidence.pages[child].path
         if len(pages) > 1:
-            entry.because(f"{len(pages) - 1} stage sub-page{'s' if len(pages) > 2 else ''}", 0.2)
+            entry.because(f"{len(pages) - 1} stage page{'s' if len(pages) > 2 else ''}", 0.2)
         _linked_stages(evidence, placed, page_id, pages, name, cid, overview_set)
         entry.fields["pages"] = {stage: pages[stage] for stage in STAGE_ORDER if stage in pages}
-        match = vocabulary.condition(name) or vocabulary.condition(cid) or next(
+        match = match or vocabulary.condition(name) or vocabulary.condition(cid) or next(
             (vocabulary.condition(a) for a in abbreviations if vocabulary.condition(a)), None)
         entry.fields["_vocabulary"] = match
         entry.fields["_abbreviations"] = abbreviations
         if match:
             entry.because(f"vocabulary: {match.name} ({match.specialty})", 0.1)
+        if page_id in translations:
+            entry.notes.append("translations: " + ", ".join(translations[page_id]))
         entries.append(entry)
     _synonyms(evidence, entries, vocabulary)
     return entries
+
+
+def _translations(evidence: Evidence, placed: dict[int, Placement], overview_of_subject: dict[str, int]) -> dict[int, list[str]]:
+    """Overview page -> the mirror pages (`/es/...`) about the same vocabulary condition."""
+    out: dict[int, list[str]] = {}
+    for page_id, placement in placed.items():
+        if placement.language and placement.type == "condition" and placement.subject in overview_of_subject:
+            out.setdefault(overview_of_subject[placement.subject], []).append(evidence.pages[page_id].path)
+    return {k: sorted(v) for k, v in out.items()}
 
 
 def _ids(paths: list[str]) -> dict[str, str]:

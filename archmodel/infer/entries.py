@@ -45,6 +45,7 @@ class InferredModel:
     reviewed_by: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     why_no_medical: str = ""
+    without_links: str = ""  # one line when the crawl had no link rows: which facts need them
     pages: int = 0
 
     def lists(self) -> dict[str, list[Entry]]:

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from archmodel.errors import InputError
+from archmodel.infer.text import BOOKING_ANCHOR
 from archmodel.ingest.csvio import open_csv
 from archmodel.ingest.inputs import CrawlInput, DetectedFile, discover_files, infer_base_url, open_inputs
 from archmodel.ingest.normalise import UrlNormaliser
@@ -41,10 +42,17 @@ class PageInfo:
     status: int | None = None
     indexable: bool | None = None
     crawled: bool = True
+    canonical_elsewhere: bool = False  # its canonical names another URL: a variant, never an entity
+    reviewed_by: str = ""  # a "reviewed by" credit extracted by the crawler
 
     @property
     def live(self) -> bool:
         return self.crawled and (self.status is None or self.status == 200)
+
+    @property
+    def fetched(self) -> bool:
+        """False for rows the crawler listed but never fetched (status 0: robots.txt, DNS, timeout)."""
+        return self.crawled and self.status != 0
 
     @property
     def text(self) -> str:
@@ -67,6 +75,7 @@ class Evidence:
     anchors: dict[int, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     anchor_sources: dict[tuple[int, str], set[int]] = field(default_factory=lambda: defaultdict(set))
     all_anchor_words: set[str] = field(default_factory=set)
+    booking_sources: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))  # pages linking with "Book ..."
     links_read: int = 0
     has_links: bool = False
     _out: dict[int, np.ndarray] | None = None
@@ -136,15 +145,27 @@ def read_pages(crawl: CrawlInput) -> Evidence:
     """First half of the pass: pages and sitemap URLs."""
     normaliser = crawl.normaliser
     evidence = Evidence(normaliser.base_url, normaliser.host, "")
+    from_query: set[int] = set()  # pages known so far only from a URL with a query string
     for record in crawl.pages():
         if not record.is_html:
             continue
-        path = normaliser.path_of(record.url).split("?", 1)[0]
-        if path in evidence.index:
+        full = normaliser.path_of(record.url)
+        path, _, query = full.partition("?")
+        canonical = normaliser.path_of(record.canonical) if record.canonical else ""
+        info = PageInfo(path, (record.title or "").strip(), (record.h1 or "").strip(), record.status, record.indexable,
+                        canonical_elsewhere=bool(canonical) and canonical.rstrip("/") != full.rstrip("/")
+                        and canonical.split("?", 1)[0].rstrip("/") != path.rstrip("/"),
+                        reviewed_by=(record.reviewed_by or "").strip())
+        known = evidence.index.get(path)
+        if known is not None:
+            if known in from_query and not query:  # the plain URL's own row describes the page best
+                evidence.pages[known] = info
+                from_query.discard(known)
             continue
         evidence.index[path] = len(evidence.pages)
-        evidence.pages.append(PageInfo(path, (record.title or "").strip(), (record.h1 or "").strip(), record.status,
-                                       record.indexable))
+        if query:
+            from_query.add(len(evidence.pages))
+        evidence.pages.append(info)
         if path == "/" and record.title:
             evidence.home_title = record.title
     for entry in crawl.sitemap_entries():
@@ -183,6 +204,7 @@ def _absorb(evidence: Evidence, chunk: LinkChunk, keep_a: np.ndarray, keep_p: np
     home = evidence.index.get("/")
     if home is not None:
         evidence.nav_from_home.update(sorted_unique(chunk.dst[ok & chunk.nav & (chunk.src == home)]).tolist())
+    _booking_links(evidence, chunk, ok & (chunk.src != chunk.dst))
     body = ok & ~chunk.nav & (chunk.src != chunk.dst)
     src, dst, anchor = chunk.src[body], chunk.dst[body], chunk.anchor[body]
     codes, texts = pd.factorize(anchor)
@@ -207,6 +229,21 @@ def _absorb(evidence: Evidence, chunk: LinkChunk, keep_a: np.ndarray, keep_p: np
             if text:
                 evidence.anchor_sources[(int(d), text)].add(int(source))
     return sorted_unique((src << 32) | dst)
+
+
+def _booking_links(evidence: Evidence, chunk: LinkChunk, keep: np.ndarray) -> None:
+    """Which pages link to which with a booking anchor ("Schedule a consultation"), menus included:
+    the page such anchors lead to is where the site books visits, whatever its URL says."""
+    import pandas as pd
+
+    codes, texts = pd.factorize(chunk.anchor[keep])
+    if not len(texts):
+        return
+    booking_of = np.array([bool(t) and BOOKING_ANCHOR.search(str(t)) is not None for t in texts], dtype=bool)
+    booking = booking_of[codes] & (codes >= 0)
+    src, dst = chunk.src[keep][booking], chunk.dst[keep][booking]
+    for value in sorted_unique((dst << 32) | src).tolist():
+        evidence.booking_sources[value >> 32].add(value & 0xFFFFFFFF)
 
 
 def _link_chunks(crawl: CrawlInput, evidence: Evidence) -> Iterator[LinkChunk]:

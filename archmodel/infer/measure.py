@@ -47,3 +47,19 @@ def measure_site(folder: Path, graph: Any = None, out: Path | None = None) -> di
         auto = finding_keys(run_packs(graph, folder, inferred_path), IDENTITY, id_translation(inferred, truth))
         result["findings"] = compare_findings(auto, hand)
     return result
+
+
+def measure_labelled(folder: Path, labels_path: Path, out: Path) -> dict[str, Any]:
+    """Scores of the model inferred from a real export in `folder` against a person's labels."""
+    import yaml
+
+    from archmodel.infer.score import score_against_labels
+
+    labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
+    inferred_path = out / f"{labels_path.stem}.inferred.yml"
+    started = time.perf_counter()
+    text, model = propose([folder], inferred_path)
+    seconds = time.perf_counter() - started
+    inferred_path.write_text(text, encoding="utf-8")
+    return {"seconds": round(seconds, 2), "pages": model.pages, "why_no_medical": model.why_no_medical,
+            "without_links": bool(model.without_links), "scores": score_against_labels(load_site_model(inferred_path), labels)}

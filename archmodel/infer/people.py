@@ -19,6 +19,7 @@ from archmodel.infer.classify import Placement
 from archmodel.infer.entries import Entry
 from archmodel.infer.evidence import Evidence
 from archmodel.infer.names import person, place
+from archmodel.names import person_key
 from archmodel.infer.vocabulary import Vocabulary, fold
 
 MIN_TREATS = 2
@@ -33,8 +34,8 @@ def find_locations(evidence: Evidence, placed: dict[int, Placement], specialties
     hub_of = {evidence.index[e.fields["hub"]]: e.id for e in specialties if e.fields.get("hub") in evidence.index}
     entries: list[Entry] = []
     seen: set[str] = set()
-    for page_id in sorted((i for i, p in placed.items() if p.type in ("location", "telehealth")),
-                          key=lambda i: evidence.pages[i].path):
+    for page_id in sorted((i for i, p in placed.items() if p.type in ("location", "telehealth")
+                           and not p.excluded and not p.language), key=lambda i: evidence.pages[i].path):
         page = evidence.pages[page_id]
         lid = _id(page.path)
         if lid in seen:
@@ -71,7 +72,8 @@ def find_providers(evidence: Evidence, placed: dict[int, Placement], specialties
                     overview[page_id] = c.id
     entries: list[Entry] = []
     seen: set[str] = set()
-    for page_id in sorted((i for i, p in placed.items() if p.type == "provider"), key=lambda i: evidence.pages[i].path):
+    for page_id in sorted((i for i, p in placed.items() if p.type == "provider" and not p.excluded and not p.language),
+                          key=lambda i: evidence.pages[i].path):
         page = evidence.pages[page_id]
         pid = _id(page.path)
         if pid in seen:
@@ -119,12 +121,18 @@ def find_providers(evidence: Evidence, placed: dict[int, Placement], specialties
 
 
 def reviewed_by(evidence: Evidence, conditions: list[Entry], providers: list[Entry]) -> dict[str, str]:
-    """Condition overview -> the provider its "reviewed by" credit links to."""
+    """Condition overview -> the provider its "reviewed by" credit links to or names (a crawler's
+    custom extraction such as "Medically reviewed by Maria Lopez, MD")."""
     provider_at = {evidence.index[e.fields["page"]]: e.id for e in providers if e.fields["page"] in evidence.index}
+    by_name = {person_key(e.fields["name"]): e.id for e in providers}
     credits: dict[int, list[str]] = {}
     for source, target in evidence.reviewer_links:
         if target in provider_at:
             credits.setdefault(source, []).append(provider_at[target])
+    for page_id, page in enumerate(evidence.pages):
+        named = by_name.get(person_key(page.reviewed_by)) if page.reviewed_by else None
+        if named:
+            credits.setdefault(page_id, []).append(named)
     out: dict[str, str] = {}
     for c in conditions:
         page_id = evidence.index.get(c.fields["pages"]["overview"])

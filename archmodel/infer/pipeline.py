@@ -18,6 +18,7 @@ from archmodel.infer.people import complete_offers, find_locations, find_provide
 from archmodel.infer.related import find_related
 from archmodel.infer.rules import propose_rules
 from archmodel.infer.specialties import find_specialties, settle_hubs
+from archmodel.infer.text import REVIEW_POLICY
 from archmodel.infer.vocabulary import vocabulary
 from archmodel.infer.writer import render
 from archmodel.ingest.sitemodel import parse_site_model
@@ -41,7 +42,7 @@ def infer_model(paths: Sequence[Path], sitemaps: Sequence[Path] = ()) -> Inferre
         for page_id in range(len(placed), len(evidence.pages)):  # link targets no page row described
             placed[page_id] = classifier.place(page_id)
     settle_hubs(evidence, placed, vocab)
-    site = site_name(evidence.home_title, evidence.host)
+    site = site_name(evidence.home_title, evidence.host, (p.title for p in evidence.pages))
     conditions = find_conditions(evidence, placed, vocab, site)
     specialties = find_specialties(evidence, placed, conditions, vocab, site)
     locations = find_locations(evidence, placed, specialties, site)
@@ -55,21 +56,32 @@ def infer_model(paths: Sequence[Path], sitemaps: Sequence[Path] = ()) -> Inferre
             captures.add(page_type)
     rules, unmapped = propose_rules(evidence, placed, captures)
     policy = sorted(evidence.pages[i].path for i, p in placed.items()
-                    if p.type == "policy" and evidence.pages[i].path.count("/") <= 2 and evidence.pages[i].crawled)
+                    if p.type == "policy" and not p.excluded and not p.language and evidence.pages[i].crawled)
     model = InferredModel(
         base_url=evidence.base_url, site_name=site, rules=rules, unmapped=unmapped,
         specialties=specialties, conditions=conditions, providers=providers, locations=locations,
-        review_pages=[p for p in policy if any(w in p for w in REVIEW_WORDS)],
-        policy_pages=[p for p in policy if not any(w in p for w in REVIEW_WORDS)],
+        review_pages=[p for p in policy if _about_review(evidence, p)],
+        policy_pages=[p for p in policy if not _about_review(evidence, p)],
         reviewed_by=reviewed_by(evidence, conditions, providers),
         sources=evidence.sources, pages=sum(1 for p in evidence.pages if p.crawled),
     )
+    if not evidence.has_links:
+        model.without_links = (
+            "No link export: page types, conditions, providers and locations come from titles and URLs only; "
+            "specialty coverage, treats, related conditions, synonyms and linked test/treatment pages need the "
+            "links (Screaming Frog: Bulk Export > Links > All Inlinks)."
+        )
     if not conditions and not specialties and not providers:
         model.why_no_medical = (
             "No medical structure recognised: no folder or title names conditions, specialties or providers "
             "(e.g. /conditions/, /doctors/, 'Symptoms of ...'), so only page types were proposed."
         )
     return model
+
+
+def _about_review(evidence, path: str) -> bool:
+    page = evidence.pages[evidence.index[path]]
+    return any(w in path for w in REVIEW_WORDS) or bool(REVIEW_POLICY.search(page.text))
 
 
 def _page_of(entry) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from archmodel.infer.classify import STAGE_SEGMENTS, Placement, folder_type
+from archmodel.infer.classify import LANGUAGES, STAGE_SEGMENTS, Placement, folder_type
 from archmodel.infer.evidence import Evidence
 
 CAPTURE_OF = {"condition": "condition", "specialty_hub": "specialty", "provider": "provider", "location": "location"}
@@ -31,10 +31,13 @@ class Rule:
 
 
 def shape(path: str) -> tuple[str, ...]:
+    """The path with entity slugs as `*`; a language prefix (`/es/`) is kept and the segment after
+    it read as a first segment, so a mirror gets rules of its own shapes, not one per page."""
     segments = [s for s in path.split("/") if s]
+    first = 1 if len(segments) > 1 and segments[0].lower() in LANGUAGES else 0
     out = []
     for i, seg in enumerate(segments):
-        literal = i == 0 or folder_type(seg, i) is not None or seg.lower() in STAGE_SEGMENTS
+        literal = i <= first or folder_type(seg, i - first) is not None or seg.lower() in STAGE_SEGMENTS
         out.append(seg if literal else "*")
     return tuple(out)
 
@@ -53,8 +56,8 @@ def propose_rules(evidence: Evidence, placed: dict[int, Placement], capture_type
     members: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for page_id, placement in placed.items():
         path = evidence.pages[page_id].path
-        if path == "/":
-            continue
+        if path == "/" or (placement.excluded and not evidence.pages[page_id].live):
+            continue  # a redirect or error URL gets no rule: it would also match its live twin
         key = shape(path)
         groups[key][placement.type] += 1
         members[key].append(page_id)

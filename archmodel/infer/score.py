@@ -96,3 +96,46 @@ def _by_check(keys: set[tuple[Any, ...]]) -> dict[str, int]:
     for key in keys:
         out[key[0]] = out.get(key[0], 0) + 1
     return dict(sorted(out.items()))
+
+
+LABELLED_ASPECTS = ("conditions", "stage pages", "providers", "locations", "specialties", "provider-condition pairs")
+
+
+def _key(path: str) -> str:
+    return path.split("?", 1)[0].rstrip("/").lower() or "/"
+
+
+def label_aspects(labels: dict[str, Any]) -> dict[str, set[Any]]:
+    """What a person labelled on a real export (tests/data/real_labels/*.yml), as page keys."""
+    def pages(name: str) -> set[str]:
+        return {_key(item["page"]) for item in labels.get(name) or []}
+
+    return {
+        "conditions": pages("conditions"),
+        "stage pages": {(_key(s["condition"]), s["stage"], _key(s["page"])) for s in labels.get("stage_pages") or []},
+        "providers": pages("providers"),
+        "locations": pages("locations"),
+        "specialties": pages("specialties"),
+        "provider-condition pairs": {(_key(t["provider"]), _key(t["condition"])) for t in labels.get("provider_treats") or []},
+    }
+
+
+def model_page_aspects(model: SiteModel) -> dict[str, set[Any]]:
+    """The same aspects of a model, by page."""
+    overview = {c.id: _key(c.pages["overview"]) for c in model.conditions if "overview" in c.pages}
+    provider = {p.id: _key(p.page) for p in model.providers if p.page}
+    return {
+        "conditions": set(overview.values()),
+        "stage pages": {(overview[c.id], stage, _key(path)) for c in model.conditions if c.id in overview
+                        for stage, path in c.pages.items() if stage not in ("overview", "appointment")},
+        "providers": set(provider.values()),
+        "locations": {_key(loc.page) for loc in model.locations if loc.page},
+        "specialties": {_key(s.hub) for s in model.specialties if s.hub},
+        "provider-condition pairs": {(provider[p.id], overview[c]) for p in model.providers if p.id in provider
+                                     for c in p.treats if c in overview},
+    }
+
+
+def score_against_labels(model: SiteModel, labels: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    found, expected = model_page_aspects(model), label_aspects(labels)
+    return {name: compare(found[name], expected[name]) for name in LABELLED_ASPECTS}

@@ -53,7 +53,8 @@ def settle_hubs(evidence: Evidence, placed: dict[int, Placement], vocabulary: Vo
 
 def find_specialties(evidence: Evidence, placed: dict[int, Placement], conditions: list[Entry],
                      vocabulary: Vocabulary, site: str) -> list[Entry]:
-    hubs = sorted((i for i, p in placed.items() if p.type == "specialty_hub"), key=lambda i: evidence.pages[i].path)
+    hubs = sorted((i for i, p in placed.items() if p.type == "specialty_hub" and not p.excluded and not p.language),
+                  key=lambda i: evidence.pages[i].path)
     owner: dict[int, str] = {}
     overview_of: dict[str, int] = {}
     for entry in conditions:

@@ -91,6 +91,8 @@ def summary(model: InferredModel) -> list[str]:
     ]
     if model.why_no_medical:
         lines.append(f"# {model.why_no_medical}")
+    if model.without_links:
+        lines.append(f"# {model.without_links}")
     return lines
 
 

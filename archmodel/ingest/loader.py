@@ -43,6 +43,7 @@ from archmodel.ingest.link_summary import LinkTally
 from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord
 from archmodel.ingest.schema import ensure_schema
 from archmodel.ingest.sitemodel import SiteModel, load_site_model
+from archmodel.names import person_key
 
 LOADER_VERSION = "2"
 DEFAULT_BATCH = 10_000
@@ -500,9 +501,9 @@ class CrawlLoader:
                 first_of_each(rows, ("url", "id")),
             )
         reviewed = list(entities.reviewed_by)
-        names = {row["name"].lower(): row["id"] for row in entities.nodes.get("Provider", [])}
+        names = {person_key(row["name"]): row["id"] for row in entities.nodes.get("Provider", [])}
         for url, value in self.reviewers:
-            provider_id = value if value in entities.ids["Provider"] else names.get(value.strip().lower())
+            provider_id = value if value in entities.ids["Provider"] else names.get(person_key(value))
             if provider_id:
                 reviewed.append({"url": url, "id": provider_id})
             else:

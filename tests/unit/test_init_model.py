@@ -53,7 +53,7 @@ def test_proposal_loads_back_and_classifies_the_crawl(crawl: Path, tmp_path: Pat
         "/conditions/atrial-fibrillation/diagnosis/": ("diagnosis", {"condition": "atrial-fibrillation"}),
         "/conditions/": ("resource_hub", {}),
         "/doctors/li-wei/": ("provider", {"provider": "li-wei"}),
-        "/doctors/": ("appointment", {}),
+        "/doctors/": ("other", {}),
         "/locations/uptown/": ("location", {"location": "uptown"}),
         "/tests/ecg/": ("test", {}),
         "/blog/2024/heart-month/": ("blog", {}),
