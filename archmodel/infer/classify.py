@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from archmodel.infer.evidence import Evidence, PageInfo
 from archmodel.names import fold
 from archmodel.infer.names import site_name
-from archmodel.infer.text import (BOOKING, CONTACT, NOT_FOUND, POLICY, TELEHEALTH, person_credential, place_name,
-                                  stage_of, title_parts)
+from archmodel.infer.text import (ARTICLE_QUESTION, BOOKING, CONTACT, NOT_FOUND, POLICY, TELEHEALTH, person_credential,
+                                  place_name, stage_of, title_parts)
 from archmodel.infer.vocabulary import Vocabulary
 
 # folder tokens -> the type of the entity pages under the folder (first listed wins on a tie)
@@ -86,9 +86,11 @@ CONDITION_MORPHOLOGY = re.compile(
     r"tear|fracture|sprain|strain|cancer|infection|deficiency|stenosis|hernia|palsy|dysfunction|instability|impingement|"
     r"tendonitis|arthritis|ache|headaches?|migraines?|sindrome|enfermedad|trastorno|lesion|dolor|doenca|transtorno|"
     r"lesao|dor)\b")
-TREATMENT_NAMED = re.compile(r"^(treatments?|therapy|care|relief|specialists?|doctors?|tratamiento|tratamento|terapia)\b")
+TREATMENT_NAMED = re.compile(r"^(\w+ )?(treatments?|therapy|care|relief|specialists?|doctors?|tratamiento|tratamento|terapia)\b")
 TREATMENT_WORDS = re.compile(r"\b(treatments?|therapy|therapies|surgery|prevention|management|program|clinic|center|"
                              r"tratamiento|tratamento|terapia|cirugia|cirurgia|prevencion|prevencao)\b")
+BOOKING_PATH = re.compile(r"contact|book|appointment|consult|schedule|cita|agendar|contato|contacto", re.I)
+WHAT_IS = re.compile(r"^(what (is|are)|que es|o que e)\b")
 CARE_WORDS = set("care health wellness medical medicine pain sleep vein weight women womens children childrens kids "
                  "pediatric cancer heart breast eye skin spine joint sports rhythm rehab rehabilitation therapy "
                  "physical surgery surgical urgent walk primary family dental headache memory wound diabetes "
@@ -108,6 +110,7 @@ class Placement:
     language: str = ""  # a second-language mirror's prefix (`es`); "" for the site's main language
     excluded: bool = False  # never an entity (see the module docstring)
     question_stage: str = ""  # a stage its title or slug names without naming a condition
+    medical: bool = False  # what it says is medical: a vocabulary condition, a clinician, a specialty
 
 
 def tokens(segment: str) -> set[str]:
@@ -169,6 +172,8 @@ class Classifier:
         url = self._by_url(page_id, segments[1:] if language else segments)
         said = self._by_text(page, segments)
         chosen = url
+        if said is None and url.type == "condition" and url.strength < 0.45:  # `/conditions-pregnancy/` alone
+            chosen = Placement("other", f"{url.reason}, but its heading names no condition", strength=0.2)
         if said is not None:
             if said.type == url.type:
                 chosen = url
@@ -180,6 +185,7 @@ class Classifier:
                 if url.strength:
                     chosen.reason = f"{said.reason} (the URL says {url.type})"
             chosen.question_stage = said.question_stage
+            chosen.medical = said.medical
         chosen.language = language
         return chosen
 
@@ -220,7 +226,7 @@ class Classifier:
             if found:
                 strong = found[1].lower().rstrip(".") not in ("dr", "dra", "doctor", "doctora", "prof", "profa")
                 return Placement("provider", f"'{_short(text)}' names a {'clinician' if strong else 'doctor'}",
-                                 strength=0.9 if strong else 0.8)
+                                 strength=0.9 if strong else 0.8, medical=True)
         if any(POLICY.search(t) for t in heads) or POLICY.search(slug):
             return Placement("policy", f"'{_short(head or slug)}' is a policy page", strength=0.75)
         question = stage_of(slug) or next((stage_of(t) for t in heads if stage_of(t)), None)
@@ -229,7 +235,7 @@ class Classifier:
             conditions = self.vocabulary.conditions_in(slug)
         if question and conditions:
             return Placement(TYPE_OF_STAGE[question], f"'{_short(head or slug)}': {question} of {conditions[0].name}",
-                             strength=0.75, subject=conditions[0].id)
+                             strength=0.75, subject=conditions[0].id, medical=True)
         if question and not conditions and (stage_of(slug) or not head or stage_of(head)):
             found = Placement("other", f"'{_short(head or slug)}' names a stage", strength=0.0)
             found.question_stage = question
@@ -240,24 +246,30 @@ class Classifier:
         if any(BOOKING.search(t) for t in heads) or (booked >= 2 and (CONTACT.match(head) or CONTACT.match(slug))):
             why = f"{booked} pages link to it to book a visit" if booked >= 2 else f"'{_short(head)}' books visits"
             return Placement("appointment", why, strength=0.6)
+        if head and ARTICLE_QUESTION.search(head):
+            return None  # "Is lower back pain normal?": an article about a condition, not its page
         if conditions:
             condition = conditions[0]
             rest = _without(fold(head or slug), condition, self.vocabulary)
-            if not rest:
-                return Placement("condition", f"'{_short(head or slug)}' names {condition.name}", strength=0.75,
-                                 subject=condition.id)
+            if not rest:  # "What is sciatica?" is as often an article as the condition's page: a little weaker
+                asked = bool(WHAT_IS.match(fold(head or slug)))
+                return Placement("condition", f"'{_short(head or slug)}' names {condition.name}",
+                                 strength=0.7 if asked else 0.75, subject=condition.id, medical=True)
             if TREATMENT_NAMED.search(rest) and len(rest.split()) <= 5 and not self.vocabulary.treatment(head):
                 return Placement("condition", f"'{_short(head)}' offers care for {condition.name}", strength=0.45,
-                                 subject=condition.id)
-        if head and self.vocabulary.treatment(head):
-            return Placement("treatment", f"'{_short(head)}' is a treatment", strength=0.6)
+                                 subject=condition.id, medical=True)
+        known = self.vocabulary.treatment(head) if head else None
+        if known:
+            kind = "test" if known.kind == "test" else "treatment"
+            return Placement(kind, f"'{_short(head)}' is a {'test' if kind == 'test' else known.kind}", strength=0.6)
         if head and self.vocabulary.specialty(_clean_hub(head)) and len(segments) <= 2:
-            return Placement("specialty_hub", f"specialty name '{_short(head)}'", strength=0.6)
+            return Placement("specialty_hub", f"specialty name '{_short(head)}'", strength=0.6, medical=True)
         where = place_name(head) if head else None
         if where and not self.vocabulary.specialty(where) and not self.vocabulary.conditions_in(where) \
                 and not set(fold(where).split()) & self.care_words:
             return Placement("location", f"'{_short(head)}' names a place", strength=0.55)
-        if head and len(head.split()) <= 5 and CONDITION_MORPHOLOGY.search(fold(head)) and not TREATMENT_WORDS.search(fold(head)):
+        if head and len(head.split()) <= 5 and CONDITION_MORPHOLOGY.search(fold(head)) and not TREATMENT_WORDS.search(fold(head)) \
+                and not any(w.endswith("ing") for w in fold(head).split()):
             return Placement("condition", f"'{_short(head)}' reads as a condition", strength=0.45, subject=fold(head))
         return None
 
@@ -324,6 +336,8 @@ class Classifier:
 
     def _folder_index(self, kind: str, folder: str, has_children: bool, text: str, depth: int) -> Placement:
         """The page of a folder itself (`/conditions/`, `/doctors/`): an index, or the page itself."""
+        if kind == "condition" and not has_children and depth == 0 and folder.lower() not in FOLDER_TOKENS[5][1]:
+            return Placement("condition", f"condition word in its slug '{folder}'", folder, depth, strength=0.4)
         if kind == "condition":
             return Placement("resource_hub" if has_children else "other", f"index of '{folder}'", folder, depth,
                              strength=0.6)
@@ -334,6 +348,32 @@ class Classifier:
         if kind in ("test", "treatment"):
             return Placement("other" if has_children else kind, f"index of '{folder}'", folder, depth, strength=0.5)
         return Placement(kind, f"folder '{folder}'", folder, depth, strength=0.5)
+
+    # -- what the links say (after `read_links`) -----------------------------------------------
+
+    def refine_with_links(self, placed: dict[int, Placement]) -> None:
+        """Two readings only links give: the page booking anchors lead to ("Schedule a consultation"
+        -> `/contact/`) is where the site books visits, and a page about a condition that only post
+        listings link to (`/blog/page/6/`, a category archive) is a post, not the condition's page."""
+        evidence = self.evidence
+        if not evidence.has_links:
+            return
+        for page_id, sources in evidence.booking_sources.items():
+            placement = placed.get(page_id)
+            if placement is None or placement.excluded or placement.type not in ("other", "appointment") or len(sources) < 2:
+                continue
+            page = evidence.pages[page_id]
+            if CONTACT.match(page.text or "") or BOOKING_PATH.search(page.path):
+                placed[page_id] = Placement("appointment", f"{len(sources)} pages link to it to book a visit",
+                                            strength=0.7, language=placement.language)
+        for page_id, placement in placed.items():
+            if placement.excluded or placement.type not in STAGE_TYPE_OF.keys() | {"condition"} or page_id in evidence.nav_from_home:
+                continue
+            sources = [s for s in evidence.in_links(page_id).tolist() if s != page_id]
+            if sources and all(placed[s].excluded or placed[s].type == "blog" or _is_listing(evidence.pages[s].path)
+                               for s in sources):
+                placed[page_id] = Placement("blog", f"{placement.reason}, but only post listings link to it",
+                                            strength=0.6, language=placement.language)
 
     # -- what the site teaches -----------------------------------------------------------------
 
@@ -373,6 +413,12 @@ class Classifier:
                                             strength=0.7, subject=placed[parent].subject, language=placement.language)
 
 
+def _is_listing(path: str) -> bool:
+    """A blog's index or one of its pages (`/blog/`, `/news/page/2/`)."""
+    segments = [x.lower() for x in _segments(path)]
+    return bool(segments) and (segments[0] in FOLDER_TOKENS[10][1] and (len(segments) == 1 or "page" in segments))
+
+
 def _mirror_prefixes(evidence: Evidence) -> set[str]:
     """Language prefixes (`/es/`) that hold a minority of the site's pages: a second-language mirror."""
     counts: Counter[str] = Counter()
@@ -389,7 +435,7 @@ def _mirror_prefixes(evidence: Evidence) -> set[str]:
 def _without(folded: str, condition, vocabulary: Vocabulary) -> str:
     """What a heading says besides the condition's name and filler words."""
     rest = f" {folded} "
-    for name in condition.all_names:
+    for name in sorted(condition.all_names, key=len, reverse=True):
         key = fold(name)
         if key:
             rest = rest.replace(f" {key} ", " ")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from archmodel.infer.classify import Classifier
+from archmodel.infer.classify import Classifier, Placement
 from archmodel.infer.conditions import find_conditions
 from archmodel.infer.entries import InferredModel
 from archmodel.infer.evidence import open_crawl, read_links, read_pages
@@ -23,6 +23,7 @@ from archmodel.infer.vocabulary import vocabulary
 from archmodel.infer.writer import render
 from archmodel.ingest.sitemodel import parse_site_model
 
+MIN_MEDICAL_PAGES = 3  # pages whose heading names a condition, a clinician or a specialty
 ANCHOR_TYPES = {"condition", "symptom", "diagnosis", "test", "treatment", "follow_up"}
 REVIEW_WORDS = ("editorial", "review")
 
@@ -41,7 +42,14 @@ def infer_model(paths: Sequence[Path], sitemaps: Sequence[Path] = ()) -> Inferre
                    {i for i, p in placed.items() if p.type == "provider"})
         for page_id in range(len(placed), len(evidence.pages)):  # link targets no page row described
             placed[page_id] = classifier.place(page_id)
+        classifier.refine_with_links(placed)
     settle_hubs(evidence, placed, vocab)
+    medical = sum(1 for p in placed.values() if p.medical and not p.excluded)
+    if medical < MIN_MEDICAL_PAGES:  # a shop, a builder, a library: its "experts" and "centres" are not clinical
+        for page_id, placement in placed.items():
+            if placement.type in ("condition", "provider", "location", "specialty_hub", "symptom", "diagnosis", "follow_up"):
+                placed[page_id] = Placement("other", f"{placement.reason}; but the site says nothing medical",
+                                            strength=placement.strength, excluded=True)
     site = site_name(evidence.home_title, evidence.host, (p.title for p in evidence.pages))
     conditions = find_conditions(evidence, placed, vocab, site)
     specialties = find_specialties(evidence, placed, conditions, vocab, site)
@@ -73,8 +81,9 @@ def infer_model(paths: Sequence[Path], sitemaps: Sequence[Path] = ()) -> Inferre
         )
     if not conditions and not specialties and not providers:
         model.why_no_medical = (
-            "No medical structure recognised: no folder or title names conditions, specialties or providers "
-            "(e.g. /conditions/, /doctors/, 'Symptoms of ...'), so only page types were proposed."
+            f"No medical structure recognised: {medical} page{'s' if medical != 1 else ''} name a condition, a "
+            "clinician or a specialty in their titles or headings (at least "
+            f"{MIN_MEDICAL_PAGES} are needed), so only page types were proposed."
         )
     return model
 

@@ -93,7 +93,8 @@ def without_stage(text: str) -> str:
 # -- places ------------------------------------------------------------------------------------
 
 PLACE_PATTERNS = [
-    re.compile(r"^(?:our |the )?(?P<name>.+?)\s+(?:location|office|clinic|campus|center|centre|practice|branch)$", re.I),
+    re.compile(r"^(?i:our |the )?(?P<name>(?:[A-Z0-9][\w'.-]*\s+)+?)(?i:location|office|clinic|campus|center|centre|"
+               r"practice|branch)$"),
     re.compile(r"^(?:our |visit our )?(?:location|office|clinic|campus|practice)s? (?:in|at|on) (?P<name>.+)$", re.I),
     re.compile(r"^.{0,40}?\b(?:in|near) (?P<name>[A-Z][\w .'-]+?),\s*(?:[A-Z]{2}|[A-Z][a-z]+)$"),
     re.compile(r"^(?:nuestra |nuestras )?(?:ubicaci[oó]n|ubicaciones|sede|cl[ií]nica|consultorio|oficina|centro)"
@@ -110,9 +111,15 @@ def place_name(text: str) -> str | None:
         found = pattern.match(head)
         if found:
             name = found.group("name").strip(" ,.-")
-            if name and len(name.split()) <= 5:
+            if name and len(name.split()) <= 5 and not set(fold(name).split()) & NOT_PLACE_WORDS:
                 return name
     return None
+
+
+NOT_PLACE_WORDS = set("about our your my the welcome meet contact visit find new best top why how what".split())
+# a title that asks something other than "what is it" or a stage: an article, not a condition's page
+ARTICLE_QUESTION = re.compile(r"^(?!what (is|are)\b|que es\b|o que e\b).*\?\s*$|^(why|is|are|can|does|do|should|when|"
+                              r"will|could|\d+)\b", re.I)
 
 
 # -- other kinds of pages ----------------------------------------------------------------------
