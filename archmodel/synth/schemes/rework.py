@@ -415,3 +415,74 @@ def _write_model(crawl: Crawl, out: Path) -> None:
         for p in site.providers.values():
             writer.writerow([p.id, p.name, live(p.page) or "", p.specialty, ";".join(p.treats), ";".join(p.locations),
                              p.title])
+
+
+# -- helpers for the scheme modules ----------------------------------------------------------
+
+FULL = ("overview", "symptoms", "diagnosis", "tests", "treatment", "follow_up", "appointment")
+SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with", "after", "by", "vs"}
+
+ConditionSpec = tuple[str, str, list[str], tuple[str, str] | None, tuple[str, str], list[str]]
+SpecialtySpec = tuple[str, str, str, list[tuple[str, str]], list[ConditionSpec]]
+
+
+def pick(key: str, options: list[str]) -> str:
+    """One of `options`, the same one every time for the same key."""
+    return options[stable_int(key) % len(options)]
+
+
+def title_case(text: str) -> str:
+    words = text.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        if i and word.lower() in SMALL_WORDS:
+            out.append(word.lower())
+        elif word[:1].islower():
+            out.append(word[0].upper() + word[1:])
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def make_site(specialties: list[SpecialtySpec], uncovered: list[ConditionSpec],
+              providers: list[tuple[str, str, str, str, list[str], list[str]]],
+              locations: list[tuple[str, str, list[str]]], telehealth: str | None,
+              post_years: tuple[int, int] = (2021, 4)) -> Site:
+    """A Site from plain tables: conditions without a test get no tests stage."""
+    from archmodel.synth.model import Condition, Location, Provider, Specialty
+    from archmodel.synth.profiles import CONDITION_POST_TEMPLATES, GENERAL_TOPICS, general_post, post_for
+
+    def condition(spec: ConditionSpec, sid: str | None) -> Condition:
+        cid, name, synonyms, test, treatment, related = spec
+        stages = tuple(s for s in FULL if s != "tests" or test is not None)
+        if sid is None:
+            stages = tuple(s for s in stages if s not in ("follow_up", "appointment"))
+        return Condition(cid, name, list(synonyms), sid, test or (f"{cid}-tests", f"{name} tests"), treatment, list(related), stages)
+
+    sps, conditions = [], {}
+    for sid, name, title, services, items in specialties:
+        sps.append(Specialty(sid, name, title, [c[0] for c in items], list(services)))
+        for spec in items:
+            conditions[spec[0]] = condition(spec, sid)
+    for spec in uncovered:
+        conditions[spec[0]] = condition(spec, None)
+    locs = {lid: Location(lid, name, list(sids)) for lid, name, sids in locations}
+    if telehealth:
+        locs["virtual"] = Location("virtual", telehealth, [s.id for s in sps], telehealth=True)
+    people = {pid: Provider(pid, name, title, sid, list(treats), list(where))
+              for pid, name, title, sid, treats, where in providers}
+    posts = []
+    first, span = post_years
+    for i, c in enumerate(conditions.values()):
+        sp = next((s.name for s in sps if s.id == c.specialty), None)
+        templates = CONDITION_POST_TEMPLATES if c.specialty else ("signs", "treatment")
+        templates = tuple("myths" if t == "test" and "tests" not in c.stages else t for t in templates)
+        posts += [post_for(c, t, i + j, sp, first + (i + j) % span) for j, t in enumerate(templates)]
+    posts += [general_post(topic, title, 0, first + span - 1) for topic, title in GENERAL_TOPICS]
+    site = Site(sps, conditions, people, locs, posts)
+    site.reviewer = {}
+    for c in conditions.values():
+        treating = [p.id for p in people.values() if c.id in p.treats]
+        if treating:
+            site.reviewer[c.id] = treating[0]
+    return site
