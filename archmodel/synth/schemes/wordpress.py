@@ -159,7 +159,7 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     if page.kind == "stage":
         c = site.conditions[ref]
         name = title_case(c.name)
-        plural = name.endswith("s") and not name.endswith(("is", "us", "ss"))
+        plural = c.id == "tension-headaches"
         t, h1 = {
             "overview": (pick(c.id, [f"{name} Treatment in {CITY}", f"{name}: Causes, Symptoms & Relief",
                                       f"{name} Chiropractor in {CITY}"]), name),
