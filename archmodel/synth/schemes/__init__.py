@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from archmodel.synth.schemes import classic as _classic  # noqa: F401  (registers publisher, ortho)
 from archmodel.synth.schemes import library as _library  # noqa: F401
+from archmodel.synth.schemes import serviceline as _serviceline  # noqa: F401
 from archmodel.synth.schemes import wordpress as _wordpress  # noqa: F401
 from archmodel.synth.schemes.core import SCHEMES, STAGES, Scheme, build, generate, main
 from archmodel.synth.schemes.rework import Crawl, Rework
