@@ -18,6 +18,7 @@ the scheme below, entities and pathway pages from the generator's own model of t
 from __future__ import annotations
 
 from archmodel.synth.schemes import classic as _classic  # noqa: F401  (registers publisher, ortho)
+from archmodel.synth.schemes import bilingual as _bilingual  # noqa: F401
 from archmodel.synth.schemes import library as _library  # noqa: F401
 from archmodel.synth.schemes import serviceline as _serviceline  # noqa: F401
 from archmodel.synth.schemes import wordpress as _wordpress  # noqa: F401

@@ -222,8 +222,8 @@ def _rework(scheme: Rework, site: Site, raw: Path) -> Crawl:
                 row[column] = url(row[column]) or ""
         if page is not None and row["Status Code"] == "200":
             title, h1 = scheme.title(site, page)
-            row["Title 1"], row["H1-1"] = title, h1
-            row["Meta Description 1"] = f"{h1}. {scheme.site_name}."
+            row["Title 1"], row["H1-1"] = text(title), text(h1)
+            row["Meta Description 1"] = f"{row['H1-1']}. {scheme.site_name}."
         elif row["Title 1"]:
             row["Title 1"], row["H1-1"] = f"Page not found | {scheme.site_name}", "Page not found"
         for column in ("Title 1", "H1-1", "Meta Description 1"):
@@ -245,9 +245,11 @@ def _rework(scheme: Rework, site: Site, raw: Path) -> Crawl:
         if row["Type"] == "Hyperlink":
             row["Anchor"] = scheme.anchor(site, source_page, target_page, text(row["Anchor"]), row["Link Position"])
         row["Alt Text"] = text(row["Alt Text"])
-        if row["Destination"].startswith("mailto:"):
-            row["Destination"] = row["Destination"].replace("lakeside-health.example", scheme.base_url.split("//www.")[-1])
-            row["Anchor"] = row["Anchor"].replace("lakeside-health.example", scheme.base_url.split("//www.")[-1])
+        if dst is None:  # mail addresses and external pages named after the seed's brand
+            host = scheme.base_url.split("//", 1)[-1].removeprefix("www.")
+            for column in ("Destination", "Anchor"):
+                row[column] = row[column].replace("lakeside-health.example", host)
+                row[column] = row[column].replace("lakeside-health", host.split(".")[0])
         crawl.links.append(row)
     # a merged page's body links to its new home from the same source collapse into one
     seen: set[tuple[str, str, str]] = set()
