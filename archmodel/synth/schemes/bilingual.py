@@ -294,7 +294,10 @@ def es_anchor(site: Site, target: Page, english: str, position: str, key: str) -
         shown = display(ref, spanish=True)
         if english.startswith("Medically reviewed"):
             return f"Revisado por {shown}"
-        return pick(key, [shown, f"Conozca a {shown.split(',')[0]}"])
+        person = shown.split(",")[0]
+        meet = "Conozca a " + person if PERSON[ref][2] == "NP" else \
+            ("Conozca a la " if PERSON[ref][1] else "Conozca al ") + person
+        return pick(key, [shown, meet])
     if target.kind == "location":
         name = site.locations[ref].name
         return name if position == "Navigation" else pick(key, [f"nuestra clínica de {name}", name])
@@ -331,7 +334,8 @@ def extend(crawl: Crawl) -> None:
         follow = row["Follow"] == "True"
         if destination is not None and destination in twins:
             target = seed_of[destination]
-            text = es_anchor(site, target, row["Anchor"], row["Link Position"], f"{es_source}>{destination}:{row['Anchor']}")
+            text = row["Anchor"] and es_anchor(site, target, row["Anchor"], row["Link Position"],
+                                               f"{es_source}>{destination}:{row['Anchor']}")
             crawl.add_link(es_source, twins[destination][0], text, row["Link Position"], follow)
         else:
             crawl.add_link(es_source, destination or row["Destination"], row["Anchor"], row["Link Position"], follow)

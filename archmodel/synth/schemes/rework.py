@@ -242,7 +242,7 @@ def _rework(scheme: Rework, site: Site, raw: Path) -> Crawl:
         if dst and dst[1] in merged:
             target_page = site.pages[merged[dst[1]]]
         row["Source"], row["Destination"] = source, destination
-        if row["Type"] == "Hyperlink":
+        if row["Type"] == "Hyperlink" and row["Anchor"]:  # an empty anchor (logo, planted defect) stays empty
             row["Anchor"] = scheme.anchor(site, source_page, target_page, text(row["Anchor"]), row["Link Position"])
         row["Alt Text"] = text(row["Alt Text"])
         if dst is None:  # mail addresses and external pages named after the seed's brand

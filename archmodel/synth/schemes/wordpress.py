@@ -21,7 +21,7 @@ BRAND = "Hill Country Spine & Sports"
 CITY = "Austin"
 
 SPECIALTIES = [
-    ("chiropractic", "Chiropractic care", "chiropractor", [("spinal-decompression", "Spinal decompression therapy")], [
+    ("chiropractic", "Chiropractic", "chiropractor", [("spinal-decompression", "Spinal decompression therapy")], [
         ("sciatica", "Sciatica", ["pinched nerve in the lower back", "shooting leg pain"],
          ("nerve-conduction-testing", "Nerve conduction testing"), ("sciatica-treatment", "Sciatica treatment"),
          ["herniated-disc"]),
@@ -60,6 +60,7 @@ SPECIALTIES = [
 ]
 UNCOVERED = [("tmj-disorder", "TMJ disorder", ["jaw joint pain", "temporomandibular joint dysfunction"], None,
               ("tmj-treatment", "TMJ treatment"), [])]
+HUB_TITLE = {"chiropractic": "Chiropractic Care"}
 HUBS = {"chiropractic": "chiropractic-care", "physical-therapy": "physical-therapy", "sports-medicine": "sports-medicine"}
 LOCATIONS = [("round-rock", "Round Rock", ["chiropractic", "physical-therapy", "sports-medicine"]),
              ("cedar-park", "Cedar Park", ["chiropractic", "physical-therapy"]),
@@ -173,7 +174,8 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     if page.kind == "hub":
         sp = site.specialty(ref)
         assert sp is not None
-        return f"{title_case(sp.name)} in {CITY}, TX{suffix}", title_case(sp.name)
+        name = HUB_TITLE.get(sp.id, title_case(sp.name))
+        return f"{name} in {CITY}, TX{suffix}", name
     if page.kind == "service":
         name = next(n for s in site.specialties for slug, n in s.services if slug == ref)
         return f"{title_case(name)} in {CITY}{suffix}", title_case(name)
