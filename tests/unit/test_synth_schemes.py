@@ -14,7 +14,7 @@ from archmodel.ingest.sitemodel import SiteModel, load_site_model
 from archmodel.synth import schemes
 from archmodel.synth.writer import INLINKS_COLUMNS, INTERNAL_COLUMNS
 
-NEW = ["wordpress", "library", "serviceline", "bilingual"]
+NEW = ["wordpress", "library", "serviceline", "bilingual", "portuguese"]
 FILES = ["internal_all.csv", "all_inlinks.csv", "sitemap.xml", "site.yml", "providers.csv"]
 STAGE_TYPES = {"overview": "condition", "symptoms": "symptom", "diagnosis": "diagnosis", "tests": "test",
                "treatment": "treatment", "follow_up": "follow_up", "appointment": "appointment"}
@@ -153,9 +153,9 @@ def test_planted_defects_are_kept(name: str, sites: dict[str, Path]) -> None:
 @pytest.mark.parametrize("name", NEW)
 def test_titles_carry_the_brand(name: str, sites: dict[str, Path]) -> None:
     scheme = schemes.SCHEMES[name]
-    brand = scheme.site_name.split()[0]
+    first, last = scheme.site_name.split()[0], scheme.site_name.split()[-1]
     titles = [row["Title 1"] for row in pages(sites[name]).values() if row["Status Code"] == "200"]
-    assert sum(1 for t in titles if brand in t) >= 0.95 * len(titles)
+    assert sum(1 for t in titles if first in t or last in t) >= 0.95 * len(titles)
     assert sum(1 for t in titles if " | " in t) >= 0.9 * len(titles)  # author archives and home pages differ
 
 
@@ -243,6 +243,22 @@ def test_bilingual_has_spanish_twins_that_are_not_entities(sites: dict[str, Path
     assert sm.classify("/es/condiciones/presion-arterial-alta/")[0] == "condition"
     assert sm.classify("/es/condiciones/presion-arterial-alta/sintomas/")[0] == "symptom"
     assert sm.classify("/es/doctores/ana-perez/")[0] == "provider"
+
+
+def test_portuguese_speaks_portuguese_throughout(sites: dict[str, Path]) -> None:
+    folder = sites["portuguese"]
+    sm = model(folder)
+    table = pages(folder)
+    assert sm.condition("hipertensao").name == "Hipertensão arterial"
+    assert sm.condition("hipertensao").pages["symptoms"] == "/doencas/hipertensao/sintomas/"
+    assert "saiba mais" in sm.thresholds.generic_anchors and "learn more" not in sm.thresholds.generic_anchors
+    assert table["/doencas/diabetes-tipo-2/diagnostico/"]["H1-1"] == "Como é feito o diagnóstico do diabetes tipo 2?"
+    assert all(re.fullmatch(r"/corpo-clinico/dra?-[a-z-]+/", p.page) for p in sm.providers if p.page)
+    anchors = {row["Anchor"] for row in links(folder)}
+    assert "saiba mais" in anchors
+    english = {"learn more", "Book an appointment", "Find a specialist", "symptoms of", "Page not found", "Medically reviewed"}
+    assert not [a for a in anchors for word in english if word.lower() in a.lower()]
+    assert not [row["Title 1"] for row in table.values() if "Page not found" in row["Title 1"]]
 
 
 def test_the_first_two_sites_still_generate(tmp_path: Path) -> None:

@@ -17,10 +17,12 @@
   treatments, booking pages, teams), uncovered conditions left in `/conditions/`.
 - `bilingual`: Sonoran Family Health: English pages with Spanish translations under `/es/`
   (own slugs and titles), which the ground truth types but does not count as entities.
+- `portuguese`: Clínica Vida Plena, a Portuguese-only clinic: `/doencas/hipertensao/sintomas/`,
+  `/exames/`, `/corpo-clinico/dra-.../`, `/unidades/...`; Portuguese titles, anchors, ids and generic anchors.
 
 `publisher` and `ortho` are built with the seed's page and link builders (so the baseline follows the
 linking guidance), get one of each kind of `synth` defect (`sprinkle`), and are then rewritten into
-their URL scheme and title style (`core`). The other four start the same way and are then reworked
+their URL scheme and title style (`core`). The others start the same way and are then reworked
 in memory (`rework`): pages merged, dropped and added, links and anchors rewritten, counters and
 depth recomputed. Each site.yml is the hand-written model: page-type rules written for the scheme,
 entities and pathway pages from the generator's own model of the site.
@@ -35,6 +37,7 @@ from archmodel.synth.schemes import wordpress as _wordpress  # noqa: F401
 from archmodel.synth.schemes import library as _library  # noqa: F401  # isort: skip
 from archmodel.synth.schemes import serviceline as _serviceline  # noqa: F401  # isort: skip
 from archmodel.synth.schemes import bilingual as _bilingual  # noqa: F401  # isort: skip
+from archmodel.synth.schemes import portuguese as _portuguese  # noqa: F401  # isort: skip
 from archmodel.synth.schemes.core import SCHEMES, STAGES, Scheme, build, generate, main
 from archmodel.synth.schemes.rework import Crawl, Rework
 

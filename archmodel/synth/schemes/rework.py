@@ -34,6 +34,7 @@ from archmodel.synth.profiles import add_structural_extras
 from archmodel.synth.sitefile import flow, q
 from archmodel.synth.writer import CRAWL_TIMESTAMP, INLINKS_COLUMNS, INTERNAL_COLUMNS, STATUS_TEXT, write_crawl
 
+GENERIC = ["learn more", "click here", "read more", "here", "more", "this page", "find out more", "continue"]
 LinkRow = dict[str, str]
 Row = dict[str, str]
 
@@ -57,6 +58,9 @@ class Rework:
     policy_pages: Callable[[Site], list[str]] = lambda site: list(m.POLICY_PAGES)
     comment: str = ""
     prepare: Callable[[Site], None] = lambda site: None  # entity-level changes before pages are built
+    externals: dict[str, str] = field(default_factory=dict)  # URL prefix on other sites -> its local equivalent
+    generic_anchors: list[str] | None = None  # thresholds.generic_anchors in the site's language
+    not_found: str = "Page not found"  # the title of the site's 404 page
 
 
 @dataclass
@@ -94,7 +98,7 @@ class Crawl:
         seed = stable_int("page", self.scheme.name, path)
         html = status == 200
         if status >= 400:
-            title, h1 = f"Page not found | {self.scheme.site_name}", "Page not found"
+            title, h1 = f"{self.scheme.not_found} | {self.scheme.site_name}", self.scheme.not_found
         h1 = (title.split(" | ")[0] if h1 is None else h1) if (html or status >= 400) else ""
         title = title if (html or status >= 400) else ""
         detail = "noindex" if noindex else ("Canonicalised" if canonical and canonical != path else "")
@@ -225,7 +229,7 @@ def _rework(scheme: Rework, site: Site, raw: Path) -> Crawl:
             row["Title 1"], row["H1-1"] = text(title), text(h1)
             row["Meta Description 1"] = f"{row['H1-1']}. {scheme.site_name}."
         elif row["Title 1"]:
-            row["Title 1"], row["H1-1"] = f"Page not found | {scheme.site_name}", "Page not found"
+            row["Title 1"], row["H1-1"] = f"{scheme.not_found} | {scheme.site_name}", scheme.not_found
         for column in ("Title 1", "H1-1", "Meta Description 1"):
             row[f"{column} Length"] = str(len(row[column]))
         crawl.rows[new_path] = row
@@ -245,6 +249,9 @@ def _rework(scheme: Rework, site: Site, raw: Path) -> Crawl:
         if row["Type"] == "Hyperlink" and row["Anchor"]:  # an empty anchor (logo, planted defect) stays empty
             row["Anchor"] = scheme.anchor(site, source_page, target_page, text(row["Anchor"]), row["Link Position"])
         row["Alt Text"] = text(row["Alt Text"])
+        for prefix, local in scheme.externals.items():
+            if dst is None and row["Destination"].startswith(prefix):
+                row["Destination"] = local + row["Destination"][len(prefix):]
         if dst is None:  # mail addresses and external pages named after the seed's brand
             host = scheme.base_url.split("//", 1)[-1].removeprefix("www.")
             for column in ("Destination", "Anchor"):
@@ -406,7 +413,7 @@ def _write_model(crawl: Crawl, out: Path) -> None:
         "  key_page_max_depth: 2",
         "  max_content_outlinks: 100",
         "  min_contextual_outlinks: 3",
-        "  generic_anchors: [learn more, click here, read more, here, more, this page, find out more, continue]",
+        f"  generic_anchors: [{', '.join(scheme.generic_anchors or GENERIC)}]",
         "  anchor_repeat_share: 0.8",
         "",
     ]
