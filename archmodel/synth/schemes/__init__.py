@@ -1,0 +1,44 @@
+"""Fictional sites for measuring `archmodel init`: other URL schemes, titles and entities.
+
+- `publisher`: Wellspring Health Guide, a health-information publisher: conditions under
+  `/health/a-z/{condition}/` (stages `signs-and-symptoms`, `diagnosis`, `living-with`), tests
+  and procedures under `/health/`, experts, topics, clinics, `/book/`, news; the seed's entities.
+- `ortho`: Summit Orthopedic Group: conditions nested by body part
+  (`/conditions/knee/acl-tear/`, stages `symptoms`, `diagnosis`, `recovery`), `/diagnostics/`,
+  `/procedures/`, `/our-specialties/`, `/physicians/`, `/clinics/`, `/request-an-appointment/`,
+  articles; its own orthopedic entities.
+- `wordpress`: Hill Country Spine & Sports, a WordPress clinic: flat root slugs (`/sciatica/`,
+  `/how-is-sciatica-diagnosed/`, `/round-rock/`, `/dr-jason-reyes/`), `/contact/` as the booking page,
+  date permalinks with category/tag/author archives and pagination.
+- `library`: Brightwater Children's Hospital: `/health-library/asthma/what-are-the-symptoms`,
+  `/our-services/<specialty>/` hubs with one appointment page each, `/find-a-doctor/<name>-md/`,
+  and a hub's trailing-slash redirect twin.
+- `serviceline`: Cascade Health: everything nested under `/services/<line>/` (conditions, tests,
+  treatments, booking pages, teams), uncovered conditions left in `/conditions/`.
+- `bilingual`: Sonoran Family Health: English pages with Spanish translations under `/es/`
+  (own slugs and titles), which the ground truth types but does not count as entities.
+- `portuguese`: Clínica Vida Plena, a Portuguese-only clinic: `/doencas/hipertensao/sintomas/`,
+  `/exames/`, `/corpo-clinico/dra-.../`, `/unidades/...`; Portuguese titles, anchors, ids and generic anchors.
+
+`publisher` and `ortho` are built with the seed's page and link builders (so the baseline follows the
+linking guidance), get one of each kind of `synth` defect (`sprinkle`), and are then rewritten into
+their URL scheme and title style (`core`). The others start the same way and are then reworked
+in memory (`rework`): pages merged, dropped and added, links and anchors rewritten, counters and
+depth recomputed. Each site.yml is the hand-written model: page-type rules written for the scheme,
+entities and pathway pages from the generator's own model of the site.
+`python -m archmodel.synth.schemes NAME OUT` writes one.
+"""
+
+from __future__ import annotations
+
+# registration order is the order `SCHEMES` lists them in
+from archmodel.synth.schemes import classic as _classic  # noqa: F401  (publisher, ortho)
+from archmodel.synth.schemes import wordpress as _wordpress  # noqa: F401
+from archmodel.synth.schemes import library as _library  # noqa: F401  # isort: skip
+from archmodel.synth.schemes import serviceline as _serviceline  # noqa: F401  # isort: skip
+from archmodel.synth.schemes import bilingual as _bilingual  # noqa: F401  # isort: skip
+from archmodel.synth.schemes import portuguese as _portuguese  # noqa: F401  # isort: skip
+from archmodel.synth.schemes.core import SCHEMES, STAGES, Scheme, build, generate, main
+from archmodel.synth.schemes.rework import Crawl, Rework
+
+__all__ = ["SCHEMES", "STAGES", "Scheme", "Rework", "Crawl", "build", "generate", "main"]

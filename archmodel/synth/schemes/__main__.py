@@ -1,0 +1,5 @@
+"""`python -m archmodel.synth.schemes NAME OUT`."""
+
+from archmodel.synth.schemes import main
+
+raise SystemExit(main())
