@@ -89,6 +89,8 @@ CONDITION_MORPHOLOGY = re.compile(
 TREATMENT_NAMED = re.compile(r"^(\w+ )?(treatments?|therapy|care|relief|specialists?|doctors?|tratamiento|tratamento|terapia)\b")
 TREATMENT_WORDS = re.compile(r"\b(treatments?|therapy|therapies|surgery|prevention|management|program|clinic|center|"
                              r"tratamiento|tratamento|terapia|cirugia|cirurgia|prevencion|prevencao)\b")
+TEST_WORDS = re.compile(r"\b(tests?|testing|screening|scan|mri|ct|x ray|xray|ultrasound|imaging|biopsy|panel|"
+                        r"exam|examination|study|monitoring|prueba|pruebas|examen|estudio|exame|exames)\b")
 BOOKING_PATH = re.compile(r"contact|book|appointment|consult|schedule|cita|agendar|contato|contacto", re.I)
 WHAT_IS = re.compile(r"^(what (is|are)|que es|o que e)\b")
 CARE_WORDS = set("care health wellness medical medicine pain sleep vein weight women womens children childrens kids "
@@ -215,9 +217,8 @@ class Classifier:
 
     def _by_text(self, page: PageInfo, segments: list[str]) -> Placement | None:
         parts = title_parts(page.title, self.site)
-        heads = [t for t in (page.h1.strip(), parts[0] if parts else "") if t]
-        if not heads:
-            heads = []
+        h1_parts = title_parts(page.h1, self.site) if page.h1.strip() else []
+        heads = [t for t in (" - ".join(h1_parts), parts[0] if parts else "") if t]
         slug = segments[-1].replace("-", " ").replace("_", " ")
         slug = re.sub(r"\.(html?|php|aspx?)$", "", slug)
         head = heads[0] if heads else ""
@@ -258,16 +259,18 @@ class Classifier:
             if TREATMENT_NAMED.search(rest) and len(rest.split()) <= 5 and not self.vocabulary.treatment(head):
                 return Placement("condition", f"'{_short(head)}' offers care for {condition.name}", strength=0.45,
                                  subject=condition.id, medical=True)
+        if head and self.vocabulary.specialty(_clean_hub(head)) and len(segments) <= 2:
+            return Placement("specialty_hub", f"specialty name '{_short(head)}'", strength=0.6, medical=True)
         known = self.vocabulary.treatment(head) if head else None
         if known:
             kind = "test" if known.kind == "test" else "treatment"
             return Placement(kind, f"'{_short(head)}' is a {'test' if kind == 'test' else known.kind}", strength=0.6)
-        if head and self.vocabulary.specialty(_clean_hub(head)) and len(segments) <= 2:
-            return Placement("specialty_hub", f"specialty name '{_short(head)}'", strength=0.6, medical=True)
-        where = place_name(head) if head else None
+        if head and TEST_WORDS.search(fold(head)) and not conditions:
+            return Placement("test", f"'{_short(head)}' names a test", strength=0.5)
+        where = next((place_name(t) for t in heads if place_name(t)), None)
         if where and not self.vocabulary.specialty(where) and not self.vocabulary.conditions_in(where) \
                 and not set(fold(where).split()) & self.care_words:
-            return Placement("location", f"'{_short(head)}' names a place", strength=0.55)
+            return Placement("location", f"'{_short(head)}' names the place {where}", strength=0.55)
         if head and len(head.split()) <= 5 and CONDITION_MORPHOLOGY.search(fold(head)) and not TREATMENT_WORDS.search(fold(head)) \
                 and not any(w.endswith("ing") for w in fold(head).split()):
             return Placement("condition", f"'{_short(head)}' reads as a condition", strength=0.45, subject=fold(head))

@@ -157,11 +157,12 @@ def _linked_stages(evidence: Evidence, placed: dict[int, Placement], overview: i
         best, score = None, 0.0
         for target, count in votes.items():
             linking = sum(1 for s in evidence.in_links(target).tolist() if s in overviews)
-            if linking > SHARED_LIMIT:
+            if linking > SHARED_LIMIT and kind != "appointment":  # one booking page for every condition is normal
                 continue
             page = evidence.pages[target]
             named = bool(words & (set(fold(page.text).split()) | set(slug(page.path)[-1].split("-")))) if slug(page.path) else False
-            value = count + (1.5 if named else 0) - 0.5 * max(0, linking - 1)
+            shared = 0 if kind == "appointment" else 0.5 * max(0, linking - 1)
+            value = count + (1.5 if named else 0) - shared
             if (count >= 2 or named) and value > score:
                 best, score = target, value
         if best is not None:

@@ -35,6 +35,8 @@ def aspects(model: SiteModel) -> dict[str, set[Any]]:
     return {
         "specialties": {s.hub or f"id:{s.id}" for s in model.specialties},
         "conditions": set(overview.values()),
+        "providers": {p.page for p in model.providers if p.page},
+        "locations": {loc.page for loc in model.locations if loc.page},
         "synonyms": {(overview[c.id], fold(s)) for c in model.conditions for s in c.synonyms},
         "stage pages": {(overview[c.id], stage, path) for c in model.conditions for stage, path in c.pages.items()
                         if stage != "overview"},

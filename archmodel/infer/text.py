@@ -97,9 +97,10 @@ PLACE_PATTERNS = [
                r"practice|branch)$"),
     re.compile(r"^(?:our |visit our )?(?:location|office|clinic|campus|practice)s? (?:in|at|on) (?P<name>.+)$", re.I),
     re.compile(r"^.{0,40}?\b(?:in|near) (?P<name>[A-Z][\w .'-]+?),\s*(?:[A-Z]{2}|[A-Z][a-z]+)$"),
-    re.compile(r"^(?:nuestra |nuestras )?(?:ubicaci[oó]n|ubicaciones|sede|cl[ií]nica|consultorio|oficina|centro)"
-               r" (?:en|de) (?P<name>.+)$", re.I),
-    re.compile(r"^(?:nossa |nossas )?(?:unidade|cl[ií]nica|consult[oó]rio|localiza[cç][aã]o|endere[cç]o) (?:em|de|no|na) (?P<name>.+)$", re.I),
+    re.compile(r"^(?:nuestra |nuestras |nuestro )?(?:(?:ubicaci[oó]n|ubicaciones|sede|consultorio|oficina) (?:en|de)|"
+               r"(?:cl[ií]nica|centro) en) (?P<name>.+)$", re.I),
+    re.compile(r"^(?:nossa |nossas |nosso )?(?:(?:unidade|consult[oó]rio|localiza[cç][aã]o|endere[cç]o) (?:em|de|no|na)|"
+               r"(?:cl[ií]nica|centro) (?:em|no|na)) (?P<name>.+)$", re.I),
     re.compile(r"^(?:unidade|sede) (?P<name>.+)$", re.I),
 ]
 
