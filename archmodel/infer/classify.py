@@ -30,10 +30,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from archmodel.infer.evidence import Evidence, PageInfo
-from archmodel.names import fold
+from archmodel.names import fold, person_credential
 from archmodel.infer.names import site_name
-from archmodel.infer.text import (ARTICLE_QUESTION, BOOKING, CONTACT, NOT_FOUND, POLICY, TELEHEALTH, person_credential,
-                                  place_name, stage_of, title_parts)
+from archmodel.infer.text import (ARTICLE_QUESTION, BOOKING, CONTACT, NOT_FOUND, POLICY, TELEHEALTH, place_name,
+                                  stage_of, title_parts)
 from archmodel.infer.vocabulary import Vocabulary
 
 # folder tokens -> the type of the entity pages under the folder (first listed wins on a tie)
@@ -230,7 +230,8 @@ class Classifier:
                                  strength=0.9 if strong else 0.8, medical=True)
         if any(POLICY.search(t) for t in heads) or POLICY.search(slug):
             return Placement("policy", f"'{_short(head or slug)}' is a policy page", strength=0.75)
-        question = stage_of(slug) or next((stage_of(t) for t in heads if stage_of(t)), None)
+        named_by_h1 = bool(h1_parts) and self.vocabulary.condition(h1_parts[0]) is not None  # "Ciática" above any tagline
+        question = stage_of(slug) or next((stage_of(t) for t in heads[: 1 if named_by_h1 else 2] if stage_of(t)), None)
         conditions = next((self.vocabulary.conditions_in(t) for t in heads if self.vocabulary.conditions_in(t)), [])
         if not conditions:
             conditions = self.vocabulary.conditions_in(slug)
@@ -409,7 +410,8 @@ class Classifier:
         for page_id, placement in placed.items():
             if not placement.question_stage or placement.excluded or placement.type in ENTITY_TYPES - {"condition"}:
                 continue
-            parent = self.evidence.index.get(_parent_path(self.evidence.pages[page_id].path))
+            above = _parent_path(self.evidence.pages[page_id].path)
+            parent = self.evidence.index.get(above, self.evidence.index.get(above.rstrip("/") + "/"))
             if parent is not None and placed[parent].type == "condition":
                 stage = TYPE_OF_STAGE[placement.question_stage]
                 placed[page_id] = Placement(stage, f"{placement.question_stage} page below a condition page",

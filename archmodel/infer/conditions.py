@@ -74,7 +74,8 @@ def find_conditions(evidence: Evidence, placed: dict[int, Placement], vocabulary
         if stage is None or placement.excluded or placement.language:
             continue
         path = evidence.pages[page_id].path
-        owner = prefix_of.get(_parent(path))
+        above = _parent(path)
+        owner = prefix_of.get(above, prefix_of.get(above.rstrip("/") + "/"))
         if owner is None and placement.subject and placement.strength >= 0.7:
             owner = overview_of_subject.get(placement.subject)
         elif placement.type in ("test", "treatment") and "condition" not in placement.reason:
@@ -120,7 +121,7 @@ def _translations(evidence: Evidence, placed: dict[int, Placement], overview_of_
     """Overview page -> the mirror pages (`/es/...`) about the same vocabulary condition."""
     out: dict[int, list[str]] = {}
     for page_id, placement in placed.items():
-        if placement.language and placement.type == "condition" and placement.subject in overview_of_subject:
+        if placement.language and placement.subject in overview_of_subject and not placement.excluded:
             out.setdefault(overview_of_subject[placement.subject], []).append(evidence.pages[page_id].path)
     return {k: sorted(v) for k, v in out.items()}
 

@@ -204,15 +204,20 @@ def _absorb(evidence: Evidence, chunk: LinkChunk, keep_a: np.ndarray, keep_p: np
     home = evidence.index.get("/")
     if home is not None:
         evidence.nav_from_home.update(sorted_unique(chunk.dst[ok & chunk.nav & (chunk.src == home)]).tolist())
-    _booking_links(evidence, chunk, ok & (chunk.src != chunk.dst))
+    linked = ok & (chunk.src != chunk.dst)  # credits and booking buttons sit in asides and menus as often as in the body
+    for pairs, pattern in ((evidence.booking_sources, BOOKING_ANCHOR), (None, REVIEWER_ANCHOR)):
+        marked = _matching(chunk.anchor[linked], pattern)
+        src, dst = chunk.src[linked][marked], chunk.dst[linked][marked]
+        for value in sorted_unique((dst << 32) | src).tolist():
+            if pairs is None:
+                evidence.reviewer_links.add((value & 0xFFFFFFFF, value >> 32))
+            else:
+                pairs[value >> 32].add(value & 0xFFFFFFFF)
     body = ok & ~chunk.nav & (chunk.src != chunk.dst)
     src, dst, anchor = chunk.src[body], chunk.dst[body], chunk.anchor[body]
     codes, texts = pd.factorize(anchor)
     texts = np.array([" ".join(str(t).split()) for t in texts], dtype=object)
-    credit_of = np.array([bool(t) and REVIEWER_ANCHOR.search(t) is not None for t in texts], dtype=bool)
-    credit = credit_of[codes] if len(texts) else np.zeros(len(codes), dtype=bool)
-    for value in sorted_unique((src[credit] << 32) | dst[credit]).tolist():
-        evidence.reviewer_links.add((value >> 32, value & 0xFFFFFFFF))
+    credit = _matching(anchor, REVIEWER_ANCHOR)
     plain = ~credit & np.isin(dst, keep_p)
     for value in sorted_unique((src[plain] << 32) | dst[plain]).tolist():
         evidence.plain_links.add((value >> 32, value & 0xFFFFFFFF))
@@ -231,19 +236,15 @@ def _absorb(evidence: Evidence, chunk: LinkChunk, keep_a: np.ndarray, keep_p: np
     return sorted_unique((src << 32) | dst)
 
 
-def _booking_links(evidence: Evidence, chunk: LinkChunk, keep: np.ndarray) -> None:
-    """Which pages link to which with a booking anchor ("Schedule a consultation"), menus included:
-    the page such anchors lead to is where the site books visits, whatever its URL says."""
+def _matching(anchors: np.ndarray, pattern: re.Pattern[str]) -> np.ndarray:
+    """Which of the anchors match `pattern`, each distinct text tested once."""
     import pandas as pd
 
-    codes, texts = pd.factorize(chunk.anchor[keep])
+    codes, texts = pd.factorize(anchors)
     if not len(texts):
-        return
-    booking_of = np.array([bool(t) and BOOKING_ANCHOR.search(str(t)) is not None for t in texts], dtype=bool)
-    booking = booking_of[codes] & (codes >= 0)
-    src, dst = chunk.src[keep][booking], chunk.dst[keep][booking]
-    for value in sorted_unique((dst << 32) | src).tolist():
-        evidence.booking_sources[value >> 32].add(value & 0xFFFFFFFF)
+        return np.zeros(len(anchors), dtype=bool)
+    flags = np.array([bool(t) and pattern.search(" ".join(str(t).split())) is not None for t in texts], dtype=bool)
+    return flags[codes] & (codes >= 0)
 
 
 def _link_chunks(crawl: CrawlInput, evidence: Evidence) -> Iterator[LinkChunk]:

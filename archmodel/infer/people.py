@@ -121,8 +121,10 @@ def find_providers(evidence: Evidence, placed: dict[int, Placement], specialties
 
 
 def reviewed_by(evidence: Evidence, conditions: list[Entry], providers: list[Entry]) -> dict[str, str]:
-    """Condition overview -> the provider its "reviewed by" credit links to or names (a crawler's
-    custom extraction such as "Medically reviewed by Maria Lopez, MD")."""
+    """Condition overview -> the provider its "reviewed by" credits link to or name (a crawler's
+    custom extraction such as "Medically reviewed by Maria Lopez, MD"). The credits of the
+    condition's stage pages count too, so an overview that lost its credit link keeps its reviewer
+    and the missing-reviewer-link check can still report it."""
     provider_at = {evidence.index[e.fields["page"]]: e.id for e in providers if e.fields["page"] in evidence.index}
     by_name = {person_key(e.fields["name"]): e.id for e in providers}
     credits: dict[int, list[str]] = {}
@@ -134,13 +136,14 @@ def reviewed_by(evidence: Evidence, conditions: list[Entry], providers: list[Ent
         if named:
             credits.setdefault(page_id, []).append(named)
     out: dict[str, str] = {}
-    for c in conditions:
-        page_id = evidence.index.get(c.fields["pages"]["overview"])
-        if page_id is None:
-            continue
-        credited = sorted(credits.get(page_id, []))
-        if credited:
-            out[c.fields["pages"]["overview"]] = credited[0]
+    for c in conditions:  # the condition's reviewer: credited on its overview, else on most of its other pages
+        pages = [evidence.index.get(path) for path in c.fields["pages"].values()]
+        counted = Counter(pid for page_id in pages if page_id is not None for pid in set(credits.get(page_id, ())))
+        own = sorted(credits.get(evidence.index.get(c.fields["pages"]["overview"], -1), []))
+        if own:
+            out[c.fields["pages"]["overview"]] = own[0]
+        elif counted:
+            out[c.fields["pages"]["overview"]] = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     return out
 
 

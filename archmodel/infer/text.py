@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from archmodel.names import clean_person, fold, person_credential, person_key
+from archmodel.names import fold
 
 # -- titles: the part that names the subject -----------------------------------------------------
 
@@ -78,18 +78,6 @@ def stage_of(text: str) -> str | None:
     return named[0]
 
 
-def without_stage(text: str) -> str:
-    """The title with its stage phrase removed: "How is sciatica diagnosed?" -> "sciatica"."""
-    folded = fold(text)
-    for _, pattern in _LEADING:
-        folded = pattern.sub("", folded).strip()
-    for _, pattern in _WORDS:
-        folded = pattern.sub(" ", folded)
-    folded = re.sub(r"\b(how|is|are|it|they|what|the|of|and|for|a|an|in|with|after|to|de|del|la|el|los|las|do|da|"
-                    r"os|as|com|con|como|se|e|y|que|cual|cuales|quais)\b", " ", folded)
-    return " ".join(folded.split())
-
-
 # -- places ------------------------------------------------------------------------------------
 
 PLACE_PATTERNS = [
@@ -145,4 +133,4 @@ NOT_FOUND = re.compile(r"\b(page not found|not found|404|error 404|p[aá]gina no
 CONTACT = re.compile(r"^(contact( us)?|get in touch|contacto|cont[aá]ctanos|contato|fale conosco)\b", re.I)
 
 __all__ = ["BOOKING", "BOOKING_ANCHOR", "CONTACT", "NOT_FOUND", "POLICY", "REVIEW_POLICY", "STAGES", "TELEHEALTH",
-           "clean_person", "person_credential", "person_key", "place_name", "stage_of", "title_parts", "without_stage"]
+           "place_name", "stage_of", "title_parts"]

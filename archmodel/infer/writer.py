@@ -146,7 +146,7 @@ def render(model: InferredModel, at: str | None = None) -> str:
         trust.append(f"  policy_pages: {flow(model.policy_pages)}")
     reviewed = {page: pid for page, pid in model.reviewed_by.items() if pid in accepted["providers"]}
     if reviewed:
-        trust.append("  reviewed_by:                     # from \"reviewed by\" links on the overviews")
+        trust.append("  reviewed_by:                     # from \"reviewed by\" credits on each condition's pages")
         trust += [f"    {q(page)}: {q(pid)}" for page, pid in reviewed.items()]
     if trust:
         lines += ["", "trust:"] + trust
