@@ -91,6 +91,7 @@ TREATMENT_WORDS = re.compile(r"\b(treatments?|therapy|therapies|surgery|preventi
                              r"tratamiento|tratamento|terapia|cirugia|cirurgia|prevencion|prevencao)\b")
 TEST_WORDS = re.compile(r"\b(tests?|testing|screening|scan|mri|ct|x ray|xray|ultrasound|imaging|biopsy|panel|"
                         r"exam|examination|study|monitoring|prueba|pruebas|examen|estudio|exame|exames)\b")
+CONDITION_FOLDERS = FOLDER_TOKENS[5][1]  # a stage inside /conditions/... is a stage, however many
 BOOKING_PATH = re.compile(r"contact|book|appointment|consult|schedule|cita|agendar|contato|contacto", re.I)
 WHAT_IS = re.compile(r"^(what (is|are)|que es|o que e)\b")
 CARE_WORDS = set("care health wellness medical medicine pain sleep vein weight women womens children childrens kids "
@@ -160,6 +161,7 @@ class Classifier:
         placed = {i: self.place(i) for i in range(len(self.evidence.pages))}
         self._like_siblings(placed)
         self._questions_under_conditions(placed)
+        self._article_folders(placed)
         return placed
 
     def place(self, page_id: int) -> Placement:
@@ -224,7 +226,7 @@ class Classifier:
         head = heads[0] if heads else ""
         for text in heads:
             found = person_credential(text)
-            if found:
+            if found and not self.vocabulary.conditions_in(found[0]):  # "Multiple Sclerosis (MS)" is no Master of Science
                 strong = found[1].lower().rstrip(".") not in ("dr", "dra", "doctor", "doctora", "prof", "profa")
                 return Placement("provider", f"'{_short(text)}' names a {'clinician' if strong else 'doctor'}",
                                  strength=0.9 if strong else 0.8, medical=True)
@@ -242,7 +244,7 @@ class Classifier:
             found = Placement("other", f"'{_short(head or slug)}' names a stage", strength=0.0)
             found.question_stage = question
             return found
-        if TELEHEALTH.search(head) or TELEHEALTH.search(slug):
+        if TELEHEALTH.match(fold(head)) or TELEHEALTH.match(slug):  # the service itself, not "Preparing for a telehealth visit"
             return Placement("telehealth", f"'{_short(head or slug)}' offers virtual visits", strength=0.6)
         booked = len(self.evidence.booking_sources.get(self.evidence.index.get(page.path, -1), ()))
         if any(BOOKING.search(t) for t in heads) or (booked >= 2 and (CONTACT.match(head) or CONTACT.match(slug))):
@@ -260,7 +262,7 @@ class Classifier:
             if TREATMENT_NAMED.search(rest) and len(rest.split()) <= 5 and not self.vocabulary.treatment(head):
                 return Placement("condition", f"'{_short(head)}' offers care for {condition.name}", strength=0.45,
                                  subject=condition.id, medical=True)
-        if head and self.vocabulary.specialty(_clean_hub(head)) and len(segments) <= 2:
+        if head and self._names_specialty(head, "") and len(segments) <= 2:
             return Placement("specialty_hub", f"specialty name '{_short(head)}'", strength=0.6, medical=True)
         known = self.vocabulary.treatment(head) if head else None
         if known:
@@ -276,6 +278,11 @@ class Classifier:
                 and not any(w.endswith("ing") for w in fold(head).split()):
             return Placement("condition", f"'{_short(head)}' reads as a condition", strength=0.45, subject=fold(head))
         return None
+
+    def _names_specialty(self, text: str, slug: str) -> bool:
+        """"Cancer Institute", "Heart & Vascular", "Cardiology at X", or a slug such as `cardiology`."""
+        head = title_parts(text, self.site)[0] if text else ""
+        return any(self.vocabulary.specialty(t) for t in (head, _clean_hub(text), slug) if t)
 
     # -- where it sits -----------------------------------------------------------------------
 
@@ -317,7 +324,7 @@ class Classifier:
             if kind in ("specialty_hub", "service"):
                 if len(segments) - depth > 2:
                     return Placement("other", f"deep under '{folder}'", folder, depth, strength=0.3)
-                if self.vocabulary.specialty(_clean_hub(text)) or self.vocabulary.specialty(last):
+                if self._names_specialty(text, last):
                     return Placement("specialty_hub", f"specialty name '{_short(text)}' under '{folder}'", folder, depth,
                                      strength=0.7)
                 if kind == "specialty_hub":
@@ -404,6 +411,25 @@ class Classifier:
                         and self.evidence.pages[page_id].crawled:
                     placed[page_id] = Placement(kind, f"like {count} other pages of /{'/'.join(folder)}/", strength=0.5,
                                                 language=placement.language)
+
+    def _article_folders(self, placed: dict[int, Placement]) -> None:
+        """A folder of pages each about one stage of a different condition ("Early signs of X",
+        "Living well with Y" under `/health-hub/`) is a collection of articles, not the conditions'
+        stage pages. At the root, where flat-slug sites keep their real stage pages, it never applies."""
+        folders: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for page_id, placement in placed.items():
+            segments = _segments(self.evidence.pages[page_id].path)
+            if placement.type in STAGE_TYPE_OF and len(segments) >= 2 and not placement.excluded:
+                folders[tuple(s.lower() for s in segments[:-1])].append(page_id)
+        for folder, members in folders.items():
+            about = [i for i in members if placed[i].subject]
+            subjects = {placed[i].subject for i in about}
+            kinds = {placed[i].type for i in about}
+            if len(subjects) >= 3 and len(kinds) >= 2 and not any(s in CONDITION_FOLDERS for s in folder):
+                for page_id in members:  # "Questions before your MRI" in the same folder is an article too
+                    placed[page_id] = Placement("blog", f"one of {len(members)} articles on {len(subjects)} conditions "
+                                                f"in /{'/'.join(folder)}/", strength=0.6,
+                                                language=placed[page_id].language)
 
     def _questions_under_conditions(self, placed: dict[int, Placement]) -> None:
         """"How is it diagnosed?" below a condition page is that condition's diagnosis page."""

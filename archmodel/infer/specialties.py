@@ -49,6 +49,13 @@ def settle_hubs(evidence: Evidence, placed: dict[int, Placement], vocabulary: Vo
         text = evidence.pages[page_id].text
         if text and vocabulary.specialty(_clean_hub(text)):
             placed[page_id] = Placement("specialty_hub", f"in the main navigation, titled '{_clean_hub(text)}'")
+    hubs = {evidence.pages[i].path.rstrip("/") + "/": i for i, p in placed.items() if p.type == "specialty_hub"}
+    for prefix, page_id in hubs.items():  # a program inside a service line is a program of that line
+        above = next((h for h in hubs if h != prefix and prefix.startswith(h) and h != "/"), None)
+        if above is not None:
+            placement = placed[page_id]
+            placed[page_id] = Placement("service", f"{placement.reason}, inside the hub {above}", placement.folder,
+                                        placement.depth, strength=placement.strength, language=placement.language)
 
 
 def find_specialties(evidence: Evidence, placed: dict[int, Placement], conditions: list[Entry],

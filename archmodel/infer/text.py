@@ -119,12 +119,14 @@ BOOKING = re.compile(r"\b(book|request|schedule|make)\b.{0,30}\b(appointment|vis
 BOOKING_ANCHOR = re.compile(r"\b(book|request|schedule|make)\b.{0,30}\b(appointment|visit|consultation|evaluation|exam)|"
                             r"\bappointment\b|\b(pide|pedir|agenda|agendar|agende|reserva|solicitar?|marcar|marque)\b"
                             r".{0,20}\b(cita|consulta|turno)\b|\bfree consultation\b", re.I)
-TELEHEALTH = re.compile(r"\b(telehealth|telemedicine|tele-?medicine|virtual (care|visits?|consultations?)|video visits?|"
-                        r"online (consultations?|visits?)|telemedicina|teleconsulta|consulta (virtual|online|en linea))\b", re.I)
+TELEHEALTH = re.compile(r"(our |book an? |schedule an? )?(telehealth|telemedicine|tele medicine|virtual (care|visits?|consultations?)|"
+                        r"video (visits?|consultations?)|online (consultations?|visits?)|telemedicina|teleconsulta|"
+                        r"consulta (virtual|online|en linea))\b", re.I)
 POLICY = re.compile(r"\b(privacy|terms (of|and) (use|service|conditions)|terms|disclaimer|cookie policy|cookies|hipaa|"
                     r"notice of privacy practices|accessibility|legal notice|non[- ]discrimination|"
                     r"editorial (policy|process|standards|guidelines)|medical review (policy|process|board)|"
-                    r"review (policy|process)|how we review|content (policy|standards)|"
+                    r"review (policy|process)|how we review|content (policy|standards|review)|"
+                    r"how (our|we|the) .{0,40}\b(is|are) reviewed|about our (health |medical )?content|"
                     r"pol[ií]tica de (privacidad|privacidade|cookies)|aviso (legal|de privacidad)|t[eé]rminos y condiciones|"
                     r"termos (de uso|e condi[cç][oõ]es)|pol[ií]tica editorial)\b", re.I)
 REVIEW_POLICY = re.compile(r"\b(editorial|review|revisi[oó]n|revis[aã]o)\b", re.I)
