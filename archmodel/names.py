@@ -40,12 +40,11 @@ CREDENTIALS = ("md", "do", "mbbs", "mbchb", "phd", "psyd", "dpt", "pt", "dc", "d
                "fnp bc", "aprn", "pa", "pa c", "rn", "bsn", "msn", "dnp", "crna", "od", "dpm", "lcsw", "lpc", "lmft",
                "facs", "facc", "faaos", "faap", "facog", "facp", "faan", "frcs", "frcp", "ms", "mph", "rd", "ld",
                "lac", "dacm", "nd", "atc", "ocs", "scs", "cscs", "otr", "otr l", "cnm", "whnp", "ccc slp", "au d",
-               "aud", "mba", "msc", "mpas")
+               "aud", "mba", "msc", "mpas", "ma", "mcmsc", "mspas", "mhs", "pa s", "rph", "pharmd", "ccc")
 _CRED = "|".join(sorted((c.replace(" ", r"[\s/.-]?") for c in CREDENTIALS), key=len, reverse=True))
 CREDENTIAL_TAIL = re.compile(rf"(?:,?\s+\(?(?:{_CRED})\.?\)?)+\s*$", re.I)
 DOCTOR_PREFIX = re.compile(r"^(?:dr|dra|drs|doctor|doctora|dr\.\s*ª|prof|profa|profesor|professor|professora)\.?\s+", re.I)
 NAME_WORD = r"[A-ZÁÉÍÓÚÑÂÊÔÃÕÇÜ][\w'’.\-]*"
-TRAILING_DOCTOR = re.compile(r"(?:^|\s|-)(?P<prefix>(?:dr|dra|doctor|doctora)\.?\s+)(?P<name>[^,|]+?)\s*$", re.I)
 PERSON_NAME = re.compile(rf"^{NAME_WORD}(?:\s+(?:{NAME_WORD}|de|del|da|do|dos|das|la|van|von|y|e|bin|al))" r"{1,4}$")
 # the site's boilerplate around a person's name, in the three languages
 PERSON_BOILERPLATE = re.compile(
@@ -86,9 +85,6 @@ def person_credential(text: str) -> tuple[str, str] | None:
         bare = name.strip()[prefix.end():].strip()
         if PERSON_NAME.match(bare):
             return name.strip(), prefix.group(0).strip()
-    titled = TRAILING_DOCTOR.search(name.strip())  # "Licensed Chiropractor in Singapore - Dr. Theo Kieu"
-    if titled and PERSON_NAME.match(titled.group("name")):
-        return titled.group(0).strip(" -"), titled.group("prefix").strip()
     return None
 
 

@@ -49,7 +49,8 @@ FOLDER_TOKENS: list[tuple[str, frozenset[str]]] = [
     ("treatment", frozenset("treatments therapies procedures surgery surgeries treatment-options tratamientos "
                             "tratamentos procedimientos procedimentos cirugias cirurgias".split())),
     ("condition", frozenset("conditions diseases disorders illnesses injuries a-z az "
-                            "health-a-z conditions-we-treat conditions-treated condiciones enfermedades padecimientos "
+                            "health-a-z conditions-we-treat conditions-treated areas-we-treat what-we-treat condiciones enfermedades "
+                            "padecimientos "
                             "doencas condicoes".split())),
     ("provider", frozenset("providers doctors physicians find-a-doctor our-doctors clinicians specialists "
                            "team our-team staff experts surgeons medical-reviewers reviewers medicos doctores "
@@ -162,6 +163,7 @@ class Classifier:
         self._like_siblings(placed)
         self._questions_under_conditions(placed)
         self._article_folders(placed)
+        self._posts_beside_a_condition_folder(placed)
         return placed
 
     def place(self, page_id: int) -> Placement:
@@ -176,7 +178,7 @@ class Classifier:
         url = self._by_url(page_id, segments[1:] if language else segments)
         said = self._by_text(page, segments)
         chosen = url
-        if said is None and url.type == "condition" and url.strength < 0.45:  # `/conditions-pregnancy/` alone
+        if (said is None or said.type == "other") and url.type == "condition" and url.strength < 0.45:  # `/conditions-pregnancy/`
             chosen = Placement("other", f"{url.reason}, but its heading names no condition", strength=0.2)
         if said is not None:
             if said.type == url.type:
@@ -224,7 +226,7 @@ class Classifier:
         slug = segments[-1].replace("-", " ").replace("_", " ")
         slug = re.sub(r"\.(html?|php|aspx?)$", "", slug)
         head = heads[0] if heads else ""
-        for text in heads:
+        for text in [*h1_parts, *parts]:  # "Licensed Chiropractor in Singapore - Dr. Theo Kieu": a part each
             found = person_credential(text)
             if found and not self.vocabulary.conditions_in(found[0]):  # "Multiple Sclerosis (MS)" is no Master of Science
                 strong = found[1].lower().rstrip(".") not in ("dr", "dra", "doctor", "doctora", "prof", "profa")
@@ -348,7 +350,7 @@ class Classifier:
     def _folder_index(self, kind: str, folder: str, has_children: bool, text: str, depth: int) -> Placement:
         """The page of a folder itself (`/conditions/`, `/doctors/`): an index, or the page itself."""
         if kind == "condition" and not has_children and depth == 0 and folder.lower() not in FOLDER_TOKENS[5][1]:
-            return Placement("condition", f"condition word in its slug '{folder}'", folder, depth, strength=0.4)
+            return Placement("condition", f"condition word in its slug '{folder}'", strength=0.4)
         if kind == "condition":
             return Placement("resource_hub" if has_children else "other", f"index of '{folder}'", folder, depth,
                              strength=0.6)
@@ -430,6 +432,21 @@ class Classifier:
                     placed[page_id] = Placement("blog", f"one of {len(members)} articles on {len(subjects)} conditions "
                                                 f"in /{'/'.join(folder)}/", strength=0.6,
                                                 language=placed[page_id].language)
+
+    def _posts_beside_a_condition_folder(self, placed: dict[int, Placement]) -> None:
+        """A site that keeps its condition pages in a folder (`/areas-we-treat/knee/`) does not keep
+        others at the root: a root-level page that only its heading calls a condition is a post."""
+        counted: Counter[str] = Counter()
+        for placement in placed.values():
+            if placement.type == "condition" and placement.folder and not placement.excluded:
+                counted[placement.folder.lower()] += 1
+        if not counted or counted.most_common(1)[0][1] < 3:
+            return
+        for page_id, placement in placed.items():
+            if placement.type in STAGE_TYPE_OF.keys() | {"condition"} and not placement.folder and not placement.excluded \
+                    and len(_segments(self.evidence.pages[page_id].path)) == 1 and placement.strength < 0.9:
+                placed[page_id] = Placement("blog", f"{placement.reason}, but the site keeps its conditions in "
+                                            f"/{counted.most_common(1)[0][0]}/", strength=0.5, language=placement.language)
 
     def _questions_under_conditions(self, placed: dict[int, Placement]) -> None:
         """"How is it diagnosed?" below a condition page is that condition's diagnosis page."""

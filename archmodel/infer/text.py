@@ -40,8 +40,9 @@ LEADING_STAGE = [
     ("diagnosis", r"how (is|are|do|does|we|to|can|doctors) (.{1,60} )?(diagnosed?|diagnosing|tested|test for)|diagnosing|diagnosis (of|for)"
                   r"|(como se diagnostica|diagnostico (de|del|de la))|(como (e|se) diagnostica(do|da)?|diagnostico (de|do|da))"),
     ("tests", r"tests? (for|of)|testing for|pruebas (de|para)|exames (de|para)"),
-    ("treatment", r"how (is|are|do|does|we|to|can) (.{1,60} )?(treated|treat|treating|managed|manage)|treating|treatments? (of|for|options for)"
-                  r"|(como se trata|tratamientos? (de|del|de la|para))|(como (e|se) trata(do|da)?|tratamentos? (de|do|da|para))"),
+    # not "Treatment for X": that is how clinics title the condition's own page
+    ("treatment", r"how (is|are|do|does|we|to|can) (.{1,60} )?(treated|treat|treating|managed|manage)|treating|treatment options for"
+                  r"|como se trata|como (e|se) trata(do|da)?"),
     ("follow_up", r"living (well )?with|life after|recovery (after|from)|recovering from|outlook for|prognosis (of|for)|caring for|managing"
                   r"|vivir con|recuperacion (de|tras|despues de)|pronostico (de|del)|viver com|recuperacao (de|apos|depois de)|prognostico (de|do|da)"),
 ]
