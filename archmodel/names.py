@@ -51,14 +51,20 @@ PERSON_BOILERPLATE = re.compile(
     r"^(?:book (?:an |your )?(?:appointment|visit|consultation) with|schedule (?:an appointment |a visit )?with|"
     r"request (?:an appointment )?with|make an appointment with|meet(?: our| your)?|about|get to know|profile(?: of)?|"
     r"our (?:doctor|physician|provider|surgeon)|"
+    r"حجز موعد مع|"
     r"(?:pide|pedir|agenda|agende|agendar|reserva|reservar|solicita|solicitar|programa|programar) (?:una |uma )?"
     r"(?:cita|consulta|turno|hora) (?:con|com)(?: el| la| o| a)?|(?:conoce|conozca) a(?: la| el)?|conhe[cç]a(?: a| o)?|sobre)\s+", re.I)
 PERSON_SUFFIX_NOISE = re.compile(r"\s+(?:profile|bio|biography|perfil)$", re.I)
 
 
 def clean_person(text: str) -> tuple[str, str | None]:
-    """(the person's name as the site writes it, with "Dr." kept; the title or credentials after it)."""
+    """(the person's name as the site writes it, with "Dr." kept; the title or credentials after it).
+    Boilerplate in a language not listed here still goes when "Dr." follows it."""
     head = PERSON_BOILERPLATE.sub("", text.strip()).strip()
+    doctor = re.search(r"(?:^|\s)((?:dr|dra)\.?\s+(?:(?:dr|dra)\.?\s+)?)(?=[A-Z\u00c0-\u024f])", head, re.I)
+    if doctor and doctor.start() > 0:
+        head = head[doctor.start():].strip()
+    head = re.sub(r"^((?:dr|dra)\.?\s+)(?:(?:dr|dra)\.?\s+)", r"\1", head, flags=re.I)  # "Dr. Dr. X"
     head = PERSON_SUFFIX_NOISE.sub("", head)
     name, sep, rest = head.partition(", ")
     if not sep:

@@ -55,7 +55,8 @@ FOLDER_TOKENS: list[tuple[str, frozenset[str]]] = [
     ("provider", frozenset("providers doctors physicians find-a-doctor our-doctors clinicians specialists "
                            "team our-team staff experts surgeons medical-reviewers reviewers medicos doctores "
                            "especialistas equipo nuestro-equipo equipe nossa-equipe".split())),
-    ("location", frozenset("locations clinics offices hospitals our-locations facilities ubicaciones sedes "
+    ("location", frozenset("locations clinics offices hospitals our-locations facilities medical-centers medical-centres "
+                           "health-centers ubicaciones sedes "
                            "clinicas unidades localizacoes".split())),
     ("specialty_hub", frozenset("specialties specialities departments centers centres programs institutes "
                                 "clinical-services our-specialties care especialidades".split())),
@@ -228,6 +229,8 @@ class Classifier:
         head = heads[0] if heads else ""
         for text in [*h1_parts, *parts]:  # "Licensed Chiropractor in Singapore - Dr. Theo Kieu": a part each
             found = person_credential(text)
+            if found and BOOKING.search(text):  # "Book Appointment with Dr. X": the visit's form, not the profile
+                return Placement("appointment", f"'{_short(text)}' books a visit with a clinician", strength=0.55)
             if found and not self.vocabulary.conditions_in(found[0]):  # "Multiple Sclerosis (MS)" is no Master of Science
                 strong = found[1].lower().rstrip(".") not in ("dr", "dra", "doctor", "doctora", "prof", "profa")
                 return Placement("provider", f"'{_short(text)}' names a {'clinician' if strong else 'doctor'}",
