@@ -38,6 +38,7 @@ from archmodel.synth.schemes import library as _library  # noqa: F401  # isort: 
 from archmodel.synth.schemes import serviceline as _serviceline  # noqa: F401  # isort: skip
 from archmodel.synth.schemes import bilingual as _bilingual  # noqa: F401  # isort: skip
 from archmodel.synth.schemes import portuguese as _portuguese  # noqa: F401  # isort: skip
+from archmodel.synth.schemes import academic as _academic  # noqa: F401  # isort: skip
 from archmodel.synth.schemes.core import SCHEMES, STAGES, Scheme, build, generate, main
 from archmodel.synth.schemes.rework import Crawl, Rework
 
