@@ -183,8 +183,8 @@ def doctor(pid: str) -> str:
     return f"Dr. {name.split()[-1]}" if cred.startswith(("MD", "DO")) else name
 
 
-def profile_path(pid: str, division: str) -> str:
-    name, _, _, number = SHOWN[pid]
+def profile_path(pid: str) -> str:
+    number = SHOWN[pid][3]
     return f"/profiles/{number}-{pid}/" if number is not None else f"/faculty/{pid}/"
 
 
@@ -222,7 +222,7 @@ def locate(site: Site, page: Page) -> str:
         sid = next(s.id for s in site.specialties for slug, _ in s.services if slug == ref)
         return hub_path(sid) + f"programs/{ref}/"
     if page.kind == "provider":
-        return profile_path(ref, site.providers[ref].specialty)
+        return profile_path(ref)
     if page.kind == "location":
         return f"/locations/{ref}/" if ref in CAMPUSES else f"/clinics/{ref}/"
     if page.kind == "blog":
@@ -329,7 +329,10 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
             return pick(key, [text, name])
     if target.kind == "location":
         loc = site.locations[target.ref or ""]
-        return loc.name if position in ("Navigation", "Footer") else pick(key, [loc.name, f"the {loc.name}", f"directions to {loc.name}"])
+        if position in ("Navigation", "Footer"):
+            return loc.name
+        other = f"our {loc.name.split()[0]} campus" if loc.id in CAMPUSES else f"the {loc.name}"
+        return pick(key, [loc.name, other, f"directions to {loc.name}"])
     if target.kind == "telehealth":
         return pick(key, ["Video visits", "schedule a video visit", "virtual care"])
     if target.path in FIXED and position in ("Header", "Navigation", "Footer"):
@@ -360,7 +363,7 @@ def extend(crawl: Crawl) -> None:
     # research faculty: profiles, no patients
     research = {}
     for rid, name, cred, rank, sid, number in RESEARCHERS:
-        path = profile_path(rid, sid)
+        path = profile_path(rid)
         research[rid] = path
         crawl.add_page(path, f"{name}, {cred} - {rank} | {BRAND}", f"{name}, {cred}")
         crawl.add_link(path, hub_path(sid), DIVISION_NAME[sid])
@@ -408,7 +411,7 @@ def extend(crawl: Crawl) -> None:
     news = sorted((p for p in site.posts if crawl.live(crawl.new(p.path))), key=lambda p: p.date)
     crawl.add_page("/cardiology/", status=301, redirect=hub_path("cardiology"))
     crawl.add_page("/conditions/atrial-fibrillation/", status=301, redirect="/patient-care/conditions/atrial-fibrillation/")
-    crawl.add_page("/physicians/elena-marsh/", status=301, redirect=profile_path("elena-marsh", "cardiology"))
+    crawl.add_page("/physicians/elena-marsh/", status=301, redirect=profile_path("elena-marsh"))
     crawl.add_page("/depts/neuro/", status=301, redirect="/neurology/")
     crawl.add_page("/neurology/", status=301, redirect=hub_path("neurology"))
     crawl.add_page("/news/2019/new-heart-center-opens/", status=404)
