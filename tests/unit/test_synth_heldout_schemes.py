@@ -257,3 +257,16 @@ def test_dental_dentists_offices_and_blog(sites: dict[str, Path]) -> None:
     assert any(r["Anchor"].startswith("Request") and r["Destination"].endswith("/request-appointment/") for r in links(folder))
     anchors = " ".join(r["Anchor"] for r in links(folder)).lower()
     assert "right specialist" not in anchors and "lab test" not in anchors
+
+
+@pytest.mark.parametrize("name", HELD_OUT)
+def test_rule_captures_name_known_entities(name: str, sites: dict[str, Path]) -> None:
+    sm = model(sites[name])
+    known = {"condition": {c.id for c in sm.conditions}, "provider": {p.id for p in sm.providers},
+             "location": {loc.id for loc in sm.locations}, "specialty": {s.id for s in sm.specialties}}
+    unknown = []
+    for path in live(sites[name]):
+        for capture, value in sm.classify(path)[1].items():
+            if value not in known.get(capture, {value}):
+                unknown.append((path, capture, value))
+    assert not unknown, unknown

@@ -388,8 +388,8 @@ RULES = [
     ("/", "home"),
     ("/blog/category/**", "other"), ("/blog/tag/**", "other"), ("/blog/page/**", "other"), ("/blog/archives/", "other"),
     ("/blog/2018/", "other"), ("/blog/*/", "blog"),
-    ("/signs-of-{condition}/", "symptom"),
 ] + [(path, "symptom") for path in SIGNS.values()] + [(path, "diagnosis") for path, _ in QUESTION.values()] + [
+    ("/signs-of-{condition}/", "symptom"),
     ("/post-op-instructions/*/", "follow_up"), ("/aftercare/*/", "follow_up"),
 ] + [(f"/{slug}/", "test") for slug in TESTS] + [(f"/{slug}/", "treatment") for slug in TREATMENTS] + [
     (f"/{cid}/", "condition") for cid in CONDITIONS] + [
