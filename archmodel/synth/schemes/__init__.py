@@ -19,6 +19,16 @@
   (own slugs and titles), which the ground truth types but does not count as entities.
 - `portuguese`: Clínica Vida Plena, a Portuguese-only clinic: `/doencas/hipertensao/sintomas/`,
   `/exames/`, `/corpo-clinico/dra-.../`, `/unidades/...`; Portuguese titles, anchors, ids and generic anchors.
+- `academic`: Halvorsen University Health, an academic medical center: divisions under
+  `/departments/<department>/<division>/` with one shared appointment page each, Mayo-style condition
+  tabs under `/patient-care/conditions/` (H1 = condition name, the tab in the title) and newer
+  `/health-topics/` pages, faculty profiles (`/faculty/first-last/`, `/profiles/<id>-first-last/`) of which
+  the research-only faculty are not providers, `/locations/<campus>/` and `/clinics/<name>-clinic/`,
+  `/news/<year>/<slug>/`, legacy redirects.
+- `dental`: Prairie Creek Dental & Oral Surgery, a multi-office dental group on a flat CMS: conditions,
+  treatments and question-style stage pages at the root (`/gum-disease/`, `/do-i-have-a-cavity/`),
+  `/meet-dr-<last>/`, offices as `/<city>-dentist/` or `/locations/<city>/`, `/book-online/` as every
+  condition's booking page, a blog with category/tag archives and pagination.
 
 `publisher` and `ortho` are built with the seed's page and link builders (so the baseline follows the
 linking guidance), get one of each kind of `synth` defect (`sprinkle`), and are then rewritten into
@@ -38,6 +48,8 @@ from archmodel.synth.schemes import library as _library  # noqa: F401  # isort: 
 from archmodel.synth.schemes import serviceline as _serviceline  # noqa: F401  # isort: skip
 from archmodel.synth.schemes import bilingual as _bilingual  # noqa: F401  # isort: skip
 from archmodel.synth.schemes import portuguese as _portuguese  # noqa: F401  # isort: skip
+from archmodel.synth.schemes import academic as _academic  # noqa: F401  # isort: skip
+from archmodel.synth.schemes import dental as _dental  # noqa: F401  # isort: skip
 from archmodel.synth.schemes.core import SCHEMES, STAGES, Scheme, build, generate, main
 from archmodel.synth.schemes.rework import Crawl, Rework
 
