@@ -238,10 +238,8 @@ class Classifier:
         if any(POLICY.search(t) for t in heads) or POLICY.search(slug):
             return Placement("policy", f"'{_short(head or slug)}' is a policy page", strength=0.75)
         named_by_h1 = bool(h1_parts) and self.vocabulary.condition(h1_parts[0]) is not None  # "Ciática" above any tagline
-        question = stage_of(slug) or next((stage_of(t) for t in heads[: 1 if named_by_h1 else 2] if stage_of(t)), None)
-        conditions = next((self.vocabulary.conditions_in(t) for t in heads if self.vocabulary.conditions_in(t)), [])
-        if not conditions:
-            conditions = self.vocabulary.conditions_in(slug)
+        question = stage_of(slug) or next(filter(None, map(stage_of, heads[: 1 if named_by_h1 else 2])), None)
+        conditions = next(filter(None, map(self.vocabulary.conditions_in, heads)), None) or self.vocabulary.conditions_in(slug)
         if question and conditions:
             return Placement(TYPE_OF_STAGE[question], f"'{_short(head or slug)}': {question} of {conditions[0].name}",
                              strength=0.75, subject=conditions[0].id, medical=True)

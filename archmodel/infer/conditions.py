@@ -24,6 +24,7 @@ from collections import Counter
 from archmodel.infer.classify import STAGE_TYPE_OF, Placement
 from archmodel.infer.entries import Entry
 from archmodel.infer.evidence import Evidence
+from archmodel.infer.matcher import TermMatcher
 from archmodel.infer.names import subject
 from archmodel.infer.vocabulary import Vocabulary, fold
 
@@ -173,6 +174,7 @@ def _linked_stages(evidence: Evidence, placed: dict[int, Placement], overview: i
 
 def _synonyms(evidence: Evidence, entries: list[Entry], vocabulary: Vocabulary) -> None:
     names = {fold(e.fields["name"]): e.id for e in entries}
+    named_in = TermMatcher(names.items())  # which conditions' names an anchor contains, in one pass
     for entry in entries:
         name = fold(entry.fields["name"])
         found: list[str] = []
@@ -190,7 +192,7 @@ def _synonyms(evidence: Evidence, entries: list[Entry], vocabulary: Vocabulary) 
             key = fold(cleaned)
             if count < 2 or sources < 2 or not key or key in GENERIC or key in seen or len(key) < 3:
                 continue
-            if f" {name} " in f" {key} " or any(f" {other} " in f" {key} " for other in names if other != name):
+            if named_in.find(key, folded=True):  # "diabetes care", "type 2 diabetes and obesity": a name, not a synonym
                 continue
             seen.add(key)
             found.append(cleaned)

@@ -18,6 +18,7 @@ from collections import Counter
 from archmodel.infer.classify import Placement
 from archmodel.infer.entries import Entry
 from archmodel.infer.evidence import Evidence
+from archmodel.infer.matcher import TermMatcher
 from archmodel.infer.names import person, place
 from archmodel.names import person_key
 from archmodel.infer.vocabulary import Vocabulary, fold
@@ -70,6 +71,7 @@ def find_providers(evidence: Evidence, placed: dict[int, Placement], specialties
                 owner.setdefault(page_id, c.id)
                 if stage == "overview":
                     overview[page_id] = c.id
+    named_in = TermMatcher((cname, cid) for cname, cid in names.items() if cname)
     entries: list[Entry] = []
     seen: set[str] = set()
     for page_id in sorted((i for i, p in placed.items() if p.type == "provider" and not p.excluded and not p.language),
@@ -95,10 +97,8 @@ def find_providers(evidence: Evidence, placed: dict[int, Placement], specialties
         for source in evidence.in_links(page_id).tolist():
             if source in overview and (source, page_id) in evidence.plain_links:
                 votes[overview[source]] += 2
-        folded_title = f" {fold(page.text)} "
-        for cname, cid in names.items():
-            if cname and f" {cname} " in folded_title:
-                votes[cid] += 2
+        for found in named_in.find(page.text):
+            votes[found.value] += 2
         treats = [cid for cid, n in sorted(votes.items()) if n >= MIN_TREATS]
         practises = sorted({hub_of[t] for t in out if t in hub_of})
         if not practises:

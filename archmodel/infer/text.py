@@ -12,6 +12,7 @@ classifier weighs the answers.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from archmodel.names import fold
 
@@ -63,6 +64,7 @@ ALSO_TREATMENT = re.compile(r"\b(treatments?|tratamientos?|tratamentos?)\b")
 OVERVIEW_WORDS = re.compile(r"\b(causes?|overview|what is|what are|que es|o que e|causas)\b")
 
 
+@lru_cache(maxsize=100_000)
 def stage_of(text: str) -> str | None:
     """The one stage a title or slug is about, or None (no stage, or an overview naming several)."""
     folded = fold(text)

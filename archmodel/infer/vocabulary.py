@@ -27,6 +27,7 @@ from archmodel.infer.matcher import TermMatcher
 ICD_NOISE = re.compile(r",?\s*\b(unspecified|not elsewhere classified|nec|nos|other specified|unspecified site|"
                        r"unspecified side|initial encounter|without complication)\b.*$", re.I)
 ICD_MAX_WORDS = 6
+ABBREVIATION_WORD = re.compile(r"\b\w*[A-Z]\w*[A-Z]\w*\b")  # two capitals at least: COPD, AFib, ACL
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ class Vocabulary:
         one ("als" in Spanish, "ms" in "forms")."""
         found = self.condition_finder.find(text)
         out = [f.value for f in found]
-        capitals = {w.strip("()[],.;:?!") for w in text.split() if any(ch.isupper() for ch in w)}
+        capitals = set(ABBREVIATION_WORD.findall(text))
         if capitals:
             for hit in self.abbreviation_finder.find(" ".join(capitals)):
                 if hit.value not in out:
