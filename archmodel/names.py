@@ -45,6 +45,15 @@ _CRED = "|".join(sorted((c.replace(" ", r"[\s/.-]?") for c in CREDENTIALS), key=
 CREDENTIAL_TAIL = re.compile(rf"(?:,?\s+\(?(?:{_CRED})\.?\)?)+\s*$", re.I)
 DOCTOR_PREFIX = re.compile(r"^(?:dr|dra|drs|doctor|doctora|dr\.\s*ª|prof|profa|profesor|professor|professora)\.?\s+", re.I)
 NAME_WORD = r"[A-ZÁÉÍÓÚÑÂÊÔÃÕÇÜ][\w'’.\-]*"
+NON_CLINICAL = {"phd", "ms", "ma", "msc", "mba", "mph"}  # degrees alone do not make a clinician
+
+
+def clinical(credentials: str) -> bool:
+    """Whether a credential string ("MD, PhD", "Dr.", "PhD") marks a clinician."""
+    found = {fold(c) for c in re.split(r"[,\s]+", credentials) if c.strip(" .()")}
+    return bool(found - NON_CLINICAL)
+
+
 PERSON_NAME = re.compile(rf"^{NAME_WORD}(?:\s+(?:{NAME_WORD}|de|del|da|do|dos|das|la|van|von|y|e|bin|al))" r"{1,4}$")
 # the site's boilerplate around a person's name, in the three languages
 PERSON_BOILERPLATE = re.compile(

@@ -30,10 +30,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from archmodel.infer.evidence import Evidence, PageInfo
-from archmodel.names import fold, person_credential
+from archmodel.names import clinical, fold, person_credential
 from archmodel.infer.names import site_name
-from archmodel.infer.text import (ARTICLE_QUESTION, BOOKING, CONTACT, NOT_FOUND, POLICY, TELEHEALTH, place_name,
-                                  stage_of, title_parts)
+from archmodel.infer.text import (ARTICLE_QUESTION, BOOKING, CONTACT, NOT_FOUND, POLICY, RESEARCH, TABS, TELEHEALTH,
+                                  place_name, stage_of, title_parts)
 from archmodel.infer.vocabulary import Vocabulary
 
 # folder tokens -> the type of the entity pages under the folder (first listed wins on a tie)
@@ -59,7 +59,7 @@ FOLDER_TOKENS: list[tuple[str, frozenset[str]]] = [
                            "health-centers ubicaciones sedes "
                            "clinicas unidades localizacoes".split())),
     ("specialty_hub", frozenset("specialties specialities departments centers centres programs institutes "
-                                "clinical-services our-specialties care especialidades".split())),
+                                "clinical-services our-specialties especialidades".split())),
     ("service", frozenset("services servicios servicos".split())),
     ("blog", frozenset("blog news articles stories insights noticias articulos artigos".split())),
     ("resource_hub", frozenset("resources patient-resources patient-education education library "
@@ -229,16 +229,22 @@ class Classifier:
         head = heads[0] if heads else ""
         for text in [*h1_parts, *parts]:  # "Licensed Chiropractor in Singapore - Dr. Theo Kieu": a part each
             found = person_credential(text)
+            if found and self.vocabulary.conditions_in(found[0]):  # "Multiple Sclerosis (MS)" is no Master of Science
+                continue
             if found and BOOKING.search(text):  # "Book Appointment with Dr. X": the visit's form, not the profile
                 return Placement("appointment", f"'{_short(text)}' books a visit with a clinician", strength=0.55)
-            if found and not self.vocabulary.conditions_in(found[0]):  # "Multiple Sclerosis (MS)" is no Master of Science
+            if found and (not clinical(found[1]) or any(RESEARCH.search(t) for t in parts)):
+                return Placement("other", f"'{_short(text)}' is a researcher or faculty member, not a clinician",
+                                 strength=0.7)
+            if found:
                 strong = found[1].lower().rstrip(".") not in ("dr", "dra", "doctor", "doctora", "prof", "profa")
                 return Placement("provider", f"'{_short(text)}' names a {'clinician' if strong else 'doctor'}",
                                  strength=0.9 if strong else 0.8, medical=True)
         if any(POLICY.search(t) for t in heads) or POLICY.search(slug):
             return Placement("policy", f"'{_short(head or slug)}' is a policy page", strength=0.75)
         named_by_h1 = bool(h1_parts) and self.vocabulary.condition(h1_parts[0]) is not None  # "Ciática" above any tagline
-        question = stage_of(slug) or next(filter(None, map(stage_of, heads[: 1 if named_by_h1 else 2])), None)
+        question = stage_of(slug) or next(filter(None, map(stage_of, heads[: 1 if named_by_h1 else 2])), None) or next(
+            (TABS[fold(part)] for part in parts[1:] if fold(part) in TABS), None)  # "AFib - Tests and Diagnosis | Site"
         conditions = next(filter(None, map(self.vocabulary.conditions_in, heads)), None) or self.vocabulary.conditions_in(slug)
         if question and conditions:
             return Placement(TYPE_OF_STAGE[question], f"'{_short(head or slug)}': {question} of {conditions[0].name}",
@@ -258,6 +264,9 @@ class Classifier:
         if conditions:
             condition = conditions[0]
             rest = _without(fold(head or slug), condition, self.vocabulary)
+            if TEST_WORDS.search(rest):  # "Lyme Disease Antibody Test"
+                return Placement("test", f"'{_short(head or slug)}' is a test for {condition.name}", strength=0.6,
+                                 subject=condition.id, medical=True)
             if not rest:  # "What is sciatica?" is as often an article as the condition's page: a little weaker
                 asked = bool(WHAT_IS.match(fold(head or slug)))
                 return Placement("condition", f"'{_short(head or slug)}' names {condition.name}",
@@ -325,6 +334,9 @@ class Classifier:
                     return Placement(stage, f"title '{_short(text)}' under '{folder}'", folder, depth, strength=0.7)
                 return Placement("condition", f"folder '{folder}'", folder, depth, strength=0.6)
             if kind in ("specialty_hub", "service"):
+                if len(segments) - depth == 3 and self._names_specialty(text, last):  # /departments/medicine/cardiology/
+                    return Placement("specialty_hub", f"specialty name '{_short(text)}' under '{folder}'", folder, depth,
+                                     strength=0.7)
                 if len(segments) - depth > 2:
                     return Placement("other", f"deep under '{folder}'", folder, depth, strength=0.3)
                 if self._names_specialty(text, last):
@@ -507,13 +519,15 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+_HUB_PREFIX = re.compile(r"^(division|department|section|centre|center|institute) (of|for) |^(servicio|departamento|"
+                         r"unidad|servico|unidade) de ", re.I)
 _HUB_NOISE = re.compile(r"\s+(at|in)\s+.*$|\s+(services|program|center|centre|department|institute|care)$", re.I)
 
 
 def _clean_hub(text: str) -> str:
     """`Cardiology at Lakeside Health` -> `Cardiology`; `Orthopedics and Spine | X` -> `Orthopedics and Spine`."""
     head = re.split(r"\s+[|\u2013\u2014-]\s+", text.strip())[0] if text else ""
-    return _HUB_NOISE.sub("", head).strip()
+    return _HUB_NOISE.sub("", _HUB_PREFIX.sub("", head)).strip()
 
 
 __all__ = ["Classifier", "Placement", "STAGE_SEGMENTS", "STAGE_TYPE_OF", "TYPE_OF_STAGE", "folder_type", "fold",

@@ -19,7 +19,7 @@ the condition's own pages link to in their body, in the site-model contract's st
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 from archmodel.infer.classify import STAGE_TYPE_OF, Placement
 from archmodel.infer.entries import Entry
@@ -83,8 +83,12 @@ def find_conditions(evidence: Evidence, placed: dict[int, Placement], vocabulary
             continue
         if owner is not None:
             children[owner].setdefault(stage, page_id)
-    for page_id, owner in demoted.items():
-        children[owner].setdefault("treatment", page_id)
+    others: dict[int, list[str]] = defaultdict(list)
+    for page_id, owner in demoted.items():  # "Sciatica treatment" beside "Sciatica": its treatment page; a tab: a note
+        if placed[page_id].strength < 0.75 and "offers care" in placed[page_id].reason:
+            children[owner].setdefault("treatment", page_id)
+        else:
+            others[owner].append(evidence.pages[page_id].path)
     translations = _translations(evidence, placed, overview_of_subject)
     overview_set = set(overviews)
     for page_id in overviews:
@@ -113,6 +117,8 @@ def find_conditions(evidence: Evidence, placed: dict[int, Placement], vocabulary
             entry.because(f"vocabulary: {match.name} ({match.specialty})", 0.1)
         if page_id in translations:
             entry.notes.append("translations: " + ", ".join(translations[page_id]))
+        if others.get(page_id):
+            entry.notes.append("other pages about it (review: a tab, a duplicate?): " + ", ".join(sorted(others[page_id])))
         entries.append(entry)
     _synonyms(evidence, entries, vocabulary)
     return entries

@@ -60,6 +60,18 @@ STAGE_WORDS = [
 ]
 _WORDS = [(stage, re.compile(rf"\b(?:{pattern})\b")) for stage, pattern in STAGE_WORDS]
 # words that say a title is a whole overview, not one stage ("symptoms, causes and treatment")
+TABS = {
+    # not "symptoms and causes": Mayo-style sites title the overview so
+    **dict.fromkeys(["symptoms", "signs and symptoms", "when to see a doctor", "symptoms and when to see a doctor",
+                     "sintomas", "signos y sintomas", "sinais e sintomas"], "symptoms"),
+    **dict.fromkeys(["diagnosis", "tests and diagnosis", "diagnosis and tests", "tests diagnosis", "diagnosis tests",
+                     "diagnostico", "diagnostico y pruebas", "diagnostico e exames"], "diagnosis"),
+    **dict.fromkeys(["treatment", "treatments", "treatment options", "management and treatment", "treatment and management",
+                     "management treatment", "tratamiento", "tratamento"], "treatment"),
+    **dict.fromkeys(["outlook", "prognosis", "outlook prognosis", "outlook and prognosis", "living with", "recovery",
+                     "follow up", "aftercare", "after care", "recovery and follow up", "pronostico", "prognostico"],
+                    "follow_up"),
+}
 ALSO_TREATMENT = re.compile(r"\b(treatments?|tratamientos?|tratamentos?)\b")
 OVERVIEW_WORDS = re.compile(r"\b(causes?|overview|what is|what are|que es|o que e|causas)\b")
 
@@ -70,6 +82,8 @@ def stage_of(text: str) -> str | None:
     folded = fold(text)
     if not folded:
         return None
+    if folded in TABS:  # a condition's tab named alone: "Tests and diagnosis", "Management and treatment"
+        return TABS[folded]
     for stage, pattern in _LEADING:
         if pattern.search(folded):
             return stage
@@ -129,9 +143,12 @@ POLICY = re.compile(r"\b(privacy|terms (of|and) (use|service|conditions)|terms|d
                     r"notice of privacy practices|accessibility|legal notice|non[- ]discrimination|"
                     r"editorial (policy|process|standards|guidelines)|medical review (policy|process|board)|"
                     r"review (policy|process)|how we review|content (policy|standards|review)|"
-                    r"how (our|we|the) .{0,40}\b(is|are) reviewed|about our (health |medical )?content|"
+                    r"how (our|we|the) .{0,40}\b(is|are) (written and )?reviewed|"
+                    r"about (our|this) (health |medical )?(content|information)|"
                     r"pol[ií]tica de (privacidad|privacidade|cookies)|aviso (legal|de privacidad)|t[eé]rminos y condiciones|"
                     r"termos (de uso|e condi[cç][oõ]es)|pol[ií]tica editorial)\b", re.I)
+RESEARCH = re.compile(r"\b(research|researcher|scientist|investigator|laboratory|lab director|emerit(us|a)|"
+                      r"investigador|pesquisador)\b", re.I)
 REVIEW_POLICY = re.compile(r"\b(editorial|review|revisi[oó]n|revis[aã]o)\b", re.I)
 NOT_FOUND = re.compile(r"\b(page not found|not found|404|error 404|p[aá]gina no encontrada|p[aá]gina n[aã]o encontrada|"
                        r"no se encontr[oó]|nothing found|oops)\b", re.I)
