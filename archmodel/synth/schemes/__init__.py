@@ -50,6 +50,7 @@ from archmodel.synth.schemes import bilingual as _bilingual  # noqa: F401  # iso
 from archmodel.synth.schemes import portuguese as _portuguese  # noqa: F401  # isort: skip
 from archmodel.synth.schemes import academic as _academic  # noqa: F401  # isort: skip
 from archmodel.synth.schemes import dental as _dental  # noqa: F401  # isort: skip
+from archmodel.synth.schemes import pediatric as _pediatric  # noqa: F401  # isort: skip
 from archmodel.synth.schemes.core import SCHEMES, STAGES, Scheme, build, generate, main
 from archmodel.synth.schemes.rework import Crawl, Rework
 
