@@ -51,6 +51,7 @@ from archmodel.synth.schemes import portuguese as _portuguese  # noqa: F401  # i
 from archmodel.synth.schemes import academic as _academic  # noqa: F401  # isort: skip
 from archmodel.synth.schemes import dental as _dental  # noqa: F401  # isort: skip
 from archmodel.synth.schemes import pediatric as _pediatric  # noqa: F401  # isort: skip
+from archmodel.synth.schemes import physio as _physio  # noqa: F401  # isort: skip
 from archmodel.synth.schemes.core import SCHEMES, STAGES, Scheme, build, generate, main
 from archmodel.synth.schemes.rework import Crawl, Rework
 
