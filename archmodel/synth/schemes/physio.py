@@ -323,6 +323,15 @@ def extend(crawl: Crawl) -> None:
     for loc in site.locations.values():
         if not loc.telehealth and crawl.live(f"/clinics/{loc.id}"):
             crawl.add_link(f"/clinics/{loc.id}", f"{BOOKING}?location={loc.id}", f"Book at our {loc.name} clinic")
+    # the seed's noindexed symptoms page is a section of its condition's page here: that page carries the noindex
+    for page in site.pages.values():
+        if page.kind == "stage" and page.stage == "symptoms" and page.indexability_status == "noindex":
+            overview = crawl.path_of.get(site.conditions[page.ref or ""].overview)
+            if overview and crawl.live(overview):
+                row = crawl.rows[overview]
+                row.update({"Indexability": "Non-Indexable", "Indexability Status": "noindex",
+                            "Meta Robots 1": "noindex, follow"})
+                crawl.sitemap.pop(overview, None)
     # service-area pages: no clinic in town, the nearest one is linked
     for town, (name, nearest) in SERVICE_AREAS.items():
         path = f"/physio-in-{town}"
@@ -383,6 +392,6 @@ SCHEME = Rework(
     policy_pages=lambda site: [m.DISCLAIMER, m.NON_EMERGENCY, m.PRIVACY],
     comment="Symptoms and diagnosis are sections of each condition page (nothing to crawl); booking happens on an external host\n"
             "(/book redirects there), so no condition has an appointment page; /physio-in-<town> pages are not clinics;\n"
-            "/team/rachel and /team/jess are staff, not providers.",
+            "/team/rachel and /team/jess are staff, not providers; one condition page carries the seed's noindexed symptoms page.",
 )
 SCHEMES[SCHEME.name] = SCHEME
