@@ -182,6 +182,15 @@ FIXED = {
 }
 
 
+CONTENT_ANCHORS = {  # body links to fixed pages, in the site's own words
+    m.LIBRARY: ["Kids' Health A-Z", "browse conditions A-Z"],
+    m.BLOG: ["For Parents", "more articles for parents"],
+    "/blog/archive/2018/": ["articles from 2018"],
+    m.EDITORIAL: ["how we review our content", "how our experts review this content"],
+    m.NON_EMERGENCY: ["emergency or urgent care?", "when to go to the emergency department"],
+}
+
+
 def nid(kind: str, key: str) -> int:
     """A Drupal node id, the same every run."""
     return 10000 + stable_int("riverbend-node", kind, key) % 89999
@@ -320,6 +329,8 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
     if target is None:
         return text
     key = f"{source.path if source else ''}>{target.path}:{text}"
+    if target.path in CONTENT_ANCHORS and position not in ("Header", "Navigation", "Footer"):
+        return pick(key, CONTENT_ANCHORS[target.path])
     if target.kind == "provider":
         pid = target.ref or ""
         if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
@@ -362,8 +373,6 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         return FIXED[target.path][1]
     if target.path == m.FIND:
         return pick(key, ["Find a doctor", "find a pediatric specialist", "our care team"])
-    if target.path == m.LIBRARY:
-        return pick(key, ["Kids' Health A-Z", "browse conditions A-Z"])
     return text
 
 

@@ -150,6 +150,15 @@ DROPPED = {"/patient-portal/", "/medical-records/", "/price-transparency/", "/no
            "/visitor-information/", "/newsroom/", "/volunteer/", "/give/", "/blog/archive/2018/"}
 
 
+CONTENT_ANCHORS = {  # body links to fixed pages, in the site's own words
+    m.LIBRARY: ["injury advice", "our injury & pain advice hub"],
+    m.NON_EMERGENCY: ["physio, GP or A&E?", "when to go to A&E instead"],
+    m.EDITORIAL: ["how we write our advice", "how our physios check our advice"],
+    m.SPECIALTIES_INDEX: ["what we treat", "conditions we treat"],
+    m.BLOG: ["our blog", "more from the blog"],
+}
+
+
 def entities() -> Site:
     people = [(pid, name, role, sid, treats, locs) for pid, name, _, _, role, sid, treats, locs in PEOPLE]
     return make_site(SPECIALTIES, UNCOVERED, people, LOCATIONS, "Online physio", (2020, 6))
@@ -256,8 +265,10 @@ def title(site: Site, page: Page) -> tuple[str, str]:
 
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
-        return text
+        return "NHS health A to Z" if text.startswith("CDC") else text
     key = f"{source.path if source else ''}>{target.path}:{text}"
+    if target.path in CONTENT_ANCHORS and position not in ("Header", "Navigation", "Footer"):
+        return pick(key, CONTENT_ANCHORS[target.path])
     if target.path == m.APPOINTMENTS or (target.kind == "stage" and target.stage == "appointment") \
             or target.path == m.SECOND_OPINION:
         if position in ("Header", "Navigation", "Footer"):
@@ -388,6 +399,7 @@ SCHEME = Rework(
     name="physio", site_name=BRAND, base_url="https://www.harboursidephysio.example",
     alias="https://harboursidephysio.example", entities=entities, rules=RULES, locate=locate, title=title,
     anchor=anchor, seed=97, merge=merge, drop=drop, extend=extend,
+    externals={"https://www.cdc.gov/chronic-disease/": "https://www.nhs.uk/conditions/"},
     review_pages=lambda site: [m.EDITORIAL],
     policy_pages=lambda site: [m.DISCLAIMER, m.NON_EMERGENCY, m.PRIVACY],
     comment="Symptoms and diagnosis are sections of each condition page (nothing to crawl); booking happens on an external host\n"
