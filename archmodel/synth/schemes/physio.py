@@ -343,6 +343,16 @@ def extend(crawl: Crawl) -> None:
                 row.update({"Indexability": "Non-Indexable", "Indexability Status": "noindex",
                             "Meta Robots 1": "noindex, follow"})
                 crawl.sitemap.pop(overview, None)
+    # the two condition listings the navigation's "What We Treat" menu opens
+    for index, label in (("/injuries", "Injuries We Treat"), ("/pain", "Aches & Pains We Treat")):
+        crawl.add_page(index, f"{label} — {SHORT_BRAND}", label)
+        crawl.add_link("/what-we-treat", index, label)
+        crawl.add_link("/", index, label, "Navigation")
+        for c in site.conditions.values():
+            overview = crawl.path_of.get(c.overview)
+            if overview and overview.startswith(index + "/") and crawl.live(overview):
+                crawl.add_link(index, overview, title_case(c.name))
+                crawl.add_link(overview, index, label, "Navigation")
     # service-area pages: no clinic in town, the nearest one is linked
     for town, (name, nearest) in SERVICE_AREAS.items():
         path = f"/physio-in-{town}"
@@ -379,6 +389,7 @@ TREATMENTS += [c[4][0] for c in UNCOVERED if "treatment" in KEPT[c[0]]]
 RULES = [
     ("/", "home"),
     ("/injuries/*-recovery-timeline", "follow_up"), ("/injuries/*-exercises", "follow_up"),
+    ("/injuries", "other"), ("/pain", "other"),
     ("/injuries/*", "condition"), ("/pain/*", "condition"),
 ] + [(f"/services/{slug}", "test") for slug in TESTS] + [(f"/services/{slug}", "treatment") for slug in TREATMENTS] + [
     ("/services/*", "service"),
