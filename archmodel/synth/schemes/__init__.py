@@ -29,6 +29,17 @@
   treatments and question-style stage pages at the root (`/gum-disease/`, `/do-i-have-a-cavity/`),
   `/meet-dr-<last>/`, offices as `/<city>-dentist/` or `/locations/<city>/`, `/book-online/` as every
   condition's booking page, a blog with category/tag archives and pagination.
+- `pediatric-network`: Riverbend Children's Health, a children's health system on Drupal (no trailing
+  slashes): `/conditions-and-treatments/<nid>-<slug>` with tabs `/causes`, `/diagnosis-and-tests`,
+  `/treatment`, `/after-care`, a Kids' Health A-Z, `/our-team/<specialty>/<name>` ("Priya Natarajan, MD |
+  Pediatric Rheumatology") with nurse practitioners and therapists as providers and administrators as not,
+  `/departments/<name>` with one appointment page each, `/locations/<city>-<name>`, `/for-parents/` articles
+  that are not stage pages, Spanish pages for a third of the conditions.
+- `physio`: Harbourside Physio & Sports Rehab, a UK physiotherapy chain on a Squarespace-like builder:
+  `/injuries/<injury>` and `/pain/<area>-pain`, symptoms and diagnosis as sections of the page, follow-up
+  pages (`-recovery-timeline`, `-exercises`) for some conditions only, `/services/`, `/team/<first-name>`,
+  `/clinics/<town>` and `/physio-in-<town>` pages that are no clinics, `/book` redirecting to an external
+  booking host (so no appointment pages).
 
 `publisher` and `ortho` are built with the seed's page and link builders (so the baseline follows the
 linking guidance), get one of each kind of `synth` defect (`sprinkle`), and are then rewritten into
@@ -50,6 +61,8 @@ from archmodel.synth.schemes import bilingual as _bilingual  # noqa: F401  # iso
 from archmodel.synth.schemes import portuguese as _portuguese  # noqa: F401  # isort: skip
 from archmodel.synth.schemes import academic as _academic  # noqa: F401  # isort: skip
 from archmodel.synth.schemes import dental as _dental  # noqa: F401  # isort: skip
+from archmodel.synth.schemes import pediatric as _pediatric  # noqa: F401  # isort: skip
+from archmodel.synth.schemes import physio as _physio  # noqa: F401  # isort: skip
 from archmodel.synth.schemes.core import SCHEMES, STAGES, Scheme, build, generate, main
 from archmodel.synth.schemes.rework import Crawl, Rework
 
