@@ -60,6 +60,8 @@ FOLDER_TOKENS: list[tuple[str, frozenset[str]]] = [
                            "clinicas unidades localizacoes".split())),
     ("specialty_hub", frozenset("specialties specialities departments centers centres programs institutes "
                                 "clinical-services our-specialties especialidades".split())),
+    ("follow_up", frozenset("aftercare after-care post-op-instructions post-op post-operative-instructions "
+                            "post-operative-care recovery-guides cuidados-posteriores".split())),
     ("service", frozenset("services servicios servicos".split())),
     ("blog", frozenset("blog news articles stories insights noticias articulos artigos".split())),
     ("resource_hub", frozenset("resources patient-resources patient-education education library "
@@ -93,7 +95,8 @@ TREATMENT_WORDS = re.compile(r"\b(treatments?|therapy|therapies|surgery|preventi
                              r"tratamiento|tratamento|terapia|cirugia|cirurgia|prevencion|prevencao)\b")
 TEST_WORDS = re.compile(r"\b(tests?|testing|screening|scan|mri|ct|x ray|xray|ultrasound|imaging|biopsy|panel|"
                         r"exam|examination|study|monitoring|prueba|pruebas|examen|estudio|exame|exames)\b")
-CONDITION_FOLDERS = FOLDER_TOKENS[5][1]  # a stage inside /conditions/... is a stage, however many
+FOLDER_WORDS = dict(FOLDER_TOKENS)
+CONDITION_FOLDERS = FOLDER_WORDS["condition"]  # a stage inside /conditions/... is a stage, however many
 BOOKING_PATH = re.compile(r"contact|book|appointment|consult|schedule|cita|agendar|contato|contacto", re.I)
 WHAT_IS = re.compile(r"^(what (is|are)|que es|o que e)\b")
 CARE_WORDS = set("care health wellness medical medicine pain sleep vein weight women womens children childrens kids "
@@ -362,7 +365,7 @@ class Classifier:
 
     def _folder_index(self, kind: str, folder: str, has_children: bool, text: str, depth: int) -> Placement:
         """The page of a folder itself (`/conditions/`, `/doctors/`): an index, or the page itself."""
-        if kind == "condition" and not has_children and depth == 0 and folder.lower() not in FOLDER_TOKENS[5][1]:
+        if kind == "condition" and not has_children and depth == 0 and folder.lower() not in CONDITION_FOLDERS:
             return Placement("condition", f"condition word in its slug '{folder}'", strength=0.4)
         if kind == "condition":
             return Placement("resource_hub" if has_children else "other", f"index of '{folder}'", folder, depth,
@@ -477,7 +480,7 @@ class Classifier:
 def _is_listing(path: str) -> bool:
     """A blog's index or one of its pages (`/blog/`, `/news/page/2/`)."""
     segments = [x.lower() for x in _segments(path)]
-    return bool(segments) and (segments[0] in FOLDER_TOKENS[10][1] and (len(segments) == 1 or "page" in segments))
+    return bool(segments) and (segments[0] in FOLDER_WORDS["blog"] and (len(segments) == 1 or "page" in segments))
 
 
 def _mirror_prefixes(evidence: Evidence) -> set[str]:

@@ -120,8 +120,26 @@ def find_conditions(evidence: Evidence, placed: dict[int, Placement], vocabulary
         if others.get(page_id):
             entry.notes.append("other pages about it (review: a tab, a duplicate?): " + ", ".join(sorted(others[page_id])))
         entries.append(entry)
+    _after_treatments(evidence, placed, entries)
     _synonyms(evidence, entries, vocabulary)
     return entries
+
+
+def _after_treatments(evidence: Evidence, placed: dict[int, Placement], entries: list[Entry]) -> None:
+    """`/aftercare/dental-implants/` follows the treatment `/dental-implants/`: the follow-up page of
+    the condition that treatment belongs to (its slug is the treatment's)."""
+    treated_by: dict[str, Entry] = {}
+    for entry in entries:
+        if "treatment" in entry.fields["pages"]:
+            treated_by.setdefault(slug(entry.fields["pages"]["treatment"])[-1].lower(), entry)
+    for page_id, placement in placed.items():
+        if placement.type != "follow_up" or placement.excluded or placement.language or not placement.folder:
+            continue
+        entry = treated_by.get(slug(evidence.pages[page_id].path)[-1].lower())
+        if entry is not None and "follow_up" not in entry.fields["pages"]:
+            pages = {**entry.fields["pages"], "follow_up": evidence.pages[page_id].path}
+            entry.fields["pages"] = {stage: pages[stage] for stage in STAGE_ORDER if stage in pages}
+            entry.because(f"follow-up after its treatment: {evidence.pages[page_id].path}", 0.0)
 
 
 def _translations(evidence: Evidence, placed: dict[int, Placement], overview_of_subject: dict[str, int]) -> dict[int, list[str]]:

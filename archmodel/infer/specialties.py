@@ -50,11 +50,20 @@ def settle_hubs(evidence: Evidence, placed: dict[int, Placement], vocabulary: Vo
         if text and vocabulary.specialty(_clean_hub(text)):
             placed[page_id] = Placement("specialty_hub", f"in the main navigation, titled '{_clean_hub(text)}'")
     hubs = {evidence.pages[i].path.rstrip("/") + "/": i for i, p in placed.items() if p.type == "specialty_hub"}
-    for prefix, page_id in hubs.items():  # a program inside a service line is a program of that line
+    umbrellas: set[str] = set()
+    for prefix, page_id in hubs.items():
         above = next((h for h in hubs if h != prefix and prefix.startswith(h) and h != "/"), None)
-        if above is not None:
+        if above is None:
+            continue
+        if prefix[len(above):].count("/") == 1:  # /departments/medicine/cardiology/: a division of a department
+            umbrellas.add(above)
+        else:  # /services/orthopedics/programs/joint-replacement/: a program of a service line
             placement = placed[page_id]
             placed[page_id] = Placement("service", f"{placement.reason}, inside the hub {above}", placement.folder,
+                                        placement.depth, strength=placement.strength, language=placement.language)
+    for above in umbrellas:
+        placement = placed[hubs[above]]
+        placed[hubs[above]] = Placement("other", f"{placement.reason}, but its divisions are the hubs", placement.folder,
                                         placement.depth, strength=placement.strength, language=placement.language)
 
 

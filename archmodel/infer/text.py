@@ -39,6 +39,7 @@ LEADING_STAGE = [
     ("symptoms", r"(what are the )?(early |common )?(signs (and|&) )?symptoms( (of|and causes of))?|warning signs( of)?|signs of"
                  r"|(cuales son los )?(signos y )?sintomas( (de|del|de la))?|(quais (sao )?os )?(sinais e )?sintomas( (de|do|da))?"),
     ("diagnosis", r"how (is|are|do|does|we|to|can|doctors) (.{1,60} )?(diagnosed?|diagnosing|tested|test for)|diagnosing|diagnosis (of|for)"
+                  r"|do i have|could i have|how do i know if|how to tell if|am i at risk"
                   r"|(como se diagnostica|diagnostico (de|del|de la))|(como (e|se) diagnostica(do|da)?|diagnostico (de|do|da))"),
     ("tests", r"tests? (for|of)|testing for|pruebas (de|para)|exames (de|para)"),
     # not "Treatment for X": that is how clinics title the condition's own page

@@ -101,6 +101,7 @@ class Vocabulary:
         for sp in specialties:
             for key in (sp.id, sp.name, *sp.aliases):
                 self._specialty.setdefault(fold(key), sp)
+                self._specialty.setdefault(_without_and(fold(key)), sp)
             for key in sp.practitioners:
                 self._practitioner.setdefault(fold(key), sp)
 
@@ -144,8 +145,10 @@ class Vocabulary:
         return self._condition.get(fold(text))
 
     def specialty(self, text: str) -> VocabularySpecialty | None:
-        """The specialty named by `text` ("Heart & Vascular", "orthopaedics")."""
-        return self._specialty.get(fold(text))
+        """The specialty named by `text` ("Heart & Vascular", "orthopaedics", "Endodontics (Root Canal
+        Specialists)"): "&" and "and" read alike, a parenthesised aside is dropped."""
+        key = fold(text)
+        return self._specialty.get(key) or self._specialty.get(_without_and(fold(re.sub(r"\([^)]*\)", " ", text))))
 
     def practitioner(self, text: str) -> VocabularySpecialty | None:
         """The specialty of a practitioner title found in `text` ("Dr. X, cardiologist")."""
@@ -154,6 +157,10 @@ class Vocabulary:
             if f" {key} " in folded:
                 return sp
         return None
+
+
+def _without_and(folded: str) -> str:
+    return " ".join(w for w in folded.split() if w not in ("and", "y", "e"))
 
 
 def _is_abbreviation(key: str, entry: VocabularyCondition) -> bool:
