@@ -54,7 +54,8 @@ FOLDER_TOKENS: list[tuple[str, frozenset[str]]] = [
                             "doencas condicoes".split())),
     ("provider", frozenset("providers doctors physicians find-a-doctor our-doctors clinicians specialists "
                            "team our-team staff experts surgeons medical-reviewers reviewers medicos doctores "
-                           "especialistas equipo nuestro-equipo equipe nossa-equipe".split())),
+                           "especialistas equipo nuestro-equipo equipe nossa-equipe faculty profiles care-team medical-staff "
+                           "corpo-clinico".split())),
     ("location", frozenset("locations clinics offices hospitals our-locations facilities medical-centers medical-centres "
                            "health-centers ubicaciones sedes "
                            "clinicas unidades localizacoes".split())),
@@ -277,7 +278,8 @@ class Classifier:
             if TREATMENT_NAMED.search(rest) and len(rest.split()) <= 5 and not self.vocabulary.treatment(head):
                 return Placement("condition", f"'{_short(head)}' offers care for {condition.name}", strength=0.45,
                                  subject=condition.id, medical=True)
-        if head and self._names_specialty(head, "") and len(segments) <= 2:
+        listing = folder_type(segments[-1], 1) in ("provider", "appointment", "location", "blog")  # `.../faculty/`
+        if head and not listing and self._names_specialty(head, "") and (len(segments) <= 2 or _HUB_PREFIX.match(head)):
             return Placement("specialty_hub", f"specialty name '{_short(head)}'", strength=0.6, medical=True)
         known = self.vocabulary.treatment(head) if head else None
         if known:
@@ -337,7 +339,8 @@ class Classifier:
                     return Placement(stage, f"title '{_short(text)}' under '{folder}'", folder, depth, strength=0.7)
                 return Placement("condition", f"folder '{folder}'", folder, depth, strength=0.6)
             if kind in ("specialty_hub", "service"):
-                if len(segments) - depth == 3 and self._names_specialty(text, last):  # /departments/medicine/cardiology/
+                if len(segments) - depth == 3 and self._names_specialty(text, last) \
+                        and folder_type(last, 1) is None:  # /departments/medicine/cardiology/, not its /faculty/
                     return Placement("specialty_hub", f"specialty name '{_short(text)}' under '{folder}'", folder, depth,
                                      strength=0.7)
                 if len(segments) - depth > 2:

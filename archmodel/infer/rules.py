@@ -30,16 +30,28 @@ class Rule:
     sample: str = ""  # one page the rule places (what `--merge` checks against the existing model)
 
 
-def shape(path: str) -> tuple[str, ...]:
+def shape(path: str, tabs: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The path with entity slugs as `*`; a language prefix (`/es/`) is kept and the segment after
-    it read as a first segment, so a mirror gets rules of its own shapes, not one per page."""
+    it read as a first segment, so a mirror gets rules of its own shapes, not one per page. `tabs`
+    are last segments a template repeats under many parents (`.../causes-and-risk-factors/`): kept."""
     segments = [s for s in path.split("/") if s]
     first = 1 if len(segments) > 1 and segments[0].lower() in LANGUAGES else 0
     out = []
     for i, seg in enumerate(segments):
-        literal = i <= first or folder_type(seg, i - first) is not None or seg.lower() in STAGE_SEGMENTS
+        literal = i <= first or folder_type(seg, i - first) is not None or seg.lower() in STAGE_SEGMENTS or (
+            i == len(segments) - 1 and i >= 2 and seg.lower() in tabs)
         out.append(seg if literal else "*")
     return tuple(out)
+
+
+def template_tabs(paths: list[str]) -> frozenset[str]:
+    """Last segments found under at least three different parents (a condition template's tabs)."""
+    parents: dict[str, set[str]] = defaultdict(set)
+    for path in paths:
+        segments = [s for s in path.split("/") if s]
+        if len(segments) >= 3:
+            parents[segments[-1].lower()].add("/".join(segments[:-1]))
+    return frozenset(name for name, seen in parents.items() if len(seen) >= 3)
 
 
 def _pattern(parts: tuple[str, ...], slash: bool) -> str:
@@ -52,13 +64,14 @@ def propose_rules(evidence: Evidence, placed: dict[int, Placement], capture_type
     """(rules in match order, unmapped folders with counts)."""
     paths = [p.path for p in evidence.pages if p.path != "/"]
     slash = sum(p.endswith("/") for p in paths) >= sum(not p.endswith("/") for p in paths)
+    tabs = template_tabs(paths)
     groups: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     members: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for page_id, placement in placed.items():
         path = evidence.pages[page_id].path
         if path == "/" or (placement.excluded and not evidence.pages[page_id].live):
             continue  # a redirect or error URL gets no rule: it would also match its live twin
-        key = shape(path)
+        key = shape(path, tabs)
         groups[key][placement.type] += 1
         members[key].append(page_id)
     rules: list[Rule] = [Rule("/", "home", 1, "the home page", 1.0, "/")]

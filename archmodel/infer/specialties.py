@@ -52,7 +52,7 @@ def settle_hubs(evidence: Evidence, placed: dict[int, Placement], vocabulary: Vo
     hubs = {evidence.pages[i].path.rstrip("/") + "/": i for i, p in placed.items() if p.type == "specialty_hub"}
     umbrellas: set[str] = set()
     for prefix, page_id in hubs.items():
-        above = next((h for h in hubs if h != prefix and prefix.startswith(h) and h != "/"), None)
+        above = max((h for h in hubs if h != prefix and prefix.startswith(h) and h != "/"), key=len, default=None)
         if above is None:
             continue
         if prefix[len(above):].count("/") == 1:  # /departments/medicine/cardiology/: a division of a department

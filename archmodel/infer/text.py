@@ -150,7 +150,7 @@ POLICY = re.compile(r"\b(privacy|terms (of|and) (use|service|conditions)|terms|d
                     r"termos (de uso|e condi[cç][oõ]es)|pol[ií]tica editorial)\b", re.I)
 RESEARCH = re.compile(r"\b(research|researcher|scientist|investigator|laboratory|lab director|emerit(us|a)|"
                       r"investigador|pesquisador)\b", re.I)
-REVIEW_POLICY = re.compile(r"\b(editorial|review|revisi[oó]n|revis[aã]o)\b", re.I)
+REVIEW_POLICY = re.compile(r"\b(editorial|review(ed|s|ing)?|revisi[oó]n|revis[aã]o|revisado)\b", re.I)
 NOT_FOUND = re.compile(r"\b(page not found|not found|404|error 404|p[aá]gina no encontrada|p[aá]gina n[aã]o encontrada|"
                        r"no se encontr[oó]|nothing found|oops)\b", re.I)
 CONTACT = re.compile(r"^(contact( us)?|get in touch|contacto|cont[aá]ctanos|contato|fale conosco)\b", re.I)
