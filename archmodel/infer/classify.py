@@ -98,6 +98,8 @@ TEST_WORDS = re.compile(r"\b(tests?|testing|screening|scan|mri|ct|x ray|xray|ult
                         r"exam|examination|study|monitoring|prueba|pruebas|examen|estudio|exame|exames)\b")
 FOLDER_WORDS = dict(FOLDER_TOKENS)
 CONDITION_FOLDERS = FOLDER_WORDS["condition"]  # a stage inside /conditions/... is a stage, however many
+SERVICE_WORDS = re.compile(r"\b(unit|center|centre|program|programme|clinic|service|services|department|lab|laboratory)\b")
+ARTICLE_LEAD = re.compile(r"^(preparing|prepare|getting ready|what to expect|how to|questions|tips|your|a guide|guide)\b")
 BOOKING_PATH = re.compile(r"contact|book|appointment|consult|schedule|cita|agendar|contato|contacto", re.I)
 WHAT_IS = re.compile(r"^(what (is|are)|que es|o que e)\b")
 CARE_WORDS = set("care health wellness medical medicine pain sleep vein weight women womens children childrens kids "
@@ -268,7 +270,7 @@ class Classifier:
         if conditions:
             condition = conditions[0]
             rest = _without(fold(head or slug), condition, self.vocabulary)
-            if TEST_WORDS.search(rest):  # "Lyme Disease Antibody Test"
+            if TEST_WORDS.search(rest) and not SERVICE_WORDS.search(rest) and not ARTICLE_LEAD.match(fold(head or slug)):
                 return Placement("test", f"'{_short(head or slug)}' is a test for {condition.name}", strength=0.6,
                                  subject=condition.id, medical=True)
             if not rest:  # "What is sciatica?" is as often an article as the condition's page: a little weaker
@@ -284,8 +286,9 @@ class Classifier:
         known = self.vocabulary.treatment(head) if head else None
         if known:
             kind = "test" if known.kind == "test" else "treatment"
-            return Placement(kind, f"'{_short(head)}' is a {'test' if kind == 'test' else known.kind}", strength=0.6)
-        if head and TEST_WORDS.search(fold(head)) and not conditions:
+            return Placement(kind, f"'{_short(head)}' is a {'test' if kind == 'test' else known.kind}", strength=0.5)
+        if head and TEST_WORDS.search(fold(head)) and not conditions and not SERVICE_WORDS.search(fold(head)) \
+                and not ARTICLE_LEAD.match(fold(head)):  # "Knee MRI", not "Preparing your child for a test"
             return Placement("test", f"'{_short(head)}' names a test", strength=0.5)
         where = next((place_name(t) for t in heads if place_name(t)), None)
         if where and not self.vocabulary.specialty(where) and not self.vocabulary.conditions_in(where) \
@@ -377,8 +380,9 @@ class Classifier:
             return Placement("specialty_hub", f"specialty name '{_short(text)}'", folder, depth, strength=0.7)
         if kind in ("specialty_hub", "service", "location", "blog", "provider"):
             return Placement("other", f"index of '{folder}'", folder, depth, strength=0.5)
-        if kind in ("test", "treatment"):
-            return Placement("other" if has_children else kind, f"index of '{folder}'", folder, depth, strength=0.5)
+        if kind in ("test", "treatment"):  # an index of tests is no test, whatever its heading says
+            return Placement("other" if has_children else kind, f"index of '{folder}'", folder, depth,
+                             strength=0.65 if has_children else 0.5)
         return Placement(kind, f"folder '{folder}'", folder, depth, strength=0.5)
 
     # -- what the links say (after `read_links`) -----------------------------------------------
