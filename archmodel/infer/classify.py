@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from archmodel.infer.evidence import Evidence, PageInfo
 from archmodel.names import clinical, fold, person_credential
 from archmodel.infer.names import site_name
-from archmodel.infer.text import (ARTICLE_QUESTION, BOOKING, CONTACT, NOT_FOUND, POLICY, RESEARCH, TABS, TELEHEALTH,
-                                  place_name, stage_of, title_parts)
+from archmodel.infer.text import (ARTICLE_QUESTION, BOOKING, CONTACT, NON_CLINICAL_ROLE, NOT_FOUND, POLICY, RESEARCH,
+                                  TABS, TELEHEALTH, place_name, stage_of, title_parts)
 from archmodel.infer.vocabulary import Vocabulary
 
 # folder tokens -> the type of the entity pages under the folder (first listed wins on a tie)
@@ -233,6 +233,8 @@ class Classifier:
         slug = segments[-1].replace("-", " ").replace("_", " ")
         slug = re.sub(r"\.(html?|php|aspx?)$", "", slug)
         head = heads[0] if heads else ""
+        if any(NON_CLINICAL_ROLE.search(t) for t in parts[1:] + h1_parts[1:]):  # "Rachel Dunn - Clinic Manager"
+            return Placement("other", f"'{_short(page.title)}' names a non-clinical role", strength=0.7)
         for text in [*h1_parts, *parts]:  # "Licensed Chiropractor in Singapore - Dr. Theo Kieu": a part each
             found = person_credential(text)
             if found and self.vocabulary.conditions_in(found[0]):  # "Multiple Sclerosis (MS)" is no Master of Science
@@ -300,9 +302,13 @@ class Classifier:
         return None
 
     def _names_specialty(self, text: str, slug: str) -> bool:
-        """"Cancer Institute", "Heart & Vascular", "Cardiology at X", or a slug such as `cardiology`."""
+        """"Cancer Institute", "Heart & Vascular", "Cardiology at X", a slug such as `cardiology`, or a
+        short heading that ends with a specialty's name ("Women's Health Physiotherapy")."""
         head = title_parts(text, self.site)[0] if text else ""
-        return any(self.vocabulary.specialty(t) for t in (head, _clean_hub(text), slug) if t)
+        if any(self.vocabulary.specialty(t) for t in (head, _clean_hub(text), slug) if t):
+            return True
+        words = fold(re.sub(r"\([^)]*\)", " ", head)).split()
+        return 2 <= len(words) <= 4 and any(self.vocabulary.specialty(" ".join(words[-n:])) for n in (1, 2))
 
     # -- where it sits -----------------------------------------------------------------------
 
@@ -353,7 +359,7 @@ class Classifier:
                                      strength=0.7)
                 if kind == "specialty_hub":
                     return Placement("specialty_hub", f"folder '{folder}'", folder, depth, strength=0.5)
-                return Placement("service", f"folder '{folder}'", folder, depth, strength=0.5)
+                return Placement("service", f"folder '{folder}'", folder, depth, strength=0.45)  # "Dry Needling": a treatment
             if kind == "provider" and len(segments) - depth == 2:
                 return Placement("provider", f"folder '{folder}'", folder, depth, strength=0.6)
             if kind == "location" and len(segments) - depth == 2:

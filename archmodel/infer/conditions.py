@@ -82,7 +82,9 @@ def find_conditions(evidence: Evidence, placed: dict[int, Placement], vocabulary
         elif placement.type in ("test", "treatment") and "condition" not in placement.reason:
             continue
         if owner is not None:
-            children[owner].setdefault(stage, page_id)
+            known = children[owner].get(stage)
+            if known is None or _closer(evidence, owner, page_id, known):
+                children[owner][stage] = page_id
     others: dict[int, list[str]] = defaultdict(list)
     for page_id, owner in demoted.items():  # "Sciatica treatment" beside "Sciatica": its treatment page; a tab: a note
         if placed[page_id].strength < 0.75 and "offers care" in placed[page_id].reason:
@@ -123,6 +125,16 @@ def find_conditions(evidence: Evidence, placed: dict[int, Placement], vocabulary
     _after_treatments(evidence, placed, entries)
     _synonyms(evidence, entries, vocabulary)
     return entries
+
+
+def _closer(evidence: Evidence, overview: int, page: int, other: int) -> bool:
+    """Whether `page` belongs to the overview more visibly than `other`: below it, or named like it
+    (`/injuries/acl-injury-recovery-timeline` beside `/injuries/acl-injury`)."""
+    def kinship(candidate: int) -> tuple[int, int]:
+        base = evidence.pages[overview].path.rstrip("/")
+        path = evidence.pages[candidate].path
+        return (path.startswith(base + "/") or path.rstrip("/").startswith(base + "-"), -len(path))
+    return kinship(page) > kinship(other)
 
 
 def _after_treatments(evidence: Evidence, placed: dict[int, Placement], entries: list[Entry]) -> None:

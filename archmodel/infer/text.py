@@ -56,7 +56,7 @@ STAGE_WORDS = [
     ("diagnosis", r"diagnos(is|ed|e|ing)|diagnostico|diagnostica(do|da)?"),
     ("tests", r"tests|testing|pruebas|exames"),
     ("treatment", r"treated|tratad[oa]"),  # "Sciatica treatment" is how clinics title the condition itself
-    ("follow_up", r"living with|recovery|recovering|aftercare|follow ?up|outlook|prognosis|rehab(ilitation)?|"
+    ("follow_up", r"living with|recovery|recovering|aftercare|follow ?up|outlook|prognosis|"
                   r"recuperacion|pronostico|seguimiento|recuperacao|prognostico|acompanhamento"),
 ]
 _WORDS = [(stage, re.compile(rf"\b(?:{pattern})\b")) for stage, pattern in STAGE_WORDS]
@@ -138,7 +138,8 @@ BOOKING_ANCHOR = re.compile(r"\b(book|request|schedule|make)\b.{0,30}\b(appointm
                             r"\bappointment\b|\b(pide|pedir|agenda|agendar|agende|reserva|solicitar?|marcar|marque)\b"
                             r".{0,20}\b(cita|consulta|turno)\b|\bfree consultation\b", re.I)
 TELEHEALTH = re.compile(r"(our |book an? |schedule an? )?(telehealth|telemedicine|tele medicine|virtual (care|visits?|consultations?)|"
-                        r"video (visits?|consultations?)|online (consultations?|visits?)|telemedicina|teleconsulta|"
+                        r"video (visits?|consultations?)|online (consultations?|visits?|appointments?)|"
+                        r"(online|virtual) (physio|physiotherapy|physical therapy|therapy)|telemedicina|teleconsulta|"
                         r"consulta (virtual|online|en linea))\b", re.I)
 POLICY = re.compile(r"\b(privacy|terms (of|and) (use|service|conditions)|terms|disclaimer|cookie policy|cookies|hipaa|"
                     r"notice of privacy practices|accessibility|legal notice|non[- ]discrimination|"
@@ -148,6 +149,9 @@ POLICY = re.compile(r"\b(privacy|terms (of|and) (use|service|conditions)|terms|d
                     r"about (our|this) (health |medical )?(content|information)|"
                     r"pol[ií]tica de (privacidad|privacidade|cookies)|aviso (legal|de privacidad)|t[eé]rminos y condiciones|"
                     r"termos (de uso|e condi[cç][oõ]es)|pol[ií]tica editorial)\b", re.I)
+NON_CLINICAL_ROLE = re.compile(r"\b(manager|coordinator|administrator|receptionist|front desk|billing|marketing|"
+                               r"office manager|operations|ceo|cfo|coo|chief executive|president|recruiter|"
+                               r"human resources|accountant|secretary|assistant to|recepcionista|gerente|administrador[a]?)\b", re.I)
 RESEARCH = re.compile(r"\b(research|researcher|scientist|investigator|laboratory|lab director|emerit(us|a)|"
                       r"investigador|pesquisador)\b", re.I)
 REVIEW_POLICY = re.compile(r"\b(editorial|review(ed|s|ing)?|revisi[oó]n|revis[aã]o|revisado)\b", re.I)
