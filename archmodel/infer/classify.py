@@ -107,6 +107,7 @@ CARE_WORDS = set("care health wellness medical medicine pain sleep vein weight w
                  "physical surgery surgical urgent walk primary family dental headache memory wound diabetes "
                  "imaging lab laboratory infusion dialysis fertility birth maternity behavioral mental".split())
 FILLER = re.compile(r"\b(what is|what are|about|understanding|overview|learn about|all about|guide to|que es|o que e|"
+                    r"childhood|pediatric|paediatric|juvenile|infantile|congenital|in children|in kids|infantil|"
                     r"in|near|for|the|a|an|and|of|de|en|em|para|del|la|el|do|da)\b")
 
 
@@ -137,6 +138,8 @@ def folder_type(segment: str, depth: int = 0) -> str | None:
     if depth == 0 and re.match(r"find-(a|an|your)-", segment.lower()):
         return "appointment"
     words = tokens(segment) if depth == 0 else {segment.lower()}
+    if depth == 0 and words & FOLDER_WORDS["condition"]:  # `conditions-and-treatments` holds conditions
+        return "condition"
     for page_type, names in FOLDER_TOKENS:
         if words & names:
             return page_type
@@ -296,7 +299,8 @@ class Classifier:
         if where and not self.vocabulary.specialty(where) and not self.vocabulary.conditions_in(where) \
                 and not set(fold(where).split()) & self.care_words:
             return Placement("location", f"'{_short(head)}' names the place {where}", strength=0.55)
-        if head and len(head.split()) <= 5 and CONDITION_MORPHOLOGY.search(fold(head)) and not TREATMENT_WORDS.search(fold(head)) \
+        if head and len(head.split()) <= 5 and len(h1_parts) <= 1 and CONDITION_MORPHOLOGY.search(fold(head)) \
+                and not TREATMENT_WORDS.search(fold(head)) \
                 and not any(w.endswith("ing") for w in fold(head).split()):
             return Placement("condition", f"'{_short(head)}' reads as a condition", strength=0.45, subject=fold(head))
         return None
@@ -360,7 +364,7 @@ class Classifier:
                 if kind == "specialty_hub":
                     return Placement("specialty_hub", f"folder '{folder}'", folder, depth, strength=0.5)
                 return Placement("service", f"folder '{folder}'", folder, depth, strength=0.45)  # "Dry Needling": a treatment
-            if kind == "provider" and len(segments) - depth == 2:
+            if kind == "provider" and len(segments) - depth == 2 and not has_children:  # not `/our-team/leadership`
                 return Placement("provider", f"folder '{folder}'", folder, depth, strength=0.6)
             if kind == "location" and len(segments) - depth == 2:
                 return Placement("location", f"folder '{folder}'", folder, depth, strength=0.6)

@@ -187,11 +187,12 @@ def _linked_stages(evidence: Evidence, placed: dict[int, Placement], overview: i
         stage = LINKED_STAGES[kind]
         if stage in pages:
             continue
+        accepted = {kind, "service"} if kind == "treatment" else {kind}  # a clinic's service is how it treats
         votes: Counter[int] = Counter()
         for source in own:
             for target in evidence.out_links(source).tolist():
-                if placed.get(target) is not None and placed[target].type == kind:
-                    votes[target] += 1
+                if placed.get(target) is not None and placed[target].type in accepted:
+                    votes[target] += 1 if placed[target].type == kind else 0.75
         best, score = None, 0.0
         for target, count in votes.items():
             linking = sum(1 for s in evidence.in_links(target).tolist() if s in overviews)

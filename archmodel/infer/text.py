@@ -150,7 +150,8 @@ POLICY = re.compile(r"\b(privacy|terms (of|and) (use|service|conditions)|terms|d
                     r"pol[ií]tica de (privacidad|privacidade|cookies)|aviso (legal|de privacidad)|t[eé]rminos y condiciones|"
                     r"termos (de uso|e condi[cç][oõ]es)|pol[ií]tica editorial)\b", re.I)
 NON_CLINICAL_ROLE = re.compile(r"\b(manager|coordinator|administrator|receptionist|front desk|billing|marketing|"
-                               r"office manager|operations|ceo|cfo|coo|chief executive|president|recruiter|"
+                               r"office manager|operations|ceo|cfo|coo|chief executive|president|recruiter|officer|"
+                               r"leadership|board of|trustee|"
                                r"human resources|accountant|secretary|assistant to|recepcionista|gerente|administrador[a]?)\b", re.I)
 RESEARCH = re.compile(r"\b(research|researcher|scientist|investigator|laboratory|lab director|emerit(us|a)|"
                       r"investigador|pesquisador)\b", re.I)
