@@ -449,8 +449,9 @@ class Classifier:
 
     def _article_folders(self, placed: dict[int, Placement]) -> None:
         """A folder of pages each about one stage of a different condition ("Early signs of X",
-        "Living well with Y" under `/health-hub/`) is a collection of articles, not the conditions'
-        stage pages. At the root, where flat-slug sites keep their real stage pages, it never applies."""
+        "Living well with Y" under `/health-hub/`; "Signs of X in toddlers" for four conditions or
+        more under `/for-parents/`) is a collection of articles, not the conditions' stage pages. At
+        the root, where flat-slug sites keep their real stage pages, it never applies."""
         folders: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for page_id, placement in placed.items():
             segments = _segments(self.evidence.pages[page_id].path)
@@ -460,7 +461,7 @@ class Classifier:
             about = [i for i in members if placed[i].subject]
             subjects = {placed[i].subject for i in about}
             kinds = {placed[i].type for i in about}
-            if len(subjects) >= 3 and len(kinds) >= 2 and not any(s in CONDITION_FOLDERS for s in folder):
+            if len(subjects) >= 3 and (len(kinds) >= 2 or len(subjects) >= 4) and not any(s in CONDITION_FOLDERS for s in folder):
                 for page_id in members:  # "Questions before your MRI" in the same folder is an article too
                     placed[page_id] = Placement("blog", f"one of {len(members)} articles on {len(subjects)} conditions "
                                                 f"in /{'/'.join(folder)}/", strength=0.6,
