@@ -202,8 +202,8 @@ def _linked_stages(evidence: Evidence, placed: dict[int, Placement], overview: i
             named = bool(words & (set(fold(page.text).split()) | set(slug(page.path)[-1].split("-")))) if slug(page.path) else False
             shared = 0 if kind == "appointment" else 0.5 * max(0, linking - 1)
             value = count + (1.5 if named else 0) - shared
-            alone = len(own) == 1  # an overview without stage pages has one link to give, not two
-            if (count >= 2 or named or alone and linking <= 1) and value > score:
+            only_here = linking <= 1  # no other condition's overview links there: one link is enough
+            if (count >= 2 or named or only_here) and value > score:
                 best, score = target, value
         if best is not None:
             pages[stage] = evidence.pages[best].path
