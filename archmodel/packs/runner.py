@@ -103,7 +103,7 @@ class RunReport:
         return lines
 
     def links_skip_line(self) -> str | None:
-        """"Skipped 36 link checks: This crawl has no links. Add ..." (None: none was skipped for that)."""
+        """"Skipped 36 link checks: this crawl has no links. Add ..." (None: none was skipped for that)."""
         count = sum(1 for o in self.skipped if o.skipped == LINKS_REASON)
         if not count:
             return None
