@@ -1,7 +1,8 @@
 """What `archmodel load` prints when it is done: one line for people, the input summary, or JSON.
 
 The summary says, per input file, how many rows were read, loaded, skipped by reason (external,
-non-HTML, resource, duplicate) and rejected, so a file that lost most of its rows is seen at once
+non-HTML, resource, duplicate, never fetched by the crawler, with the crawler's reasons) and
+rejected, so a file that lost most of its rows is seen at once
 rather than discovered in the audit. Without `--format` the result line goes to standard output
 as before and the summary table to standard error; `--format json` prints one object (the
 counts, warnings and the summary) and the other formats print the summary rows.
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from archmodel.cli.output import Format, emit, log, to_json, write_output
 from archmodel.errors import ConfigError
-from archmodel.ingest.accounting import SKIP_REASONS, SUMMARY_COLUMNS
+from archmodel.ingest.accounting import SKIP_REASONS, SUMMARY_COLUMNS, summary_key
 
 if TYPE_CHECKING:
     from archmodel.ingest.loader import LoadResult
@@ -41,8 +42,11 @@ def summary_lines(inputs: list[dict[str, Any]]) -> list[str]:
     for row in inputs:
         parts = [f"{row['read']:,} read", f"{row['loaded']:,} loaded"]
         for reason in SKIP_REASONS:
-            count = row[f"skipped_{reason.lower().replace('-', '_')}"]
-            if count:
+            count = row[summary_key(reason)]
+            if count and reason == "never fetched":
+                reasons = ", ".join(f"{n:,} {text}" for text, n in (row.get("never_fetched") or {}).items())
+                parts.append(f"{count:,} never fetched" + (f" ({reasons})" if reasons else ""))
+            elif count:
                 parts.append(f"{count:,} skipped ({reason})")
         if row["rejected"]:
             parts.append(f"{row['rejected']:,} rejected")

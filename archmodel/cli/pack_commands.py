@@ -2,7 +2,8 @@
 
 Findings and rows go to standard output (or `-o FILE`) through `archmodel.cli.output`; which
 site was used, skipped checks and the summary go to standard error, so `--format json` output
-stays one clean array a CI job can parse.
+stays one clean array a CI job can parse. That array ends with one object per skipped check
+(with a `skipped` reason and no `severity`), so "nothing found" and "not run" differ.
 """
 
 from __future__ import annotations
@@ -170,8 +171,8 @@ def run(
         _emit_by_impact(report, fmt, output)
     else:
         _emit_findings(report, fmt, output)
-    for outcome in report.skipped:
-        log(f"Skipped {outcome.check.name}: {outcome.skipped}.")
+    for line in report.skip_lines():
+        log(line)
     log(report.summary())
     if fail_on is not None and report.count_at_or_above(fail_on.value):
         log(f"Failing: {report.count_at_or_above(fail_on.value)} findings at or above '{fail_on.value}'.")
@@ -196,7 +197,7 @@ def _emit_by_impact(report: RunReport, fmt: Format | None, output: Path | None) 
     chosen = resolve_format(fmt, output)
     findings = by_impact(report.findings)
     if chosen in (Format.json, Format.ndjson, Format.csv):
-        emit(findings, chosen, output, columns=_finding_columns(report))
+        emit(_with_skipped(findings, report, chosen), chosen, output, columns=_finding_columns(report))
         return
     columns = ["impact", "priority", "pack", "check", "url", "source", "target", "detail"]
     present = [c for c in columns if any(f.get(c) not in (None, "") for f in findings)]
@@ -204,11 +205,18 @@ def _emit_by_impact(report: RunReport, fmt: Format | None, output: Path | None) 
     emit(findings, chosen, output, columns=present, title=title)
 
 
+def _with_skipped(findings: list[dict], report: RunReport, fmt: Format) -> list[dict]:
+    """JSON and ndjson end with one object per skipped check (`pack`, `check`, `title`,
+    `skipped`: the reason), so a consumer can tell "no findings" from "not run". They have no
+    `severity`, so filtering findings by severity leaves them out; CSV has findings only."""
+    return findings + report.skipped_rows() if fmt in (Format.json, Format.ndjson) else findings
+
+
 def _emit_findings(report: RunReport, fmt: Format | None, output: Path | None) -> None:
     chosen = resolve_format(fmt, output)
     findings = report.findings
     if chosen in (Format.json, Format.ndjson, Format.csv):
-        emit(findings, chosen, output, columns=_finding_columns(report))
+        emit(_with_skipped(findings, report, chosen), chosen, output, columns=_finding_columns(report))
         return
     sections = [_section(outcome, chosen) for outcome in report.outcomes if outcome.findings]
     text = "\n".join(sections) if sections else ("No findings.\n" if chosen is Format.table else "")
@@ -280,8 +288,8 @@ def suggest(
         total = len(rows)
         rows = by_impact(rows)[:top]
         log(f"The {len(rows)} of {total} links with the most impact.")
-    for outcome in report.skipped:
-        log(f"Skipped {outcome.check.name}: {outcome.skipped}.")
+    for line in report.skip_lines():
+        log(line)
     emit(rows, fmt, output, columns=[*COLUMNS, "impact"], title=f"Links to add on {report.site.host}")
     by_priority: dict[str, int] = {}
     for row in rows:

@@ -326,7 +326,11 @@ def open_inputs(
     if not any(r.kind in PAGE_KINDS for r in readers):
         warnings.add("no page export (Internal, pages.csv or advertools): pages are known only from links")
     if not link_readers:
-        warnings.add("no link export (All Inlinks, links.csv or advertools): the graph will have no links")
+        warnings.add(
+            "no link export (All Inlinks, links.csv or advertools): the graph will have no links, so "
+            "`archmodel run` skips every check that needs them; add Screaming Frog's All Inlinks export "
+            "(Bulk Export > Links > All Inlinks) or a links.csv"
+        )
     elif not has_positions:
         warnings.add(NO_POSITION_WARNING)
     if not sitemap_readers:

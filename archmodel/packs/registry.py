@@ -29,11 +29,11 @@ from archmodel.errors import PackError
 PACK_PATH_ENV = "ARCHMODEL_PACK_PATH"
 CHECK_SUFFIX = ".cypher"
 SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high")
-REQUIREMENTS: tuple[str, ...] = ("site_model", "positions", "sitemap", "review_pages", "policy_pages")
+REQUIREMENTS: tuple[str, ...] = ("links", "site_model", "positions", "sitemap", "review_pages", "policy_pages")
 PARAMETER_TYPES: tuple[str, ...] = ("integer", "float", "boolean", "string", "list")
 
 Severity = Literal["info", "low", "medium", "high"]
-Requirement = Literal["site_model", "positions", "sitemap", "review_pages", "policy_pages"]
+Requirement = Literal["links", "site_model", "positions", "sitemap", "review_pages", "policy_pages"]
 ParameterType = Literal["integer", "float", "boolean", "string", "list"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

@@ -6,8 +6,9 @@ skipped, with that reason, when an older crawl is asked for.
 Each check runs in its own read transaction, so a pack can never change the graph, and with
 parameters resolved in one place: `-p NAME VALUE` from the command line, else the threshold the
 site model stored on the `Crawl` node, else the header's default. A check whose `requires` the
-crawl cannot meet (no site model, no link positions, ...) is skipped with a reason instead of
-returning an empty result that would read as a clean bill of health.
+crawl cannot meet (no links, no site model, no link positions, ...) is skipped with a reason
+instead of returning an empty result that would read as a clean bill of health, or, for a crawl
+loaded without its links, every page reported unreachable.
 
 A check's result is kept with the crawl once it has run (archmodel/packs/stored.py), so the
 commands that follow on the same crawl read it instead of running the check again.
@@ -45,7 +46,12 @@ THRESHOLDS = frozenset(
 )
 FINDING_KEYS = ("pack", "check", "severity", "title")
 
+LINKS_REASON = (
+    "this crawl has no links; add Screaming Frog's All Inlinks export (Bulk Export > Links > All Inlinks) "
+    "or a links.csv and load again"
+)
 SKIP_REASONS = {
+    "links": LINKS_REASON,
     "site_model": "the crawl was loaded without a site model; load it again with --site site.yml",
     "positions": (
         "the crawl's links carry no link position, so body and navigation links cannot be told apart; "
@@ -81,6 +87,28 @@ class RunReport:
     def skipped(self) -> list[CheckOutcome]:
         return [outcome for outcome in self.outcomes if outcome.skipped]
 
+    def skipped_rows(self) -> list[dict[str, Any]]:
+        """One object per skipped check, for JSON output: pack, check, title and the reason."""
+        return [
+            {"pack": o.check.pack, "check": o.check.id, "title": o.check.title, "skipped": o.skipped}
+            for o in self.skipped
+        ]
+
+    def skip_lines(self) -> list[str]:
+        """What to say about the skipped checks: one line for all the checks that need links
+        (on a crawl without links that is most of them), one line per other skipped check."""
+        line = self.links_skip_line()
+        lines = [line] if line else []
+        lines += [f"Skipped {o.check.name}: {o.skipped}." for o in self.skipped if o.skipped != LINKS_REASON]
+        return lines
+
+    def links_skip_line(self) -> str | None:
+        """"Skipped 36 link checks: this crawl has no links. Add ..." (None: none was skipped for that)."""
+        count = sum(1 for o in self.skipped if o.skipped == LINKS_REASON)
+        if not count:
+            return None
+        return f"Skipped {count} link check{'' if count == 1 else 's'}: {links_sentence()}"
+
     def count_at_or_above(self, severity: str) -> int:
         floor = severity_rank(severity)
         return sum(1 for f in self.findings if severity_rank(f["severity"]) >= floor)
@@ -103,6 +131,20 @@ class RunReport:
         if reused:
             text += f"; {reused} read from the results stored for this crawl (--fresh runs them again)"
         return text + "."
+
+
+def links_sentence(capital: bool = False) -> str:
+    """The skip reason for link checks as two sentences: "this crawl has no links. Add ... again." """
+    first, _, second = LINKS_REASON.partition("; ")
+    first = first[0].upper() + first[1:] if capital else first
+    return f"{first}. {second[0].upper()}{second[1:]}."
+
+
+def crawl_has_links(crawl: Mapping[str, Any]) -> bool:
+    """Whether a crawl (the properties of its `Crawl` node) holds links. `links` is the count the
+    loader stores; a crawl without it (an older load) is taken to have links."""
+    links = crawl.get("links")
+    return links is None or links > 0
 
 
 def convert_value(name: str, raw: str, kind: str) -> Any:
@@ -199,7 +241,8 @@ class Runner:
         """Which `requires` values this crawl meets."""
         if self._capabilities is None:
             crawl = self.site.crawl
-            met = {
+            met = {"links"} if crawl_has_links(crawl) else set()
+            met |= {
                 name
                 for name, key in (
                     ("site_model", "has_site_model"),
@@ -229,7 +272,9 @@ class Runner:
         missing = [need for need in check.header.requires if need not in self.capabilities()]
         if not missing:
             return None
-        return SKIP_REASONS[missing[0]]
+        # Without links, "no links" is the reason to give even when another requirement is missing
+        # too (positions always is): adding the links export is what brings the check back.
+        return SKIP_REASONS["links" if "links" in missing else missing[0]]
 
     def validate_overrides(self, checks: Sequence[Check]) -> None:
         """Refuse `-p` names no selected check uses, and values that do not fit their type."""

@@ -15,6 +15,7 @@ from typing import Any
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef, resolve_site
 from archmodel.errors import ArchmodelError
+from archmodel.packs.runner import crawl_has_links
 from archmodel.render import charts
 from archmodel.render.action_plan import build_action_plan
 from archmodel.render.clusters import cluster_pages
@@ -201,6 +202,7 @@ def build_report(
         notes=notes,
         plan=plan,
         since=history_section(graph, ref, findings),
+        has_links=crawl_has_links(crawl),
     )
     with measure(times, "HTML"):
         return build_report_html(report, plotly_src)

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
+from archmodel.packs.runner import LINKS_REASON, links_sentence
 from archmodel.render.action_plan import PLAN_CSS, ActionPlan
 from archmodel.render.escape import html_text
 from archmodel.render.findings import SEVERITIES, Finding, FindingIndex, check_name, severity_rank, subject_url
@@ -49,15 +50,19 @@ class ReportInput:
     notes: list[str] = field(default_factory=list)
     since: str = ""  # the "Since the last crawl" section (archmodel/render/history_section.py), HTML
     plan: ActionPlan = field(default_factory=ActionPlan)
+    has_links: bool = True  # False: the crawl was loaded without links, so the link checks were skipped
 
 
 def headline(report: ReportInput) -> list[tuple[str, str, bool]]:
     """(label, value, is_bad) for the figures at the top."""
     index = FindingIndex.build(report.findings) if report.findings is not None else None
+    skipped = {name for name, _ in report.skipped}
 
     def from_findings(key: str) -> tuple[str, bool]:
         if index is None:
             return "not run", False
+        if not report.has_links or "/".join(HEADLINE_CHECKS[key]) in skipped:
+            return "skipped", False
         count = index.count(*HEADLINE_CHECKS[key])
         return f"{count:,}", count > 0
 
@@ -68,7 +73,10 @@ def headline(report: ReportInput) -> list[tuple[str, str, bool]]:
     ):
         value, bad = from_findings(key)
         cards.append((label, value, bad))
-    cards.append(("Provider-condition pairs not linked either way", f"{report.unlinked_pairs:,}", report.unlinked_pairs > 0))
+    if report.has_links:
+        cards.append(("Provider-condition pairs not linked either way", f"{report.unlinked_pairs:,}", report.unlinked_pairs > 0))
+    else:
+        cards.append(("Provider-condition pairs not linked either way", "no links", False))
     for key, label in (("deep_pages", "Pages too deep"), ("links_to_errors", "Links to error pages")):
         value, bad = from_findings(key)
         cards.append((label, value, bad))
@@ -142,7 +150,14 @@ def findings_section(findings: list[Finding] | None, skipped: list[tuple[str, st
         _table([("pack", False)] + [(s, True) for s in SEVERITIES] + [("total", True)], summary_rows),
     ]
     if skipped:
-        items = "".join(f"<li><b>{html_text(name)}</b>: {html_text(reason)}</li>" for name, reason in skipped)
+        for_links = [name for name, reason in skipped if reason == LINKS_REASON]
+        items = (
+            f"<li><b>{len(for_links)} link checks</b> ({html_text(', '.join(for_links))}): {html_text(LINKS_REASON)}</li>"
+            if for_links else ""
+        )
+        items += "".join(
+            f"<li><b>{html_text(name)}</b>: {html_text(reason)}</li>" for name, reason in skipped if reason != LINKS_REASON
+        )
         parts.append(f"<details><summary>{len(skipped)} checks skipped, and why</summary><ul>{items}</ul></details>")
     plan = plan or ActionPlan()
     grouped: dict[str, list[Finding]] = {pack: [] for pack in plan.folded}
@@ -229,6 +244,12 @@ def build_report_html(report: ReportInput, plotly_src: str | None = None) -> str
     )
     maps = "".join(map_section(view, f"map-{i}") for i, view in enumerate(report.maps))
     notes = "".join(f'<p class="am-note">{html_text(n)}</p>' for n in report.notes)
+    if not report.has_links:
+        notes = (
+            f'<p class="am-note" id="no-links"><b>Link checks skipped.</b> {html_text(links_sentence(capital=True))} '
+            "Until then this report shows only what the pages themselves tell: status, titles, page types "
+            "and the site model.</p>" + notes
+        )
     body = (
         "<main>"
         f'<p class="am-kicker">Internal link architecture report</p><h1>{html_text(report.site_name)}</h1>'

@@ -2,7 +2,7 @@
 // description: >-
 //   A location page that does not link from its body to the hub of a specialty offered there.
 // severity: low
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -3,7 +3,7 @@
 //   A condition overview or specialty hub with no body link to a location or telehealth page:
 //   readers who are ready to be seen cannot find where.
 // severity: medium
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -2,7 +2,7 @@
 // description: >-
 //   A provider profile that does not link from its body to a location the provider works at.
 // severity: low
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -5,7 +5,7 @@
 //   appointment page, or clinical words (symptoms, diagnosis, treatment, test) for an
 //   appointment page.
 // severity: high
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

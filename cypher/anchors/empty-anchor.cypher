@@ -3,6 +3,7 @@
 //   A body link with neither anchor text nor image alt text: screen readers announce nothing
 //   useful and search engines learn nothing about the target.
 // severity: medium
+// requires: [links]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -3,6 +3,7 @@
 //   A body link whose anchor text is one of the configured generic phrases ("learn more",
 //   "click here"): it tells neither readers nor search engines what the target is about.
 // severity: medium
+// requires: [links]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -3,7 +3,7 @@
 //   A body link to a condition overview whose anchor uses neither the condition's name nor any
 //   of its synonyms, so the site names the condition inconsistently.
 // severity: info
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -4,6 +4,7 @@
 //   links (pages with at least 5 such links): vary the anchors ("symptoms of", "diagnosis of",
 //   "treatment for", "care after") so they read naturally.
 // severity: low
+// requires: [links]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -2,6 +2,7 @@
 // description: >-
 //   A link (any position, followed or not) to a page that answered 4xx or 5xx.
 // severity: high
+// requires: [links]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

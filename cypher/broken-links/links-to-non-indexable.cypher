@@ -3,6 +3,7 @@
 //   A link (any position, followed or not) to a page that answers 200 but is noindex or
 //   canonicalised to another URL.
 // severity: medium
+// requires: [links]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -3,6 +3,7 @@
 //   A link (any position, followed or not) to a URL that redirects: link to the final URL
 //   instead, so readers and crawlers skip the extra hop.
 // severity: medium
+// requires: [links]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -2,6 +2,7 @@
 // description: >-
 //   An internal link marked rel="nofollow": it withholds link equity from the site's own page.
 // severity: low
+// requires: [links]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -3,7 +3,7 @@
 //   A blog post about a condition (by its URL, or by the condition's name or a synonym in its
 //   title or H1) that does not link from its body to the condition's overview or treatment page.
 // severity: medium
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

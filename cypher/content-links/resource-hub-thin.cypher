@@ -3,7 +3,7 @@
 //   A resource hub whose body links reach fewer of the site's condition overviews than the site
 //   has: patient-education hubs should open onto every condition.
 // severity: low
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

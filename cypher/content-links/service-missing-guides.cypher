@@ -3,7 +3,7 @@
 //   A treatment or service page that links from its body to no supporting guide (a symptom,
 //   diagnosis, test or follow-up page): the page books care but does not explain it.
 // severity: low
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

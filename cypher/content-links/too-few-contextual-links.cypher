@@ -3,7 +3,7 @@
 //   A condition, treatment or service page that links from its body to fewer distinct pages
 //   than min_contextual_outlinks: it leaves readers without the next pages of their care.
 // severity: low
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -3,6 +3,7 @@
 //   A page whose body links to more distinct pages than max_content_outlinks: the links that
 //   matter drown among the rest.
 // severity: low
+// requires: [links]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -3,7 +3,7 @@
 //   A specialty hub, condition overview or appointment page more clicks from the home page than
 //   key_page_max_depth: the pages that matter most should be closest to home.
 // severity: high
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

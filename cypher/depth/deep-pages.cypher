@@ -3,6 +3,7 @@
 //   An indexable page more clicks from the home page than max_depth, counting followed links in
 //   any position: visitors and crawlers rarely get that far.
 // severity: medium
+// requires: [links]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

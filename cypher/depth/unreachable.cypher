@@ -3,6 +3,7 @@
 //   A crawled page that cannot be reached from the home page by following links (in any
 //   position): the crawler found it some other way (sitemap, list mode, redirects).
 // severity: high
+// requires: [links]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -3,6 +3,7 @@
 //   The pages holding the most internal PageRank, with their type, so a team sees whether link
 //   equity pools on policy or utility pages instead of care pages.
 // severity: info
+// requires: [links]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

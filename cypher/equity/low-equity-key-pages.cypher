@@ -4,7 +4,7 @@
 //   PageRank (over followed links) is below the median of the site's pages: the site's own links
 //   do not point readers and crawlers at its most important care pages.
 // severity: medium
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

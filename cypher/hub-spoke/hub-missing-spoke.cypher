@@ -3,7 +3,7 @@
 //   A specialty hub that does not link, from its body, to the overview page of a condition its
 //   specialty covers, or to the profile of a provider practising that specialty.
 // severity: high
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

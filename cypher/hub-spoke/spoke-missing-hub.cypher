@@ -3,7 +3,7 @@
 //   A condition overview, treatment page or provider profile of a specialty that does not link
 //   back, from its body, to that specialty's hub.
 // severity: medium
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

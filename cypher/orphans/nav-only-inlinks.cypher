@@ -4,7 +4,7 @@
 //   footer. It is discoverable, but no body content links to it, so nothing tells readers or
 //   search engines what topic it belongs to.
 // severity: medium
-// requires: [site_model, positions]
+// requires: [links, site_model, positions]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -4,6 +4,7 @@
 //   followed link in any position. Search engines and visitors can only reach it from the
 //   sitemap or from outside the site.
 // severity: high
+// requires: [links]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -4,7 +4,7 @@
 //   appointment, as the site model orders them), a stage page that does not link from its body
 //   to the next stage page the condition has.
 // severity: high
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -3,7 +3,7 @@
 //   A clinical or blog page with no body link to any next-step page (appointment, location,
 //   telehealth or provider profile), so a reader who is ready to act has nowhere to go.
 // severity: medium
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

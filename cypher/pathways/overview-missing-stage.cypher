@@ -3,7 +3,7 @@
 //   A condition overview that does not link from its body to one of the condition's other
 //   care-pathway stage pages (symptoms, diagnosis, tests, treatment, follow-up, appointment).
 // severity: medium
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -3,7 +3,7 @@
 //   A condition overview that links from its body to none of the providers who treat the
 //   condition; one finding per provider left unlinked.
 // severity: medium
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -3,7 +3,7 @@
 //   A provider treats a condition, and the provider's profile does not link from its body to
 //   that condition's overview.
 // severity: medium
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -4,7 +4,7 @@
 //   no specialty covering the condition covers: "related services" should stay within the same
 //   care pathway.
 // severity: low
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -3,7 +3,7 @@
 //   Two related conditions (the site model's `related`) whose overview pages do not link to
 //   each other from their body in either direction.
 // severity: medium
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

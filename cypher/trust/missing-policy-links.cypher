@@ -3,7 +3,7 @@
 //   A clinical page that links (from any position, footer included) to none of the policy pages:
 //   medical disclaimer, non-emergency guidance, privacy (the site model's trust.policy_pages).
 // severity: low
-// requires: [site_model, policy_pages]
+// requires: [links, site_model, policy_pages]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

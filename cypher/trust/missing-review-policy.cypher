@@ -3,7 +3,7 @@
 //   A clinical page that does not link from its body to a page explaining how medical content
 //   is written and reviewed (the site model's trust.review_pages).
 // severity: low
-// requires: [site_model, review_pages]
+// requires: [links, site_model, review_pages]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

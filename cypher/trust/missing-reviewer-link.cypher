@@ -4,7 +4,7 @@
 //   or reviewed it, or, when nobody is named, to any provider profile: readers cannot check who
 //   stands behind the medical content.
 // severity: medium
-// requires: [site_model]
+// requires: [links, site_model]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -164,6 +164,13 @@ def test_unknown_header_key_is_rejected(tmp_path: Path, no_env: None) -> None:
     assert "severty: unknown key" in error.what
 
 
+def test_requires_links_is_accepted_and_a_misspelt_requirement_is_rejected(tmp_path: Path, no_env: None) -> None:
+    path = write_pack(tmp_path, "mine", "linked", GOOD_HEADER.replace("// severity: low", "// severity: low\n// requires: [links]"))
+    assert parse_check(path, pack="mine").header.requires == ["links"]
+    error = broken(tmp_path, GOOD_HEADER.replace("// severity: low", "// severity: low\n// requires: [link]"))
+    assert "requires.0" in error.what
+
+
 def test_bad_severity_is_rejected(tmp_path: Path, no_env: None) -> None:
     error = broken(tmp_path, GOOD_HEADER.replace("severity: low", "severity: critical"))
     assert "severity" in error.what

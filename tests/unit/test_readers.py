@@ -177,10 +177,13 @@ def test_derived_indexability_without_indexability_column(tmp_path: Path, n: Url
         "Address,Status Code,Meta Robots 1,Canonical Link Element 1\n"
         f"{H}/a/,200,,\n{H}/b/,200,\"noindex,follow\",\n{H}/c/,200,,{H}/a/\n{H}/d/,500,,\n{H}/e/,0,,\n"
     )
-    pages = list(open_inputs([path], n).pages())
+    crawl = open_inputs([path], n)
+    pages = list(crawl.pages())
     assert [(p.indexable, p.indexability) for p in pages] == [
-        (True, None), (False, "noindex"), (False, "Canonicalised"), (False, "Server Error"), (False, "No Response"),
+        (True, None), (False, "noindex"), (False, "Canonicalised"), (False, "Server Error"),
     ]
+    # status 0: never fetched, so not a page (docs/ingest.md "Rows the crawler never fetched")
+    assert (crawl.summary()[0]["skipped_never_fetched"], crawl.summary()[0]["never_fetched"]) == (1, {"No Response": 1})
 
 
 @pytest.mark.parametrize(

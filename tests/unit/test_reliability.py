@@ -169,7 +169,7 @@ def test_max_bad_rows_lets_a_user_accept_nulls(n: UrlNormaliser) -> None:
 
 @pytest.mark.parametrize(
     ("status", "ok"),
-    [("200", True), ("599", True), ("100", True), ("0", True), ("99", False), ("600", False), ("abc", False),
+    [("200", True), ("599", True), ("100", True), ("99", False), ("600", False), ("abc", False),
      ("200.5", False), ("-200", False), ("1e9", False), ("2OO", False), ("\u0662\u0660\u0660", False)],
 )
 def test_status_codes(status: str, ok: bool, tmp_path: Path, n: UrlNormaliser) -> None:
@@ -178,6 +178,17 @@ def test_status_codes(status: str, ok: bool, tmp_path: Path, n: UrlNormaliser) -
     crawl = read_all([path], n, max_bad_rows=1.0)
     assert crawl.loaded_pages[0].status == (int(status) if ok else None)  # type: ignore[attr-defined]
     assert crawl.summary()[0]["bad_values"] == (0 if ok else 1)
+
+
+def test_status_0_is_never_fetched_not_a_page(tmp_path: Path, n: UrlNormaliser) -> None:
+    path = tmp_path / "pages.csv"
+    path.write_text(f"url,status\n{H}/,200\n{H}/gone/,0\n", encoding="utf-8")
+    crawl = read_all([path], n)
+    assert [page.url for page in crawl.loaded_pages] == [f"{H}/"]  # type: ignore[attr-defined]
+    row = crawl.summary()[0]
+    assert (row["read"], row["loaded"], row["skipped_never_fetched"], row["never_fetched"]) == (
+        2, 1, 1, {"No Response": 1}
+    )
 
 
 def test_sf_current_rows_are_all_accounted_for(n: UrlNormaliser) -> None:
@@ -210,7 +221,8 @@ def test_duplicates_and_links_of_non_html_pages_are_counted(tmp_path: Path, n: U
     rows = {row["records"]: row for row in crawl.summary()}
     assert rows["pages"] | {} == {
         "file": "pages.csv", "records": "pages", "read": 6, "loaded": 2, "skipped_external": 1,
-        "skipped_non_html": 1, "skipped_resource": 0, "skipped_duplicate": 1, "rejected": 1, "bad_values": 0,
+        "skipped_non_html": 1, "skipped_resource": 0, "skipped_duplicate": 1, "skipped_never_fetched": 0,
+        "rejected": 1, "bad_values": 0, "never_fetched": {},
     }
     assert (rows["links"]["read"], rows["links"]["loaded"], rows["links"]["skipped_non_html"],
             rows["links"]["skipped_external"], rows["links"]["rejected"]) == (4, 1, 1, 1, 1)

@@ -30,6 +30,34 @@ _POSITIONS = {
 
 HYPERLINK_TYPES = frozenset({"hyperlink", "href", "ahref", "a href"})
 
+# Screaming Frog's `Status` for a URL it listed but never fetched (its `Status Code` is 0 or blank).
+NEVER_FETCHED = {
+    text.lower(): text
+    for text in (
+        "Blocked by robots.txt",
+        "Blocked URL",
+        "DNS lookup failed",
+        "Connection Timeout",
+        "Timeout",
+        "Connection Refused",
+        "Connection Error",
+        "No Response",
+    )
+}
+
+
+def never_fetched(status: int | None, status_text: str | None) -> str | None:
+    """Why a row was never fetched, or None for a fetched page. A status code of 0 means no response
+    whatever the text says; a blank code counts when the status text is one of `NEVER_FETCHED`.
+    The reason is the crawler's text (known ones in one spelling), else "No Response"."""
+    text = " ".join((status_text or "").split())
+    known = NEVER_FETCHED.get(text.lower())
+    if status == 0:
+        return known or text or "No Response"
+    if status is None and known:
+        return known
+    return None
+
 
 def normalise_position(text: str | None) -> str | None:
     """`content`, `NAV`, `Side Bar` -> Content, Navigation, Sidebar; blank or unknown -> None."""

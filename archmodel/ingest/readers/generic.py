@@ -65,6 +65,9 @@ class PagesReader(CsvReader):
                 skipped["external"] += 1
                 continue
             status = check.status(cells, status_col, line)
+            if status == 0:
+                account.skip_never_fetched("No Response")
+                continue
             canonical_url = site_url(normaliser, cell(cells, canonical), url)
             stated = cell(cells, indexable_col)
             derived, reason = derived_indexability(status if status is not None else 200, False, canonical_url, url)

@@ -5,6 +5,8 @@ connected APIs (GA, GSC, Majestic, Ahrefs: ignored) and what the crawl found (`T
 Old exports use other names for a few columns (`Content` for `Content Type`, `Level` for
 `Crawl Depth`, `Redirect URI`), and old inlinks files have no position (`Type` = `HREF`).
 A custom extraction whose header contains "Reviewed By" or "Reviewer" supplies `reviewed_by`.
+Rows Screaming Frog never fetched (`Status Code` 0: blocked by robots.txt, DNS lookup failed,
+timeouts, refused connections) are not pages: they are counted as "never fetched", by reason.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from archmodel.ingest.readers.common import (
     CsvReader,
     PageColumns,
     derived_indexability,
+    never_fetched,
     normalise_position,
     page_record,
     require_columns,
@@ -42,6 +45,7 @@ class InternalReader(CsvReader):
         h = self.csv.header
         address = h.find("Address")
         status_code = h.find("Status Code")
+        status_text = h.find("Status")
         indexability = h.find("Indexability")
         indexability_status = h.find("Indexability Status")
         canonical = h.find("Canonical Link Element 1", "Canonical Link Element", "Canonical")
@@ -69,6 +73,10 @@ class InternalReader(CsvReader):
                 skipped["external"] += 1
                 continue
             status = check.status(cells, status_code, line)
+            unfetched = never_fetched(status, cell(cells, status_text))
+            if unfetched:
+                account.skip_never_fetched(unfetched)
+                continue
             canonical_url = site_url(normaliser, cell(cells, canonical), url)
             verdict = cell(cells, indexability)
             if verdict is not None:
