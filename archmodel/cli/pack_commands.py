@@ -2,8 +2,7 @@
 
 Findings and rows go to standard output (or `-o FILE`) through `archmodel.cli.output`; which
 site was used, skipped checks and the summary go to standard error, so `--format json` output
-stays one clean array a CI job can parse. That array ends with one object per skipped check
-(with a `skipped` reason and no `severity`), so "nothing found" and "not run" differ.
+stays one clean array of findings a CI job can parse.
 """
 
 from __future__ import annotations
@@ -197,7 +196,7 @@ def _emit_by_impact(report: RunReport, fmt: Format | None, output: Path | None) 
     chosen = resolve_format(fmt, output)
     findings = by_impact(report.findings)
     if chosen in (Format.json, Format.ndjson, Format.csv):
-        emit(_with_skipped(findings, report, chosen), chosen, output, columns=_finding_columns(report))
+        emit(findings, chosen, output, columns=_finding_columns(report))
         return
     columns = ["impact", "priority", "pack", "check", "url", "source", "target", "detail"]
     present = [c for c in columns if any(f.get(c) not in (None, "") for f in findings)]
@@ -205,18 +204,11 @@ def _emit_by_impact(report: RunReport, fmt: Format | None, output: Path | None) 
     emit(findings, chosen, output, columns=present, title=title)
 
 
-def _with_skipped(findings: list[dict], report: RunReport, fmt: Format) -> list[dict]:
-    """JSON and ndjson end with one object per skipped check (`pack`, `check`, `title`,
-    `skipped`: the reason), so a consumer can tell "no findings" from "not run". They have no
-    `severity`, so filtering findings by severity leaves them out; CSV has findings only."""
-    return findings + report.skipped_rows() if fmt in (Format.json, Format.ndjson) else findings
-
-
 def _emit_findings(report: RunReport, fmt: Format | None, output: Path | None) -> None:
     chosen = resolve_format(fmt, output)
     findings = report.findings
     if chosen in (Format.json, Format.ndjson, Format.csv):
-        emit(_with_skipped(findings, report, chosen), chosen, output, columns=_finding_columns(report))
+        emit(findings, chosen, output, columns=_finding_columns(report))
         return
     sections = [_section(outcome, chosen) for outcome in report.outcomes if outcome.findings]
     text = "\n".join(sections) if sections else ("No findings.\n" if chosen is Format.table else "")

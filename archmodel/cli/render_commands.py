@@ -20,7 +20,7 @@ from archmodel.cli.output import log
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef, resolve_site
 from archmodel.render.api import write_map, write_maps, write_report
-from archmodel.render.findings import read_rows_file, split_skipped
+from archmodel.render.findings import read_rows_file
 from archmodel.render.gather import gather
 from archmodel.render.timing import PhaseTimes
 from archmodel.render.site_map import MAX_DRAWN_PAGES
@@ -119,7 +119,7 @@ def map_command(
 
         earlier = select_crawl(graph, ref, since)
     if findings_file is not None:
-        findings, _ = split_skipped(read_rows_file(findings_file, "findings"))
+        findings = read_rows_file(findings_file, "findings")
     elif no_checks:
         findings = None
     else:
@@ -167,7 +167,7 @@ def report_command(
         if checking is not None:
             findings, skipped, suggestions = checking.result()
     if findings_file is not None:
-        findings, skipped = split_skipped(read_rows_file(findings_file, "findings"))
+        findings, skipped = read_rows_file(findings_file, "findings"), []
     if suggestions_file is not None:
         suggestions = read_rows_file(suggestions_file, "suggestions")
     path = write_report(graph, output, ref, self_contained=self_contained, findings=findings, suggestions=suggestions,

@@ -87,13 +87,6 @@ class RunReport:
     def skipped(self) -> list[CheckOutcome]:
         return [outcome for outcome in self.outcomes if outcome.skipped]
 
-    def skipped_rows(self) -> list[dict[str, Any]]:
-        """One object per skipped check, for JSON output: pack, check, title and the reason."""
-        return [
-            {"pack": o.check.pack, "check": o.check.id, "title": o.check.title, "skipped": o.skipped}
-            for o in self.skipped
-        ]
-
     def skip_lines(self) -> list[str]:
         """What to say about the skipped checks: one line for all the checks that need links
         (on a crawl without links that is most of them), one line per other skipped check."""

@@ -92,10 +92,3 @@ def read_rows_file(path: Path, what: str) -> list[dict[str, Any]]:
         raise InputError(f"the {what} file must hold an array of objects", str(path), fix=fix)
     return rows
 
-
-def split_skipped(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
-    """Rows of `archmodel run --format json` as (findings, skipped checks): the array ends with
-    one object per skipped check, carrying its reason in `skipped` instead of a finding."""
-    findings = [row for row in rows if "skipped" not in row]
-    skipped = [(f"{row.get('pack')}/{row.get('check')}", str(row["skipped"])) for row in rows if "skipped" in row]
-    return findings, skipped

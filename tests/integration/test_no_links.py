@@ -12,7 +12,7 @@ import pytest
 from archmodel.cli import main
 from archmodel.db.connection import Graph
 from archmodel.packs.registry import load_registry
-from archmodel.packs.runner import LINKS_REASON
+from archmodel.packs.runner import LINKS_REASON, Runner
 from tests.conftest import wipe
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -61,10 +61,10 @@ def test_internal_html_only_skips_link_checks_in_one_line_and_runs_the_rest(
     assert code == 0, err
     assert err.count(SKIP_LINE) == 1
     assert "Skipped depth/unreachable" not in err and "Skipped orphans/orphan-pages" not in err
-    rows = json.loads(out)
-    findings = [row for row in rows if "skipped" not in row]
-    skipped = {f"{row['pack']}/{row['check']}": row["skipped"] for row in rows if "skipped" in row}
-    assert all("severity" not in row for row in rows if "skipped" in row)
+    findings = json.loads(out)
+    assert all(row["severity"] for row in findings)  # the JSON array holds findings only
+    report = Runner.for_site(html_only, "www.lakeshore-heart.example").run(load_registry().checks.values())
+    skipped = {outcome.check.name: outcome.skipped for outcome in report.skipped}
     assert [name for name, reason in skipped.items() if reason == LINKS_REASON] == [
         check.name for check in load_registry() if "links" in check.header.requires
     ]
@@ -126,7 +126,7 @@ def test_never_fetched_rows_are_counted_not_pages_nor_findings(
 
     code, out, err = cli(capsys, "run", "--format", "json")
     assert code == 0, err
-    findings = [row for row in json.loads(out) if "skipped" not in row]
+    findings = json.loads(out)
     mentioned = {row.get(key) for row in findings for key in ("url", "source", "target")}
     assert not mentioned & {ORTHO + path for path in NEVER_FETCHED}
     errors = [(row["source"], row["target"]) for row in findings if row["check"] == "links-to-error"]
