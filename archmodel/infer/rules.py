@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from archmodel.infer.classify import LANGUAGES, STAGE_SEGMENTS, Placement, folder_type
 from archmodel.infer.evidence import Evidence
+from archmodel.ingest.patterns import PatternSet
 
 CAPTURE_OF = {"condition": "condition", "specialty_hub": "specialty", "provider": "provider", "location": "location"}
 STAGE_PAGE_TYPES = {"symptom", "diagnosis", "follow_up"}
@@ -111,7 +112,25 @@ def propose_rules(evidence: Evidence, placed: dict[int, Placement], capture_type
     general.sort(key=lambda r: (-sum(1 for p in r.match.split("/") if p and "*" not in p and "{" not in p),
                                 -r.match.count("/"), r.match))
     exact.sort(key=lambda r: r.match)
+    exact += _unswallowed(evidence, placed, rules + exact + general, {r.match for r in exact}, MAX_EXCEPTIONS - len(exact))
+    exact.sort(key=lambda r: r.match)
     return rules + exact + general, [f"{folder} ({n} page{'s' if n != 1 else ''})" for folder, n in unmapped.most_common()]
+
+
+def _unswallowed(evidence: Evidence, placed: dict[int, Placement], rules: list[Rule], have: set[str],
+                 room: int) -> list[Rule]:
+    """Exact `other` rules for live pages a broader rule would wrongly type: `/health-library/tests/`
+    is an index, not a condition of `/health-library/{condition}/`."""
+    compiled = PatternSet([(r.match, r.type) for r in rules])
+    out: list[Rule] = []
+    for page_id, placement in placed.items():
+        page = evidence.pages[page_id]
+        if len(out) >= room or placement.type != "other" or not page.live or page.path in have or page.path == "/":
+            continue
+        given, _ = compiled.classify(page.path)
+        if given != "other":
+            out.append(Rule(page.path, "other", 1, f"{placement.reason}; not a {given}", 0.7, page.path))
+    return out
 
 
 __all__ = ["Rule", "propose_rules", "shape"]
