@@ -40,6 +40,11 @@
   pages (`-recovery-timeline`, `-exercises`) for some conditions only, `/services/`, `/team/<first-name>`,
   `/clinics/<town>` and `/physio-in-<town>` pages that are no clinics, `/book` redirecting to an external
   booking host (so no appointment pages).
+- `womens-health`: Magnolia Women's Health, an OB/GYN and fertility group on a HubSpot-like CMS: `/conditions/<condition>`
+  and, for five gynecology conditions, `/gynecology/<condition>`, with separate stage pages (`/symptoms`, `/diagnosis`,
+  `/treatment-options`, `/tests/<test>`, `/recovery/<procedure>` "After your hysterectomy: recovery"),
+  `/providers/<first>-<last>-<credential>` (MD, DO, CNM, WHNP-BC) with a midwives listing and a billing manager who are
+  no providers, `/offices/<city>`, a week-by-week `/pregnancy/` section that is no condition content, one Spanish page.
 
 `publisher` and `ortho` are built with the seed's page and link builders (so the baseline follows the
 linking guidance), get one of each kind of `synth` defect (`sprinkle`), and are then rewritten into
@@ -63,6 +68,7 @@ from archmodel.synth.schemes import academic as _academic  # noqa: F401  # isort
 from archmodel.synth.schemes import dental as _dental  # noqa: F401  # isort: skip
 from archmodel.synth.schemes import pediatric as _pediatric  # noqa: F401  # isort: skip
 from archmodel.synth.schemes import physio as _physio  # noqa: F401  # isort: skip
+from archmodel.synth.schemes import womens as _womens  # noqa: F401  # isort: skip
 from archmodel.synth.schemes.core import SCHEMES, STAGES, Scheme, build, generate, main
 from archmodel.synth.schemes.rework import Crawl, Rework
 
