@@ -14,7 +14,7 @@ from archmodel.ingest.sitemodel import SiteModel, load_site_model
 from archmodel.synth import schemes
 from archmodel.synth.writer import INLINKS_COLUMNS, INTERNAL_COLUMNS
 
-HELD_OUT = ["womens-health"]
+HELD_OUT = ["womens-health", "hospital-mayo-style"]
 FILES = ["internal_all.csv", "all_inlinks.csv", "sitemap.xml", "site.yml", "providers.csv"]
 STAGE_TYPES = {"overview": "condition", "symptoms": "symptom", "diagnosis": "diagnosis", "tests": "test",
                "treatment": "treatment", "follow_up": "follow_up", "appointment": "appointment"}
@@ -223,3 +223,71 @@ def test_womens_providers_offices_and_other_pages(sites: dict[str, Path]) -> Non
     assert table["/informacion-en-espanol"]["H1-1"] == "Información en español"
     assert not [path for path in table if path.startswith("/es/") or path == "/es"]
     assert sm.classify("/blog/how-to-choose-an-ob-gyn")[0] == "blog"
+
+
+# -- hospital-mayo-style ---------------------------------------------------------------------------
+
+
+def test_mayo_condition_tabs_share_stage_pages(sites: dict[str, Path]) -> None:
+    folder = sites["hospital-mayo-style"]
+    sm = model(folder)
+    table = pages(folder)
+    assert all(path == "/" or not path.endswith("/") for path in table)
+    for c in sm.conditions:
+        pages_ = c.pages
+        assert re.fullmatch(rf"/diseases-conditions/{c.id}/symptoms-causes/syc-2035\d{{4}}", pages_["overview"]), pages_
+        assert pages_["symptoms"] == pages_["overview"]  # the overview is the symptoms-causes tab
+        assert "follow_up" not in pages_
+        if "treatment" in pages_:
+            assert re.fullmatch(rf"/diseases-conditions/{c.id}/diagnosis-treatment/drc-2035\d{{4}}", pages_["treatment"])
+            assert pages_["diagnosis"] == pages_["treatment"]  # one tab fills both stages
+            assert sm.classify(pages_["treatment"])[0] == "diagnosis"
+        if "tests" in pages_:
+            assert re.fullmatch(r"/tests-procedures/[a-z0-9-]+/about/pac-2038\d{4}", pages_["tests"]), pages_["tests"]
+        if "appointment" in pages_:
+            assert pages_["appointment"] == "/appointments"
+    afib = sm.condition("atrial-fibrillation").pages
+    assert table[afib["overview"]]["Title 1"] == "Atrial fibrillation - Symptoms and causes - Stonebridge Clinic"
+    assert table[afib["treatment"]]["Title 1"] == "Atrial fibrillation - Diagnosis and treatment - Stonebridge Clinic"
+    assert table[afib["overview"]]["H1-1"] == table[afib["treatment"]]["H1-1"] == "Atrial fibrillation"
+    assert table["/diseases-conditions/atrial-fibrillation"]["Redirect URL"].endswith(afib["overview"])
+    assert "appointment" not in sm.condition("shingles").pages  # no department covers it
+    # the doctors-departments tab is no stage page, and the tab bar links the three tabs
+    ddc = [path for path in live(folder) if "/doctors-departments/ddc-" in path]
+    assert len(ddc) >= 12 and not set(ddc) & model_pages(sm)
+    assert all(sm.classify(path)[0] == "other" for path in ddc)
+    tabs = {(urlsplit(r["Destination"]).path, r["Anchor"]) for r in links(folder)
+            if urlsplit(r["Source"]).path == afib["overview"] and r["Link Position"] == "Navigation"}
+    assert (afib["treatment"], "Diagnosis & treatment") in tabs
+    # the seed's noindexed symptoms page is a symptoms-causes tab here
+    assert any(table[c.pages["overview"]]["Indexability Status"] == "noindex" for c in sm.conditions)
+
+
+def test_mayo_biographies_departments_and_locations(sites: dict[str, Path]) -> None:
+    folder = sites["hospital-mayo-style"]
+    sm = model(folder)
+    table = pages(folder)
+    people = provider_rows(folder)
+    for p in sm.providers:
+        if p.page:
+            assert re.fullmatch(r"/biographies/[a-z-]+/bio-200\d{5}", p.page), p.page
+    smith = people["jane-smith"]["page"]
+    assert re.fullmatch(r"/biographies/smith-jane-a-m-d/bio-200\d{5}", smith)
+    assert table[smith]["H1-1"] == "Jane A. Smith, M.D."
+    assert table[smith]["Title 1"] == "Jane A. Smith, M.D. - Doctors and Medical Staff - Stonebridge Clinic"
+    assert people["amy-pruitt"]["page"].startswith("/biographies/pruitt-amy-r-p-a-c/")
+    assert people["amy-pruitt"]["title"] == "physician assistant"
+    researcher = [path for path in live(folder) if path.startswith("/biographies/nguyen-thanh-v-ph-d/")]
+    assert len(researcher) == 1 and sm.classify(researcher[0])[0] == "other"
+    assert researcher[0] not in {p.page for p in sm.providers}
+    for s in sm.specialties:
+        assert re.fullmatch(rf"/departments-centers/{s.id}/overview/ovc-2045\d{{4}}", s.hub or ""), s.hub
+    sections = [path for path in live(folder) if "/sections/" in path]
+    assert sections and all(sm.classify(path)[0] == "service" for path in sections)
+    assert {loc.page for loc in sm.locations if not loc.telehealth} == {f"/locations/{loc.id}" for loc in sm.locations
+                                                                       if not loc.telehealth}
+    assert table["/appointments"]["Status Code"] == "200" and sm.classify("/appointments")[0] == "appointment"
+    articles = [path for path in live(folder) if path.startswith("/healthy-lifestyle/") and "/in-depth/" in path]
+    assert articles and all(re.fullmatch(r"/healthy-lifestyle/[a-z-]+/in-depth/[a-z0-9-]+/art-2004\d{4}", p) for p in articles)
+    assert all(sm.classify(path)[0] == "blog" for path in articles)
+    assert not set(articles) & model_pages(sm)
