@@ -40,6 +40,17 @@
   pages (`-recovery-timeline`, `-exercises`) for some conditions only, `/services/`, `/team/<first-name>`,
   `/clinics/<town>` and `/physio-in-<town>` pages that are no clinics, `/book` redirecting to an external
   booking host (so no appointment pages).
+- `womens-health`: Magnolia Women's Health, an OB/GYN and fertility group on a HubSpot-like CMS: `/conditions/<condition>`
+  and, for five gynecology conditions, `/gynecology/<condition>`, with separate stage pages (`/symptoms`, `/diagnosis`,
+  `/treatment-options`, `/tests/<test>`, `/recovery/<procedure>` "After your hysterectomy: recovery"),
+  `/providers/<first>-<last>-<credential>` (MD, DO, CNM, WHNP-BC) with a midwives listing and a billing manager who are
+  no providers, `/offices/<city>`, a week-by-week `/pregnancy/` section that is no condition content, one Spanish page.
+- `hospital-mayo-style`: Stonebridge Clinic, a large hospital with a Mayo-like scheme: condition tabs
+  `/diseases-conditions/<slug>/symptoms-causes/syc-2035xxxx` (overview and symptoms in one) and
+  `/diagnosis-treatment/drc-2035xxxx` (diagnosis and treatment in one), a `doctors-departments` tab that is no stage,
+  `/tests-procedures/<slug>/about/pac-2038xxxx`, `/biographies/<last>-<first>-<middle>-m-d/bio-200xxxxx` ("Jane A. Smith,
+  M.D.") with a Ph.D. researcher who is no provider, `/departments-centers/<dept>/overview/ovc-2045xxxx`,
+  `/locations/<city>`, one `/appointments` page, `/healthy-lifestyle/<topic>/in-depth/<slug>/art-2004xxxx` articles.
 
 `publisher` and `ortho` are built with the seed's page and link builders (so the baseline follows the
 linking guidance), get one of each kind of `synth` defect (`sprinkle`), and are then rewritten into
@@ -63,6 +74,8 @@ from archmodel.synth.schemes import academic as _academic  # noqa: F401  # isort
 from archmodel.synth.schemes import dental as _dental  # noqa: F401  # isort: skip
 from archmodel.synth.schemes import pediatric as _pediatric  # noqa: F401  # isort: skip
 from archmodel.synth.schemes import physio as _physio  # noqa: F401  # isort: skip
+from archmodel.synth.schemes import womens as _womens  # noqa: F401  # isort: skip
+from archmodel.synth.schemes import mayo as _mayo  # noqa: F401  # isort: skip
 from archmodel.synth.schemes.core import SCHEMES, STAGES, Scheme, build, generate, main
 from archmodel.synth.schemes.rework import Crawl, Rework
 
