@@ -41,7 +41,12 @@ CREDENTIALS = ("md", "do", "mbbs", "mbchb", "phd", "psyd", "dpt", "pt", "dc", "d
                "facs", "facc", "faaos", "faap", "facog", "facp", "faan", "frcs", "frcp", "ms", "mph", "rd", "ld",
                "lac", "dacm", "nd", "atc", "ocs", "scs", "cscs", "otr", "otr l", "cnm", "whnp", "ccc slp", "au d",
                "aud", "mba", "msc", "mpas", "ma", "mcmsc", "mspas", "mhs", "pa s", "rph", "pharmd", "ccc")
-_CRED = "|".join(sorted((c.replace(" ", r"[\s/.-]?") for c in CREDENTIALS), key=len, reverse=True))
+def _credential_pattern(credential: str) -> str:
+    """`md` also as `M.D.`, `pa c` as `PA-C`, `P.A.-C.` or `PA/C`."""
+    return r"\.?[\s/-]?".join(r"\.?".join(re.escape(ch) for ch in part) for part in credential.split())
+
+
+_CRED = "|".join(sorted((_credential_pattern(c) for c in CREDENTIALS), key=len, reverse=True))
 CREDENTIAL_TAIL = re.compile(rf"(?:,?\s+\(?(?:{_CRED})\.?\)?)+\s*$", re.I)
 DOCTOR_PREFIX = re.compile(r"^(?:dr|dra|drs|doctor|doctora|dr\.\s*ª|prof|profa|profesor|professor|professora)\.?\s+", re.I)
 NAME_WORD = r"[A-ZÁÉÍÓÚÑÂÊÔÃÕÇÜ][\w'’.\-]*"
@@ -50,7 +55,7 @@ NON_CLINICAL = {"phd", "ms", "ma", "msc", "mba", "mph"}  # degrees alone do not 
 
 def clinical(credentials: str) -> bool:
     """Whether a credential string ("MD, PhD", "Dr.", "PhD") marks a clinician."""
-    found = {fold(c) for c in re.split(r"[,\s]+", credentials) if c.strip(" .()")}
+    found = {re.sub(r"[^a-z]", "", c.lower()) for c in re.split(r"[,\s]+", credentials) if c.strip(" .()")}
     return bool(found - NON_CLINICAL)
 
 

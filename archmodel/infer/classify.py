@@ -54,7 +54,7 @@ FOLDER_TOKENS: list[tuple[str, frozenset[str]]] = [
                             "doencas condicoes".split())),
     ("provider", frozenset("providers doctors physicians find-a-doctor our-doctors clinicians specialists "
                            "team our-team staff experts surgeons medical-reviewers reviewers medicos doctores "
-                           "especialistas equipo nuestro-equipo equipe nossa-equipe faculty profiles care-team medical-staff "
+                           "especialistas equipo nuestro-equipo equipe nossa-equipe faculty profiles care-team medical-staff biographies bios "
                            "corpo-clinico".split())),
     ("location", frozenset("locations clinics offices hospitals our-locations facilities medical-centers medical-centres "
                            "health-centers ubicaciones sedes "
@@ -185,8 +185,9 @@ class Classifier:
         excluded = self._excluded(page, segments)
         if excluded:
             return Placement("other", excluded, strength=1.0, language=language, excluded=True)
-        url = self._by_url(page_id, segments[1:] if language else segments)
-        said = self._by_text(page, segments)
+        named = entity_segments(page.path)  # a trailing content id (`syc-20356456`) says nothing
+        url = self._by_url(page_id, named[1:] if language else named)
+        said = self._by_text(page, named)
         chosen = url
         if (said is None or said.type == "other") and url.type == "condition" and url.strength < 0.45:  # `/conditions-pregnancy/`
             chosen = Placement("other", f"{url.reason}, but its heading names no condition", strength=0.2)
@@ -453,15 +454,23 @@ class Classifier:
         more under `/for-parents/`) is a collection of articles, not the conditions' stage pages. At
         the root, where flat-slug sites keep their real stage pages, it never applies."""
         folders: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        index = self.evidence.index
         for page_id, placement in placed.items():
-            segments = _segments(self.evidence.pages[page_id].path)
-            if placement.type in STAGE_TYPE_OF and len(segments) >= 2 and not placement.excluded:
-                folders[tuple(s.lower() for s in segments[:-1])].append(page_id)
+            path = self.evidence.pages[page_id].path
+            segments = entity_segments(path)
+            if placement.type not in STAGE_TYPE_OF or len(segments) < 2 or placement.excluded:
+                continue
+            above = _parent_path(path)
+            parent = index.get(above, index.get(above.rstrip("/") + "/"))
+            if parent is not None and placed[parent].type == "condition":
+                continue  # `/health-library/asthma/living-with`: a stage below its condition
+            folders[(segments[0].lower(),)].append(page_id)  # one section (`/healthy-lifestyle/...`)
         for folder, members in folders.items():
             about = [i for i in members if placed[i].subject]
             subjects = {placed[i].subject for i in about}
             kinds = {placed[i].type for i in about}
-            if len(subjects) >= 3 and (len(kinds) >= 2 or len(subjects) >= 4) and not any(s in CONDITION_FOLDERS for s in folder):
+            if len(subjects) >= 3 and (len(kinds) >= 2 or len(subjects) >= 4) \
+                    and not any(folder_type(s) == "condition" for s in folder):
                 for page_id in members:  # "Questions before your MRI" in the same folder is an article too
                     placed[page_id] = Placement("blog", f"one of {len(members)} articles on {len(subjects)} conditions "
                                                 f"in /{'/'.join(folder)}/", strength=0.6,
@@ -536,6 +545,28 @@ def _segments(path: str) -> list[str]:
     return [s for s in path.split("/") if s]
 
 
+CONTENT_ID = re.compile(r"^([a-z]{1,5}-)?\d{4,}(\.html?|\.aspx?)?$", re.I)  # syc-20356456, bio-20067470, 12345
+ID_TABS = {"overview", "about", "home", "index", "symptoms-causes"}
+
+
+def entity_segments(path: str) -> list[str]:
+    """The path's segments without a trailing content id and the tab before it:
+    `/diseases-conditions/afib/symptoms-causes/syc-20356456` -> diseases-conditions, afib;
+    `/biographies/smith-jane-a-m-d/bio-20067470` -> biographies, smith-jane-a-m-d."""
+    segments = _segments(path)
+    if len(segments) >= 2 and CONTENT_ID.match(segments[-1]):
+        segments = segments[:-1]
+        if len(segments) >= 2 and segments[-1].lower() in ID_TABS:
+            segments = segments[:-1]
+    return segments
+
+
+def entity_slug(path: str) -> str:
+    """The segment that names the entity a page is about (`afib` above), "home" for `/`."""
+    segments = entity_segments(path)
+    return segments[-1] if segments else "home"
+
+
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
@@ -551,5 +582,5 @@ def _clean_hub(text: str) -> str:
     return _HUB_NOISE.sub("", _HUB_PREFIX.sub("", head)).strip()
 
 
-__all__ = ["Classifier", "Placement", "STAGE_SEGMENTS", "STAGE_TYPE_OF", "TYPE_OF_STAGE", "folder_type", "fold",
-           "title_stage"]
+__all__ = ["Classifier", "Placement", "STAGE_SEGMENTS", "STAGE_TYPE_OF", "TYPE_OF_STAGE", "entity_segments",
+           "entity_slug", "folder_type", "fold", "title_stage"]

@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from archmodel.infer.classify import STAGE_TYPE_OF, Placement
+from archmodel.infer.classify import STAGE_TYPE_OF, Placement, entity_segments, entity_slug
 from archmodel.infer.entries import Entry
 from archmodel.infer.evidence import Evidence
 from archmodel.infer.matcher import TermMatcher
 from archmodel.infer.names import subject
+from archmodel.infer.text import OTHER_TABS, OVERVIEW_TABS, title_parts
 from archmodel.infer.vocabulary import Vocabulary, fold
 
 STAGE_ORDER = ["overview", "symptoms", "diagnosis", "tests", "treatment", "follow_up", "appointment"]
@@ -43,7 +44,8 @@ def slug(path: str) -> list[str]:
 
 def find_conditions(evidence: Evidence, placed: dict[int, Placement], vocabulary: Vocabulary, site: str) -> list[Entry]:
     candidates = sorted((i for i, p in placed.items() if p.type == "condition" and not p.excluded and not p.language),
-                        key=lambda i: (evidence.pages[i].path.count("/"), evidence.pages[i].path))
+                        key=lambda i: (_tab_rank(evidence.pages[i].title, site), evidence.pages[i].path.count("/"),
+                                       evidence.pages[i].path))
     overviews: list[int] = []
     overview_of_subject: dict[str, int] = {}
     demoted: dict[int, int] = {}  # a second page about a condition -> the overview it serves
@@ -54,7 +56,7 @@ def find_conditions(evidence: Evidence, placed: dict[int, Placement], vocabulary
             overviews.append(page_id)
             if subject_key:
                 overview_of_subject[subject_key] = page_id
-        elif placed[page_id].strength > placed[known].strength:  # the bare name beats "X treatment"
+        elif placed[page_id].strength > placed[known].strength:  # the bare name beats "X treatment"; ties: the first
             overviews[overviews.index(known)] = page_id
             overview_of_subject[subject_key] = page_id
             demoted[known] = page_id
@@ -85,6 +87,13 @@ def find_conditions(evidence: Evidence, placed: dict[int, Placement], vocabulary
             known = children[owner].get(stage)
             if known is None or _closer(evidence, owner, page_id, known):
                 children[owner][stage] = page_id
+    for owner, stages in children.items():  # "AFib - Symptoms and causes": the overview is the symptoms page too
+        if _tab_rank(evidence.pages[owner].title, site) == 0 and "symptoms" in fold(evidence.pages[owner].title):
+            stages.setdefault("symptoms", owner)
+    for stages in children.values():  # "Diagnosis and treatment": one tab, two stages
+        tab = stages.get("diagnosis")
+        if tab is not None and "treatment" not in stages and "treatment" in fold(evidence.pages[tab].path + " " + evidence.pages[tab].title):
+            stages["treatment"] = tab
     others: dict[int, list[str]] = defaultdict(list)
     for page_id, owner in demoted.items():  # "Sciatica treatment" beside "Sciatica": its treatment page; a tab: a note
         if placed[page_id].strength < 0.75 and "offers care" in placed[page_id].reason:
@@ -127,6 +136,13 @@ def find_conditions(evidence: Evidence, placed: dict[int, Placement], vocabulary
     return entries
 
 
+def _tab_rank(title: str, site: str) -> int:
+    """0 for a condition's overview tab ("AFib - Symptoms and causes"), 2 for a tab that is no
+    stage ("Doctors and departments"), 1 otherwise: which of a condition's pages is its overview."""
+    tabs = {fold(part) for part in title_parts(title, site)[1:]}
+    return 0 if tabs & OVERVIEW_TABS else 2 if tabs & OTHER_TABS else 1
+
+
 def _closer(evidence: Evidence, overview: int, page: int, other: int) -> bool:
     """Whether `page` belongs to the overview more visibly than `other`: below it, or named like it
     (`/injuries/acl-injury-recovery-timeline` beside `/injuries/acl-injury`)."""
@@ -164,11 +180,12 @@ def _translations(evidence: Evidence, placed: dict[int, Placement], overview_of_
 
 
 def _ids(paths: list[str]) -> dict[str, str]:
-    """The last segment, or parent-last when two conditions share a last segment."""
-    last = Counter(slug(p)[-1] for p in paths)
+    """The entity's segment (a trailing content id left out), or parent-last when two conditions
+    share it."""
+    last = Counter(entity_slug(p) for p in paths)
     out = {}
     for p in paths:
-        parts = slug(p)
+        parts = entity_segments(p)
         out[p] = parts[-1] if last[parts[-1]] == 1 or len(parts) < 2 else f"{parts[-2]}-{parts[-1]}"
     return out
 

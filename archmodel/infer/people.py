@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from archmodel.infer.classify import Placement
+from archmodel.infer.classify import Placement, entity_slug
 from archmodel.infer.entries import Entry
 from archmodel.infer.evidence import Evidence
 from archmodel.infer.matcher import TermMatcher
@@ -26,9 +26,6 @@ from archmodel.infer.vocabulary import Vocabulary, fold
 MIN_TREATS = 2
 
 
-def _id(path: str) -> str:
-    parts = [s for s in path.split("/") if s]
-    return parts[-1] if parts else "home"
 
 
 def find_locations(evidence: Evidence, placed: dict[int, Placement], specialties: list[Entry], site: str) -> list[Entry]:
@@ -38,7 +35,7 @@ def find_locations(evidence: Evidence, placed: dict[int, Placement], specialties
     for page_id in sorted((i for i, p in placed.items() if p.type in ("location", "telehealth")
                            and not p.excluded and not p.language), key=lambda i: evidence.pages[i].path):
         page = evidence.pages[page_id]
-        lid = _id(page.path)
+        lid = entity_slug(page.path)
         if lid in seen:
             continue
         seen.add(lid)
@@ -77,7 +74,7 @@ def find_providers(evidence: Evidence, placed: dict[int, Placement], specialties
     for page_id in sorted((i for i, p in placed.items() if p.type == "provider" and not p.excluded and not p.language),
                           key=lambda i: evidence.pages[i].path):
         page = evidence.pages[page_id]
-        pid = _id(page.path)
+        pid = entity_slug(page.path)
         if pid in seen:
             continue
         seen.add(pid)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from archmodel.infer.classify import Placement, _clean_hub
+from archmodel.infer.classify import Placement, _clean_hub, entity_slug
 from archmodel.infer.entries import Entry
 from archmodel.infer.evidence import Evidence
 from archmodel.infer.names import hub as hub_name
@@ -103,7 +103,7 @@ def find_specialties(evidence: Evidence, placed: dict[int, Placement], condition
     used: set[str] = set()
     for h in hubs:
         page = evidence.pages[h]
-        sid = [s for s in page.path.split("/") if s][-1] if page.path != "/" else "home"
+        sid = entity_slug(page.path)
         if sid in used:
             continue
         used.add(sid)

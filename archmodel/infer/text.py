@@ -66,6 +66,7 @@ TABS = {
     **dict.fromkeys(["symptoms", "signs and symptoms", "when to see a doctor", "symptoms and when to see a doctor",
                      "sintomas", "signos y sintomas", "sinais e sintomas"], "symptoms"),
     **dict.fromkeys(["diagnosis", "tests and diagnosis", "diagnosis and tests", "tests diagnosis", "diagnosis tests",
+                     "diagnosis and treatment", "diagnosis treatment", "diagnostico y tratamiento",
                      "diagnostico", "diagnostico y pruebas", "diagnostico e exames"], "diagnosis"),
     **dict.fromkeys(["treatment", "treatments", "treatment options", "management and treatment", "treatment and management",
                      "management treatment", "tratamiento", "tratamento"], "treatment"),
@@ -73,6 +74,11 @@ TABS = {
                      "follow up", "aftercare", "after care", "recovery and follow up", "pronostico", "prognostico"],
                     "follow_up"),
 }
+# tabs that are the condition's overview, and tabs that are about it but are no stage
+OVERVIEW_TABS = {"overview", "symptoms and causes", "symptoms causes", "about", "at a glance", "sintomas y causas",
+                 "sintomas e causas"}
+OTHER_TABS = {"doctors and departments", "doctors departments", "causes and risk factors", "causes", "risk factors",
+              "care at", "clinical trials", "research", "patient stories", "faqs", "resources"}
 ALSO_TREATMENT = re.compile(r"\b(treatments?|tratamientos?|tratamentos?)\b")
 OVERVIEW_WORDS = re.compile(r"\b(causes?|overview|what is|what are|que es|o que e|causas)\b")
 
