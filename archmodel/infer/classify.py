@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from archmodel.infer.evidence import Evidence, PageInfo
 from archmodel.names import clinical, fold, person_credential
 from archmodel.infer.names import site_name
-from archmodel.infer.text import (ARTICLE_QUESTION, BOOKING, CONTACT, NON_CLINICAL_ROLE, NOT_FOUND, POLICY, RESEARCH,
-                                  TABS, TELEHEALTH, place_name, stage_of, title_parts)
+from archmodel.infer.text import (ARTICLE_QUESTION, BOOKING, CONTACT, LISTING_TABS, NON_CLINICAL_ROLE, NOT_FOUND, POLICY,
+                                  RESEARCH, TABS, TELEHEALTH, place_name, stage_of, title_parts)
 from archmodel.infer.vocabulary import Vocabulary
 
 # folder tokens -> the type of the entity pages under the folder (first listed wins on a tie)
@@ -237,6 +237,9 @@ class Classifier:
         slug = segments[-1].replace("-", " ").replace("_", " ")
         slug = re.sub(r"\.(html?|php|aspx?)$", "", slug)
         head = heads[0] if heads else ""
+        listed = next((part for part in parts[1:] if fold(part) in LISTING_TABS), None)
+        if listed:  # "AFib - Doctors and departments": a listing tab of the condition, not its page
+            return Placement("other", f"'{_short(page.title)}' is a '{listed}' tab", strength=0.8)
         if any(NON_CLINICAL_ROLE.search(t) for t in parts[1:] + h1_parts[1:]):  # "Rachel Dunn - Clinic Manager"
             return Placement("other", f"'{_short(page.title)}' names a non-clinical role", strength=0.7)
         for text in [*h1_parts, *parts]:  # "Licensed Chiropractor in Singapore - Dr. Theo Kieu": a part each

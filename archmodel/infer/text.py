@@ -79,6 +79,8 @@ OVERVIEW_TABS = {"overview", "symptoms and causes", "symptoms causes", "about", 
                  "sintomas e causas"}
 OTHER_TABS = {"doctors and departments", "doctors departments", "causes and risk factors", "causes", "risk factors",
               "care at", "clinical trials", "research", "patient stories", "faqs", "resources"}
+# of those, tabs that list people or programmes rather than tell about the condition: no condition page
+LISTING_TABS = {"doctors and departments", "doctors departments", "care at", "clinical trials", "patient stories"}
 ALSO_TREATMENT = re.compile(r"\b(treatments?|tratamientos?|tratamentos?)\b")
 OVERVIEW_WORDS = re.compile(r"\b(causes?|overview|what is|what are|que es|o que e|causas)\b")
 
@@ -153,6 +155,7 @@ POLICY = re.compile(r"\b(privacy|terms (of|and) (use|service|conditions)|terms|d
                     r"review (policy|process)|how we review|content (policy|standards|review)|"
                     r"how (our|we|the) .{0,40}\b(is|are) (written and )?reviewed|"
                     r"about (our|this) (health |medical )?(content|information)|"
+                    r"(meet )?our (medical|clinical) (editors|reviewers|review board)|editorial (board|team)|"
                     r"pol[ií]tica de (privacidad|privacidade|cookies)|aviso (legal|de privacidad)|t[eé]rminos y condiciones|"
                     r"termos (de uso|e condi[cç][oõ]es)|pol[ií]tica editorial)\b", re.I)
 NON_CLINICAL_ROLE = re.compile(r"\b(manager|coordinator|administrator|receptionist|front desk|billing|marketing|"
@@ -161,7 +164,7 @@ NON_CLINICAL_ROLE = re.compile(r"\b(manager|coordinator|administrator|receptioni
                                r"human resources|accountant|secretary|assistant to|recepcionista|gerente|administrador[a]?)\b", re.I)
 RESEARCH = re.compile(r"\b(research|researcher|scientist|investigator|laboratory|lab director|emerit(us|a)|"
                       r"investigador|pesquisador)\b", re.I)
-REVIEW_POLICY = re.compile(r"\b(editorial|review(ed|s|ing)?|revisi[oó]n|revis[aã]o|revisado)\b", re.I)
+REVIEW_POLICY = re.compile(r"\b(editorial|editors?|reviewers?|review(ed|s|ing)?|revisi[oó]n|revis[aã]o|revisado)\b", re.I)
 NOT_FOUND = re.compile(r"\b(page not found|not found|404|error 404|p[aá]gina no encontrada|p[aá]gina n[aã]o encontrada|"
                        r"no se encontr[oó]|nothing found|oops)\b", re.I)
 CONTACT = re.compile(r"^(contact( us)?|get in touch|contacto|cont[aá]ctanos|contato|fale conosco)\b", re.I)
