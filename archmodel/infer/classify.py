@@ -457,6 +457,7 @@ class Classifier:
         more under `/for-parents/`) is a collection of articles, not the conditions' stage pages. At
         the root, where flat-slug sites keep their real stage pages, it never applies."""
         folders: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        sections: dict[str, int] = {}
         index = self.evidence.index
         for page_id, placement in placed.items():
             path = self.evidence.pages[page_id].path
@@ -474,10 +475,13 @@ class Classifier:
             kinds = {placed[i].type for i in about}
             if len(subjects) >= 3 and (len(kinds) >= 2 or len(subjects) >= 4) \
                     and not any(folder_type(s) == "condition" for s in folder):
-                for page_id in members:  # "Questions before your MRI" in the same folder is an article too
-                    placed[page_id] = Placement("blog", f"one of {len(members)} articles on {len(subjects)} conditions "
-                                                f"in /{'/'.join(folder)}/", strength=0.6,
-                                                language=placed[page_id].language)
+                sections[folder[0]] = len(subjects)
+        for page_id, placement in placed.items():  # "Questions before your MRI" in the same section is an article too
+            segments = entity_segments(self.evidence.pages[page_id].path)
+            if len(segments) >= 2 and segments[0].lower() in sections and not placement.excluded \
+                    and placement.type in STAGE_TYPE_OF and placement.strength < 0.8:
+                placed[page_id] = Placement("blog", f"an article of /{segments[0]}/, where {sections[segments[0].lower()]} "
+                                            f"conditions have articles", strength=0.6, language=placement.language)
 
     def _posts_beside_a_condition_folder(self, placed: dict[int, Placement]) -> None:
         """A site that keeps its condition pages in a folder (`/areas-we-treat/knee/`) does not keep
