@@ -127,3 +127,109 @@ def test_portuguese_speaks_portuguese_throughout(synth_sites: Sites) -> None:
     english = {"learn more", "Book an appointment", "Find a specialist", "symptoms of", "Page not found", "Medically reviewed"}
     assert not [a for a in anchors for word in english if word.lower() in a.lower()]
     assert not [row["Title 1"] for row in table.values() if "Page not found" in row["Title 1"]]
+
+
+# -- academic --------------------------------------------------------------------------------------
+
+
+def test_academic_departments_divisions_and_condition_tabs(synth_sites: Sites) -> None:
+    site = synth_sites["academic"]
+    sm, table = site.model, site.pages
+    hubs = {s.id: s.hub for s in sm.specialties}
+    assert hubs["cardiology"] == "/departments/medicine/cardiology/"
+    assert hubs["orthopaedics"] == "/departments/surgery/orthopaedics/"
+    assert hubs["neurology"] == "/departments/neurology/"
+    afib = sm.condition("atrial-fibrillation").pages
+    assert afib["overview"] == "/patient-care/conditions/atrial-fibrillation/"
+    assert afib["symptoms"] == "/patient-care/conditions/atrial-fibrillation/symptoms-and-causes/"
+    assert afib["diagnosis"] == "/patient-care/conditions/atrial-fibrillation/tests-and-diagnosis/"
+    assert afib["tests"] == "/patient-care/tests-procedures/holter-monitor/"
+    assert afib["appointment"] == sm.condition("heart-failure").pages["appointment"] == "/departments/medicine/cardiology/appointments/"
+    assert table[afib["diagnosis"]]["H1-1"] == "Atrial Fibrillation (AFib)"
+    assert table[afib["diagnosis"]]["Title 1"] == "Atrial Fibrillation (AFib) - Tests and Diagnosis | Halvorsen University Health"
+    assert table["/patient-care/conditions/heart-failure/outlook-prognosis/"]["Title 1"].startswith("Heart Failure - Outlook / Prognosis")
+    assert table["/patient-care/conditions/heart-failure/management-and-treatment/"]["Title 1"].startswith(
+        "Heart Failure - Management and Treatment")
+    # the causes tab is crawled but is no pathway stage
+    causes = "/patient-care/conditions/heart-failure/causes-and-risk-factors/"
+    assert table[causes]["Status Code"] == "200"
+    assert causes not in site.stage_pages
+    epilepsy = sm.condition("epilepsy").pages
+    assert epilepsy["overview"] == "/health-topics/epilepsy/"
+    assert epilepsy["symptoms"] == "/health-topics/epilepsy/symptoms-and-when-to-see-a-doctor/"
+    assert epilepsy["treatment"] == "/patient-care/tests-procedures/epilepsy-surgery/"
+    assert "When to See a Doctor" in table[epilepsy["symptoms"]]["Title 1"]
+    assert "appointment" not in sm.condition("lyme-disease").pages  # no division covers it
+    assert sm.classify(causes)[0] == "condition" and sm.classify("/departments/medicine/")[0] == "other"
+
+
+def test_academic_faculty_profiles_and_research_faculty(synth_sites: Sites) -> None:
+    site = synth_sites["academic"]
+    sm, table = site.model, site.pages
+    for p in sm.providers:
+        if p.page:
+            assert re.fullmatch(r"/faculty/[a-z]+-[a-z]+/|/profiles/\d+-[a-z]+-[a-z]+/", p.page), p.page
+    assert table["/faculty/elena-marsh/"]["Title 1"] == (
+        "Elena R. Marsh, MD, PhD - Professor of Medicine | Halvorsen University Health")
+    assert site.provider_page("thomas-beck") == "/profiles/10215-thomas-beck/"
+    # research faculty have live profiles but are not providers
+    for path in ("/faculty/robert-lindqvist/", "/faculty/arjun-mehta/", "/profiles/13044-mei-chen/"):
+        assert table[path]["Status Code"] == "200"
+        assert sm.classify(path)[0] == "other"
+    assert not {"robert-lindqvist", "arjun-mehta", "mei-chen"} & set(site.people)
+    assert "Research Track" in table["/faculty/arjun-mehta/"]["Title 1"]
+    assert {loc.page for loc in sm.locations} >= {"/locations/main-campus/", "/clinics/heart-and-vascular-clinic/"}
+    assert any(re.fullmatch(r"/news/20\d\d/[a-z0-9-]+/", path) for path in table)
+    redirects = site.redirects
+    assert redirects["/cardiology/"].endswith("/departments/medicine/cardiology/")
+    assert redirects["/depts/neuro/"].endswith("/neurology/") and redirects["/neurology/"].endswith("/departments/neurology/")
+    assert any(row["Anchor"] == "Reviewed by Elena R. Marsh, MD, PhD" for row in site.links)
+
+
+# -- dental ----------------------------------------------------------------------------------------
+
+
+def test_dental_is_flat_with_question_slugs(synth_sites: Sites) -> None:
+    site = synth_sites["dental"]
+    sm, table = site.model, site.pages
+    for c in sm.conditions:
+        assert c.pages["overview"] == f"/{c.id}/"
+        assert c.pages.get("appointment", "/book-online/") == "/book-online/"
+    gum = sm.condition("gum-disease").pages
+    assert gum["symptoms"] == "/signs-of-gum-disease/"
+    assert gum["diagnosis"] == "/do-i-have-gum-disease/"
+    assert gum["treatment"] == "/gum-disease-treatment/"
+    assert sm.condition("tooth-infection").pages["treatment"] == "/root-canal-therapy/"
+    assert sm.condition("missing-teeth").pages["treatment"] == "/dental-implants/"
+    assert sm.condition("tooth-decay").pages["diagnosis"] == "/do-i-have-a-cavity/"
+    assert sm.condition("impacted-wisdom-teeth").pages["follow_up"] == "/post-op-instructions/wisdom-teeth-removal/"
+    assert {"gum-disease", "tooth-sensitivity", "tmj-disorder", "sleep-apnea"} <= {c.id for c in sm.conditions}
+    assert table["/do-i-have-gum-disease/"]["H1-1"] == "Do I Have Gum Disease?"
+    assert sm.classify("/request-appointment/")[0] == "appointment"
+    assert sm.classify("/blog/category/gum-health/")[0] == "other"
+    assert sm.classify("/blog/how-to-choose-a-family-dentist/")[0] == "blog"
+
+
+def test_dental_dentists_offices_and_blog(synth_sites: Sites) -> None:
+    site = synth_sites["dental"]
+    sm, table = site.model, site.pages
+    for p in sm.providers:
+        if p.page:
+            assert re.fullmatch(r"/meet-dr-[a-z-]+/", p.page), p.page
+            assert table[p.page]["Title 1"].startswith("Meet Dr. ")
+    assert site.provider_page("priya-shah") == "/meet-dr-shah/"
+    assert site.provider_page("vikram-shah") == "/meet-dr-vikram-shah/"
+    assert table["/meet-dr-shah/"]["H1-1"] == "Meet Dr. Priya Shah, DDS"
+    offices = {loc.id: loc.page for loc in sm.locations}
+    assert offices["plano"] == "/plano-dentist/" and offices["mckinney"] == "/locations/mckinney/"
+    assert table["/plano-dentist/"]["Title 1"] == "Dentist in Plano, TX | Prairie Creek Dental"
+    assert table["/locations/plano/"]["Status Code"] == "301"
+    for prefix in ("/blog/category/", "/blog/tag/", "/blog/page/2/"):
+        assert any(path.startswith(prefix) for path in table), prefix
+    assert any(re.fullmatch(r"/blog/category/[a-z-]+/page/2/", path) for path in table)
+    header = {urlsplit(r["Source"]).path for r in site.links
+              if r["Link Position"] == "Header" and r["Destination"].endswith("/book-online/")}
+    assert "/gum-disease/" in header and "/meet-dr-shah/" in header
+    assert any(r["Anchor"].startswith("Request") and r["Destination"].endswith("/request-appointment/") for r in site.links)
+    anchors = " ".join(r["Anchor"] for r in site.links).lower()
+    assert "right specialist" not in anchors and "lab test" not in anchors
