@@ -233,3 +233,129 @@ def test_dental_dentists_offices_and_blog(synth_sites: Sites) -> None:
     assert any(r["Anchor"].startswith("Request") and r["Destination"].endswith("/request-appointment/") for r in site.links)
     anchors = " ".join(r["Anchor"] for r in site.links).lower()
     assert "right specialist" not in anchors and "lab test" not in anchors
+
+
+# -- pediatric-network -----------------------------------------------------------------------------
+
+
+def test_pediatric_node_ids_and_condition_tabs(synth_sites: Sites) -> None:
+    site = synth_sites["pediatric-network"]
+    sm, table = site.model, site.pages
+    for c in sm.conditions:
+        overview = c.pages["overview"]
+        assert re.fullmatch(r"/conditions-and-treatments/\d{5}-[a-z-]+", overview), overview
+        for stage, tab in (("symptoms", "causes"), ("diagnosis", "diagnosis-and-tests"), ("treatment", "treatment"),
+                           ("follow_up", "after-care")):
+            if stage in c.pages:
+                assert c.pages[stage] == f"{overview}/{tab}"
+        if "tests" in c.pages:
+            assert re.fullmatch(r"/tests-and-procedures/\d{5}-[a-z0-9-]+", c.pages["tests"])
+    ja = sm.condition("juvenile-arthritis").pages
+    assert re.fullmatch(r"/conditions-and-treatments/\d{5}-juvenile-arthritis", ja["overview"])
+    assert set(ja) == {"overview", "symptoms", "diagnosis", "tests", "treatment", "follow_up", "appointment"}
+    assert ja["appointment"] == sm.condition("kawasaki-disease").pages["appointment"] == "/departments/rheumatology/make-an-appointment"
+    assert table[ja["overview"]]["H1-1"] == "Juvenile Arthritis"
+    assert table[ja["symptoms"]]["Title 1"] == "Juvenile Arthritis: Causes & Symptoms | Riverbend Children's"
+    assert "appointment" not in sm.condition("croup").pages  # no department covers it
+    assert {s.hub for s in sm.specialties} == {f"/departments/{s.id}" for s in sm.specialties}
+    # the A-Z index and its letter pages list the conditions
+    assert table["/kids-health-a-z"]["H1-1"] == "Kids' Health A-Z"
+    letter = {urlsplit(r["Destination"]).path for r in site.links if urlsplit(r["Source"]).path == "/kids-health-a-z/j"}
+    assert ja["overview"] in letter
+    # the tab bar links every tab of a condition to every other
+    tabs = {urlsplit(r["Destination"]).path for r in site.links
+            if urlsplit(r["Source"]).path == ja["symptoms"] and r["Link Position"] == "Navigation"}
+    assert {ja["overview"], ja["diagnosis"], ja["treatment"], ja["follow_up"]} <= tabs
+
+
+def test_pediatric_team_parents_and_spanish(synth_sites: Sites) -> None:
+    site = synth_sites["pediatric-network"]
+    sm, table, people = site.model, site.pages, site.people
+    for p in sm.providers:
+        if p.page:
+            assert re.fullmatch(r"/our-team/[a-z-]+/[a-z]+-[a-z]+", p.page), p.page
+    assert table["/our-team/rheumatology/priya-natarajan"]["Title 1"] == "Priya Natarajan, MD | Pediatric Rheumatology"
+    # nurse practitioners and therapists are providers, administrators are not
+    assert people["ana-ruiz"]["title"] == "speech-language pathologist"
+    assert people["jordan-ellis"]["page"] == "/our-team/occupational-therapy/jordan-ellis"
+    assert {people[p]["title"] for p in people} >= {"nurse practitioner", "occupational therapist"}
+    for path in ("/our-team/leadership/karen-whitfield", "/our-team/leadership/linda-marsh",
+                 "/our-team/rheumatology/greg-tolliver"):
+        assert table[path]["Status Code"] == "200"
+        assert sm.classify(path)[0] == "other"
+    assert not {"karen-whitfield", "linda-marsh", "greg-tolliver"} & set(people)
+    locations = {loc.id: loc.page for loc in sm.locations}
+    assert locations["lexington-main-campus"] == "/locations/lexington-main-campus"
+    assert all(re.fullmatch(r"/locations/[a-z]+-[a-z-]+", page) for lid, page in locations.items() if lid != "virtual")
+    # parent articles about conditions are blog posts, not stage pages
+    articles = [path for path in table if path.startswith("/for-parents/")]
+    assert "/for-parents/signs-of-asthma-in-toddlers" in articles
+    assert "/for-parents/what-parents-should-know-about-croup" in articles or any(
+        path.startswith("/for-parents/what-parents-should-know-about-") for path in articles)
+    assert sm.classify("/for-parents/signs-of-asthma-in-toddlers")[0] == "blog"
+    assert not set(articles) & site.stage_pages
+    # a Spanish page for about a third of the conditions, none of them in the model
+    spanish = [path for path in site.live if re.fullmatch(r"/es/afecciones-y-tratamientos/\d{5}-[a-z-]+", path)]
+    assert len(sm.conditions) / 4 <= len(spanish) <= len(sm.conditions) / 2
+    assert not {path for path in site.live if path.startswith("/es")} & site.stage_pages
+    asthma = sm.condition("asthma").pages["overview"]
+    assert any(urlsplit(r["Source"]).path == asthma and r["Anchor"] == "Español" for r in site.links)
+    assert site.redirects[f"/node/{asthma.split('/')[-1].split('-')[0]}"].endswith(asthma)
+
+
+# -- physio ----------------------------------------------------------------------------------------
+
+
+def test_physio_conditions_and_stage_pages(synth_sites: Sites) -> None:
+    site = synth_sites["physio"]
+    sm, table = site.model, site.pages
+    for c in sm.conditions:
+        assert re.fullmatch(r"/injuries/[a-z-]+|/pain/[a-z-]+-pain", c.pages["overview"]), c.pages["overview"]
+        assert not {"symptoms", "diagnosis", "appointment"} & set(c.pages)  # sections of the page / external booking
+        follow = c.pages.get("follow_up")
+        if follow:
+            assert re.fullmatch(r"/injuries/[a-z-]+-(recovery-timeline|exercises)", follow), follow
+        for stage in ("tests", "treatment"):
+            if stage in c.pages:
+                assert c.pages[stage].startswith("/services/")
+    assert sm.condition("plantar-fasciitis").pages["overview"] == "/pain/heel-pain"
+    assert sm.condition("lower-back-pain").pages == {"overview": "/pain/lower-back-pain", "treatment": "/services/dry-needling"}
+    assert sm.condition("acl-injury").pages["follow_up"] == "/injuries/acl-injury-recovery-timeline"
+    assert sm.condition("hamstring-strain").pages["follow_up"] == "/injuries/hamstring-strain-exercises"
+    bare = [c.id for c in sm.conditions if set(c.pages) == {"overview"}]
+    assert {"runners-knee", "neck-pain", "shoulder-pain"} <= set(bare)
+    for service in ("/services/sports-massage", "/services/clinical-pilates"):  # services, no condition's treatment
+        assert table[service]["Status Code"] == "200" and sm.classify(service)[0] == "service"
+    assert sm.classify("/services/shockwave-therapy")[0] == "treatment"
+    assert table["/injuries/acl-injury"]["Title 1"].endswith(" — Harbourside Physio")
+
+
+def test_physio_team_clinics_and_external_booking(synth_sites: Sites) -> None:
+    site = synth_sites["physio"]
+    sm, table, people = site.model, site.pages, site.people
+    for p in sm.providers:
+        if p.page:
+            assert re.fullmatch(r"/team/[a-z]+(-[a-z])?", p.page), p.page
+    assert people["liam-obrien"]["page"] == "/team/liam"
+    assert people["sarah-mitchell"]["page"] == "/team/sarah-m" and people["sarah-kaur"]["page"] == "/team/sarah"
+    assert table["/team/liam"]["Title 1"] == "Liam O'Brien - Senior Physiotherapist (MCSP) — Harbourside Physio"
+    assert table["/team/aoife"]["Title 1"].startswith("Dr. Aoife Byrne, DPT")
+    for path in ("/team/rachel", "/team/jess"):
+        assert table[path]["Status Code"] == "200" and sm.classify(path)[0] == "other"
+    assert {p.page for p in sm.providers} & {"/team/rachel", "/team/jess"} == set()
+    clinics = {loc.id: loc.page for loc in sm.locations if not loc.telehealth}
+    assert clinics == {town: f"/clinics/{town}" for town in ("harrogate", "ilkley", "otley", "wetherby")}
+    areas = [path for path in site.live if path.startswith("/physio-in-")]
+    assert len(areas) >= 3
+    assert not set(areas) & {loc.page for loc in sm.locations}
+    assert all(sm.classify(path)[0] == "other" for path in areas)
+    # booking leaves the site: /book redirects to the booking host, every header links there
+    assert table["/book"]["Status Code"] == "301"
+    booking_host = urlsplit(table["/book"]["Redirect URL"]).netloc
+    assert booking_host and booking_host != site.host
+    header = {urlsplit(r["Source"]).path for r in site.links
+              if r["Link Position"] == "Header" and urlsplit(r["Destination"]).netloc == booking_host}
+    assert {"/injuries/acl-injury", "/team/liam", "/"} <= header
+    assert any(urlsplit(r["Destination"]).path == "/book" and r["Anchor"].startswith("Book") for r in site.links)
+    text = " ".join(row["Title 1"] + " " + row["H1-1"] for row in table.values()) + " ".join(r["Anchor"] for r in site.links)
+    assert "Centre" in text and "center" not in text.lower().replace("centre", "")
