@@ -359,3 +359,128 @@ def test_physio_team_clinics_and_external_booking(synth_sites: Sites) -> None:
     assert any(urlsplit(r["Destination"]).path == "/book" and r["Anchor"].startswith("Book") for r in site.links)
     text = " ".join(row["Title 1"] + " " + row["H1-1"] for row in table.values()) + " ".join(r["Anchor"] for r in site.links)
     assert "Centre" in text and "center" not in text.lower().replace("centre", "")
+
+
+# -- womens-health ---------------------------------------------------------------------------------
+
+
+def test_womens_conditions_and_stage_pages(synth_sites: Sites) -> None:
+    site = synth_sites["womens-health"]
+    sm, table = site.model, site.pages
+    for cid in ("endometriosis", "pcos", "fibroids", "menopause", "infertility"):
+        overview = sm.condition(cid).pages["overview"]
+        assert overview == f"/gynecology/{cid}"
+        assert table[f"/conditions/{cid}"]["Status Code"] == "301"
+        assert table[f"/conditions/{cid}"]["Redirect URL"].endswith(overview)
+    assert sm.condition("preeclampsia").pages["overview"] == "/conditions/preeclampsia"
+    fibroids = sm.condition("fibroids").pages
+    assert fibroids["treatment"] == "/gynecology/fibroids/treatment-options"
+    assert table[fibroids["treatment"]]["H1-1"] == "Treatment options for uterine fibroids"
+    assert fibroids["follow_up"] == "/recovery/hysterectomy"
+    assert table["/recovery/hysterectomy"]["Title 1"] == "After your hysterectomy: recovery | Magnolia Women's Health"
+    assert any(table[c.pages["diagnosis"]]["H1-1"].endswith(": how it's diagnosed") for c in sm.conditions)
+    assert "follow_up" not in sm.condition("menopause").pages  # only procedures have a recovery guide
+    # fertility books through its own consultation page, the rest through /request-an-appointment
+    assert sm.condition("infertility").pages["appointment"] == "/fertility/schedule-a-consultation"
+    assert sm.condition("recurrent-pregnancy-loss").pages["appointment"] == "/fertility/schedule-a-consultation"
+    assert sm.condition("preeclampsia").pages["appointment"] == "/request-an-appointment"
+    assert "appointment" not in sm.condition("bacterial-vaginosis").pages  # no specialty covers it
+    # week-by-week pregnancy articles are no conditions and no stage pages
+    weeks = [path for path in site.live if re.fullmatch(r"/pregnancy/week-\d+", path)]
+    assert "/pregnancy/week-12" in weeks and len(weeks) >= 8
+    assert not set(weeks) & site.stage_pages
+    assert all(sm.classify(path)[0] == "other" for path in weeks)
+
+
+def test_womens_providers_offices_and_other_pages(synth_sites: Sites) -> None:
+    site = synth_sites["womens-health"]
+    sm, table, people = site.model, site.pages, site.people
+    for p in sm.providers:
+        if p.page:
+            assert re.fullmatch(r"/providers/[a-z-]+-(md|do|cnm|whnp-bc)", p.page), p.page
+    assert people["naomi-adeyemi"]["page"] == "/providers/naomi-adeyemi-md"
+    assert table["/providers/naomi-adeyemi-md"]["H1-1"] == "Dr. Naomi Adeyemi, MD, FACOG"
+    assert people["grace-holloway"]["page"] == "/providers/grace-holloway-cnm"
+    assert people["lauren-pike"]["page"] == "/providers/lauren-pike-whnp-bc"
+    assert {"certified nurse-midwife", "women's health nurse practitioner"} <= {row["title"] for row in people.values()}
+    # the midwives listing and the billing manager's page are under /providers/ but are no providers
+    for path in ("/providers/meet-our-midwives", "/providers/denise-carter-cpc"):
+        assert table[path]["Status Code"] == "200" and sm.classify(path)[0] == "other"
+    assert not {p.page for p in sm.providers} & {"/providers/meet-our-midwives", "/providers/denise-carter-cpc"}
+    midwives = {urlsplit(r["Destination"]).path for r in site.links
+                if urlsplit(r["Source"]).path == "/providers/meet-our-midwives"}
+    assert {"/providers/grace-holloway-cnm", "/providers/rosa-jimenez-cnm"} <= midwives
+    offices = {loc.id: loc.page for loc in sm.locations if not loc.telehealth}
+    assert offices["westlake"] == "/offices/westlake"
+    assert table["/offices/westlake"]["H1-1"] == "Our Westlake Office"
+    assert all(page == f"/offices/{lid}" for lid, page in offices.items())
+    # forms, billing, one Spanish page without a mirror
+    for path in ("/patients/forms", "/patients/billing", "/patients/forms/new-patient-registration"):
+        assert table[path]["Status Code"] == "200"
+    assert table["/informacion-en-espanol"]["H1-1"] == "Información en español"
+    assert not [path for path in table if path.startswith("/es/") or path == "/es"]
+    assert sm.classify("/blog/how-to-choose-an-ob-gyn")[0] == "blog"
+
+
+# -- hospital-mayo-style ---------------------------------------------------------------------------
+
+
+def test_mayo_condition_tabs_share_stage_pages(synth_sites: Sites) -> None:
+    site = synth_sites["hospital-mayo-style"]
+    sm, table = site.model, site.pages
+    for c in sm.conditions:
+        pages_ = c.pages
+        assert re.fullmatch(rf"/diseases-conditions/{c.id}/symptoms-causes/syc-2035\d{{4}}", pages_["overview"]), pages_
+        assert pages_["symptoms"] == pages_["overview"]  # the overview is the symptoms-causes tab
+        assert "follow_up" not in pages_
+        if "treatment" in pages_:
+            assert re.fullmatch(rf"/diseases-conditions/{c.id}/diagnosis-treatment/drc-2035\d{{4}}", pages_["treatment"])
+            assert pages_["diagnosis"] == pages_["treatment"]  # one tab fills both stages
+            assert sm.classify(pages_["treatment"])[0] == "diagnosis"
+        if "tests" in pages_:
+            assert re.fullmatch(r"/tests-procedures/[a-z0-9-]+/about/pac-2038\d{4}", pages_["tests"]), pages_["tests"]
+        if "appointment" in pages_:
+            assert pages_["appointment"] == "/appointments"
+    afib = sm.condition("atrial-fibrillation").pages
+    assert table[afib["overview"]]["Title 1"] == "Atrial fibrillation - Symptoms and causes - Stonebridge Clinic"
+    assert table[afib["treatment"]]["Title 1"] == "Atrial fibrillation - Diagnosis and treatment - Stonebridge Clinic"
+    assert table[afib["overview"]]["H1-1"] == table[afib["treatment"]]["H1-1"] == "Atrial fibrillation"
+    assert table["/diseases-conditions/atrial-fibrillation"]["Redirect URL"].endswith(afib["overview"])
+    assert "appointment" not in sm.condition("shingles").pages  # no department covers it
+    # the doctors-departments tab is no stage page, and the tab bar links the three tabs
+    ddc = [path for path in site.live if "/doctors-departments/ddc-" in path]
+    assert len(ddc) >= 12 and not set(ddc) & site.stage_pages
+    assert all(sm.classify(path)[0] == "other" for path in ddc)
+    tabs = {(urlsplit(r["Destination"]).path, r["Anchor"]) for r in site.links
+            if urlsplit(r["Source"]).path == afib["overview"] and r["Link Position"] == "Navigation"}
+    assert (afib["treatment"], "Diagnosis & treatment") in tabs
+    # the seed's noindexed symptoms page is a symptoms-causes tab here
+    assert any(table[c.pages["overview"]]["Indexability Status"] == "noindex" for c in sm.conditions)
+
+
+def test_mayo_biographies_departments_and_locations(synth_sites: Sites) -> None:
+    site = synth_sites["hospital-mayo-style"]
+    sm, table, people = site.model, site.pages, site.people
+    for p in sm.providers:
+        if p.page:
+            assert re.fullmatch(r"/biographies/[a-z-]+/bio-200\d{5}", p.page), p.page
+    smith = people["jane-smith"]["page"]
+    assert re.fullmatch(r"/biographies/smith-jane-a-m-d/bio-200\d{5}", smith)
+    assert table[smith]["H1-1"] == "Jane A. Smith, M.D."
+    assert table[smith]["Title 1"] == "Jane A. Smith, M.D. - Doctors and Medical Staff - Stonebridge Clinic"
+    assert people["amy-pruitt"]["page"].startswith("/biographies/pruitt-amy-r-p-a-c/")
+    assert people["amy-pruitt"]["title"] == "physician assistant"
+    researcher = [path for path in site.live if path.startswith("/biographies/nguyen-thanh-v-ph-d/")]
+    assert len(researcher) == 1 and sm.classify(researcher[0])[0] == "other"
+    assert researcher[0] not in {p.page for p in sm.providers}
+    for s in sm.specialties:
+        assert re.fullmatch(rf"/departments-centers/{s.id}/overview/ovc-2045\d{{4}}", s.hub or ""), s.hub
+    sections = [path for path in site.live if "/sections/" in path]
+    assert sections and all(sm.classify(path)[0] == "service" for path in sections)
+    assert {loc.page for loc in sm.locations if not loc.telehealth} == {f"/locations/{loc.id}" for loc in sm.locations
+                                                                       if not loc.telehealth}
+    assert table["/appointments"]["Status Code"] == "200" and sm.classify("/appointments")[0] == "appointment"
+    articles = [path for path in site.live if path.startswith("/healthy-lifestyle/") and "/in-depth/" in path]
+    assert articles and all(re.fullmatch(r"/healthy-lifestyle/[a-z-]+/in-depth/[a-z0-9-]+/art-2004\d{4}", p) for p in articles)
+    assert all(sm.classify(path)[0] == "blog" for path in articles)
+    assert not set(articles) & site.stage_pages
