@@ -97,7 +97,7 @@ TREATMENT_WORDS = re.compile(r"\b(treatments?|therapy|therapies|surgery|preventi
 TEST_WORDS = re.compile(r"\b(tests?|testing|screening|scan|mri|ct|x ray|xray|ultrasound|imaging|biopsy|panel|"
                         r"exam|examination|study|monitoring|prueba|pruebas|examen|estudio|exame|exames)\b")
 FOLDER_WORDS = dict(FOLDER_TOKENS)
-CONDITION_FOLDERS = FOLDER_WORDS["condition"]  # a stage inside /conditions/... is a stage, however many
+CONDITION_FOLDERS = FOLDER_WORDS["condition"]  # whole folder names that hold conditions (`conditions`, `doencas`)
 SERVICE_WORDS = re.compile(r"\b(unit|center|centre|program|programme|clinic|service|services|department|lab|laboratory)\b")
 ARTICLE_LEAD = re.compile(r"^(preparing|prepare|getting ready|what to expect|how to|questions|tips|your|a guide|guide)\b")
 BOOKING_PATH = re.compile(r"contact|book|appointment|consult|schedule|cita|agendar|contato|contacto", re.I)
@@ -138,7 +138,7 @@ def folder_type(segment: str, depth: int = 0) -> str | None:
     if depth == 0 and re.match(r"find-(a|an|your)-", segment.lower()):
         return "appointment"
     words = tokens(segment) if depth == 0 else {segment.lower()}
-    if depth == 0 and words & FOLDER_WORDS["condition"]:  # `conditions-and-treatments` holds conditions
+    if depth == 0 and words & CONDITION_FOLDERS:  # `conditions-and-treatments` holds conditions
         return "condition"
     for page_type, names in FOLDER_TOKENS:
         if words & names:
