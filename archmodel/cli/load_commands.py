@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -13,7 +12,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from archmodel.cli import app, state
 from archmodel.cli.load_summary import emit_load_result, max_bad_rows_share
 from archmodel.cli.crawl_option import CrawlOption
-from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, resolve_format, stderr
+from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, resolve_format, stderr, to_json
 from archmodel.db.sites import resolve_site
 from archmodel.ingest.accounting import DEFAULT_MAX_BAD_ROWS, ReadOptions
 from archmodel.ingest.stats import crawl_stats
@@ -114,7 +113,7 @@ def stats(
     summary = crawl_stats(graph, chosen)
     chosen_format = resolve_format(fmt, output)
     if chosen_format is Format.json:
-        text = json.dumps(summary, indent=2, default=str) + "\n"
+        text = to_json(summary)
         if output:
             output.write_text(text)
         else:

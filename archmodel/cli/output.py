@@ -1,8 +1,14 @@
 """One shared set of output options for every command that prints rows.
 
-`--format table|json|ndjson|csv|markdown` and `-o FILE` (cli.md "Output"). `table` is the default
-on a terminal and `json` otherwise, so pipes get machine-readable output. Progress and logs go to
-standard error through `log`, never into these rows.
+`--format table|json|ndjson|csv|markdown` and `-o FILE` (docs: README "Commands"). `table` is the
+default on a terminal and `json` otherwise, so pipes get machine-readable output. Progress and
+logs go to standard error through `log`, never into these rows.
+
+Output is safe for its reader: crawled text (titles, anchors, URLs) reaches spreadsheets, terminals
+and JSON parsers. A CSV text cell that a spreadsheet would run as a formula (`=HYPERLINK(...)`,
+`@SUM(...)`, `+`, `-`, tab, carriage return first) gets a leading `'` (OWASP's advice for CSV
+injection; JSON and ndjson keep the raw value); control characters never reach a terminal table;
+JSON is strict (NaN and infinities are written as null).
 """
 
 from __future__ import annotations
@@ -10,6 +16,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -52,6 +60,35 @@ def resolve_format(fmt: Format | None, output: Path | None) -> Format:
     return Format.json
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # ESC sequences retitle or clear a terminal
+
+
+def _csv_cell(value: Any) -> str:
+    """A CSV cell no spreadsheet runs as a formula; numbers stay numbers; a carriage return (which
+    the writer would leave unquoted) becomes a space."""
+    text = _cell(value)
+    if not isinstance(value, (int, float)) and text.startswith(FORMULA_START):
+        text = "'" + text
+    return text.replace("\r", " ")
+
+
+def _screen_cell(value: Any) -> str:
+    """A table or markdown cell without control characters."""
+    return CONTROL.sub("", _cell(value))
+
+
+def strict(value: Any) -> Any:
+    """`value` with NaN and infinities as None, so the JSON written is valid JSON."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: strict(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [strict(v) for v in value]
+    return value
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -73,13 +110,13 @@ def render(rows: list[dict[str, Any]], columns: list[str] | None, fmt: Format, t
     if fmt is Format.json:
         return to_json(rows)
     if fmt is Format.ndjson:
-        return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
+        return "".join(json.dumps(strict(r), ensure_ascii=False, default=str, allow_nan=False) + "\n" for r in rows)
     if fmt is Format.csv:
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({c: _cell(row.get(c)) for c in columns})
+            writer.writerow({c: _csv_cell(row.get(c)) for c in columns})
         return buffer.getvalue()
     if fmt is Format.markdown:
         def esc(text: str) -> str:
@@ -91,13 +128,13 @@ def render(rows: list[dict[str, Any]], columns: list[str] | None, fmt: Format, t
         lines.append("| " + " | ".join(esc(c) for c in columns) + " |")
         lines.append("|" + "---|" * len(columns))
         for row in rows:
-            lines.append("| " + " | ".join(esc(_cell(row.get(c))) for c in columns) + " |")
+            lines.append("| " + " | ".join(esc(_screen_cell(row.get(c))) for c in columns) + " |")
         return "\n".join(lines) + "\n"
     table = Table(title=title, show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in columns))
+        table.add_row(*(_screen_cell(row.get(c)) for c in columns))
     console = Console(file=io.StringIO(), width=max(100, Console().width), highlight=False)
     console.print(table)
     return console.file.getvalue()  # type: ignore[attr-defined]
@@ -117,7 +154,7 @@ def emit(
 
 def to_json(value: Any) -> str:
     """The JSON text of `--format json`: indented, non-ASCII kept, other types as strings."""
-    return json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n"
+    return json.dumps(strict(value), ensure_ascii=False, indent=2, default=str, allow_nan=False) + "\n"
 
 
 def write_output(text: str, output: Path | None, what: str) -> None:

@@ -1,0 +1,48 @@
+"""Output that is safe for its reader: spreadsheets, terminals and JSON parsers (cli/output.py)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from archmodel.cli.output import Format, render
+
+ROWS = [
+    {"url": "https://x.example/a/", "anchor": "=HYPERLINK(\"http://evil.example\",\"click\")", "impact": -2.5},
+    {"url": "https://x.example/b/", "anchor": "@SUM(1+1)", "impact": float("nan")},
+    {"url": "https://x.example/c/", "anchor": "+1 555 0100", "impact": float("inf")},
+    {"url": "https://x.example/d/", "anchor": "-3 tips\tfor \x1b]0;owned\x07 back pain\x1b[2J", "impact": 3},
+    {"url": "https://x.example/e/", "anchor": "\rcarriage", "impact": 0},
+    {"url": "https://x.example/f/", "anchor": "plain anchor", "impact": 1.5},
+]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised() -> None:
+    rows = list(csv.DictReader(io.StringIO(render(ROWS, ["url", "anchor", "impact"], Format.csv))))
+    anchors = [row["anchor"] for row in rows]
+    assert anchors[0] == "'=HYPERLINK(\"http://evil.example\",\"click\")"
+    assert anchors[1] == "'@SUM(1+1)"
+    assert anchors[2] == "'+1 555 0100"
+    assert anchors[3].startswith("'-3 tips")
+    assert anchors[4] == "' carriage"
+    assert anchors[5] == "plain anchor"
+    assert rows[0]["impact"] == "-2.5"  # a number stays a number
+    assert all(not row["url"].startswith("'") for row in rows)
+
+
+def test_json_and_ndjson_keep_the_raw_text_and_are_strict() -> None:
+    text = render(ROWS, None, Format.json)
+    parsed = json.loads(text, parse_constant=lambda name: (_ for _ in ()).throw(ValueError(name)))
+    assert parsed[0]["anchor"].startswith("=HYPERLINK")
+    assert [row["impact"] for row in parsed] == [-2.5, None, None, 3, 0, 1.5]
+    assert "NaN" not in text and "Infinity" not in text
+    lines = render(ROWS, None, Format.ndjson).splitlines()
+    assert [json.loads(line)["impact"] for line in lines] == [-2.5, None, None, 3, 0, 1.5]
+
+
+def test_terminal_tables_and_markdown_carry_no_control_characters() -> None:
+    for fmt in (Format.table, Format.markdown):
+        text = render(ROWS, ["url", "anchor"], fmt)
+        assert "\x1b" not in text and "\x07" not in text and "\r" not in text, fmt
+        assert "back pain" in text
