@@ -12,14 +12,14 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import neo4j
 from neo4j import GraphDatabase, RoutingControl
 from neo4j import exceptions as neo4j_errors
 from pydantic import BaseModel, ConfigDict, SecretStr
 
-from archmodel.errors import ConnectionFailed
+from archmodel.errors import ConfigError, ConnectionFailed
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
@@ -53,6 +53,7 @@ class ConnectionSettings(BaseModel):
         generated one when the URI points at it.
         """
         uri = uri or os.environ.get("NEO4J_URI") or DEFAULT_URI
+        refuse_userinfo(uri)
         user = user or os.environ.get("NEO4J_USERNAME") or DEFAULT_USER
         database = database or os.environ.get("NEO4J_DATABASE") or DEFAULT_DATABASE
         if password is None:
@@ -71,6 +72,23 @@ class ConnectionSettings(BaseModel):
     def describe(self) -> str:
         """The URI and database, safe to print."""
         return f"{self.uri}, database {self.database}"
+
+
+def masked_uri(uri: str) -> str:
+    """The URI with any user and password in it replaced by `***`, safe to print."""
+    parts = urlsplit(uri)
+    if "@" not in parts.netloc:
+        return uri
+    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]))
+
+
+def refuse_userinfo(uri: str) -> None:
+    """A password written inside NEO4J_URI would be printed by every error: refuse it, masked."""
+    if "@" in urlsplit(uri).netloc:
+        raise ConfigError(
+            "the Neo4j URI carries a user or password", masked_uri(uri),
+            fix="remove them from the URI; set NEO4J_USERNAME and NEO4J_PASSWORD (or use --password-prompt) instead",
+        )
 
 
 def is_loopback_uri(uri: str) -> bool:
