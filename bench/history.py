@@ -70,7 +70,7 @@ def run_cli(settings: ConnectionSettings, *args: str) -> tuple[float, subprocess
 def synth_l(folder: Path) -> Path:
     if not (folder / "all_inlinks.csv").exists():
         log(f"synth L into {folder}")
-        subprocess.run([sys.executable, "-m", "archmodel", "synth", "--pages", "100000", "-o", str(folder)],
+        subprocess.run([sys.executable, "-m", "archmodel", "synth", "--pages", "100000", "-o", str(folder), "--force"],
                        check=True, stdout=subprocess.DEVNULL)
     return folder
 

@@ -81,7 +81,7 @@ def l_tier(folder: Path | None, work: Path) -> dict[str, Any]:
     if folder is None:
         folder = work / "L"
         log("generating the L tier (archmodel synth --pages 100000) ...")
-        subprocess.run([sys.executable, "-m", "archmodel", "synth", "--pages", "100000", "-o", str(folder)], check=True)
+        subprocess.run([sys.executable, "-m", "archmodel", "synth", "--pages", "100000", "-o", str(folder), "--force"], check=True)
     code = ("import resource,sys,time; from pathlib import Path; from archmodel.infer.pipeline import propose; "
             "t=time.perf_counter(); text, m = propose([Path(sys.argv[1])], Path(sys.argv[2])); "
             "Path(sys.argv[2]).write_text(text); "

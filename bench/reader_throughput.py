@@ -32,7 +32,7 @@ def ensure_crawl(folder: Path, pages: int, seed: int) -> None:
     if (folder / "site.yml").is_file():
         return
     subprocess.run(
-        [sys.executable, "-m", "archmodel", "synth", "--pages", str(pages), "-o", str(folder), "--seed", str(seed)],
+        [sys.executable, "-m", "archmodel", "synth", "--pages", str(pages), "-o", str(folder), "--seed", str(seed), "--force"],
         check=True,
     )
 

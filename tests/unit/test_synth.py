@@ -166,6 +166,17 @@ def test_cli_writes_a_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "internal links" in capsys.readouterr().err
 
 
+def test_cli_never_replaces_an_earlier_site_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "site.yml").write_text("# edited by hand\n")
+    assert main(["synth", "--pages", "300", "-o", str(out), "--seed", "3"]) == 2
+    assert "already holds site.yml" in capsys.readouterr().err
+    assert (out / "site.yml").read_text() == "# edited by hand\n"
+    assert main(["synth", "--pages", "300", "-o", str(out), "--seed", "3", "--force"]) == 0
+    assert (out / "site.yml").read_text() != "# edited by hand\n"
+
+
 def test_cli_refuses_a_tiny_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["synth", "--pages", "5", "-o", str(tmp_path)]) == 2
     assert "--pages 5 is too small" in capsys.readouterr().err
