@@ -137,10 +137,11 @@ class Trust(_Strict):
 
 
 class Thresholds(_Strict):
-    max_depth: int = Field(3, ge=1)
-    key_page_max_depth: int = Field(2, ge=1)
-    max_content_outlinks: int = Field(100, ge=1)
-    min_contextual_outlinks: int = Field(3, ge=0)
+    # strict: `max_depth: true` is no number; bounded: a 30-digit depth would overflow in Neo4j
+    max_depth: int = Field(3, ge=1, le=1000, strict=True)
+    key_page_max_depth: int = Field(2, ge=1, le=1000, strict=True)
+    max_content_outlinks: int = Field(100, ge=1, le=1_000_000, strict=True)
+    min_contextual_outlinks: int = Field(3, ge=0, le=1_000_000, strict=True)
     generic_anchors: list[str] = Field(default_factory=lambda: list(DEFAULT_GENERIC_ANCHORS))
     anchor_repeat_share: float = Field(0.8, gt=0, le=1)
 

@@ -189,3 +189,13 @@ def test_unquoted_capture_in_flow_mapping_gets_a_quoting_hint(tmp_path: Path) ->
     with pytest.raises(ConfigError) as caught:
         parse_site_model(text, tmp_path / "site.yml")
     assert caught.value.where == "line 3" and "quote patterns" in caught.value.fix
+
+
+@pytest.mark.parametrize(("value", "reason"), [("true", "valid integer"), ("1000000000000000000000000000000", "less than"),
+                                               ("'3'", "valid integer")])
+def test_thresholds_are_whole_numbers_in_range(value: str, reason: str, tmp_path: Path) -> None:
+    path = tmp_path / "site.yml"
+    path.write_text(f"site:\n  name: X\n  base_url: https://x.example\nthresholds:\n  max_depth: {value}\n")
+    with pytest.raises(ConfigError) as raised:
+        load_site_model(path)
+    assert "thresholds.max_depth" in str(raised.value) and reason in str(raised.value) and "line 5" in str(raised.value)
