@@ -141,6 +141,28 @@ def test_sitemap_index_resolves_local_children(n: UrlNormaliser) -> None:
     assert len(warnings.messages) == 1 and "sitemap-missing.xml" in warnings.messages[0]
 
 
+def _urlset(*paths: str) -> str:
+    urls = "".join(f"<url><loc>{H}{p}</loc></url>" for p in paths)
+    return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+
+
+def test_index_children_with_the_index_file_name_are_found_by_url_path(n: UrlNormaliser, tmp_path: Path) -> None:
+    """Multilingual sites: /sitemap.xml lists /en/sitemap.xml and /es/sitemap.xml. Found by name
+    alone they would be the index itself: 0 URLs and orphan checks clean without a word."""
+    index = tmp_path / "sitemap.xml"
+    index.write_text('<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                     f"<sitemap><loc>{H}/en/sitemap.xml</loc></sitemap><sitemap><loc>{H}/es/sitemap.xml</loc></sitemap>"
+                     f"<sitemap><loc>{H}/pt/sitemap.xml</loc></sitemap></sitemapindex>")
+    for lang in ("en", "es"):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "sitemap.xml").write_text(_urlset(f"/{lang}/conditions/diabetes/"))
+    warnings = InputWarnings()
+    reader = SitemapReader(index, warnings)
+    assert [e.url for e in reader.sitemap_entries(n)] == [H + "/en/conditions/diabetes/", H + "/es/conditions/diabetes/"]
+    assert len(warnings.messages) == 1 and "/pt/sitemap.xml" in warnings.messages[0]
+    assert "a file already read" in warnings.messages[0]  # only the index itself has that name here
+
+
 def test_plain_sitemap_with_aliases_and_other_hosts(n: UrlNormaliser) -> None:
     crawl = open_inputs([DATA / "generic"], n, sitemaps=[DATA / "sitemaps/sitemap.xml"])
     assert crawl.has_sitemap

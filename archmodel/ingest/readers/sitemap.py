@@ -1,7 +1,8 @@
 """XML sitemaps from files: `<urlset>`, `<sitemapindex>`, gzipped or not.
 
-A sitemap index names its children by URL; archmodel never fetches, so a child is looked up by
-its file name in the index's folder (`sitemap-pages.xml.gz`, also tried with or without `.gz`).
+A sitemap index names its children by URL; archmodel never fetches, so a child is looked up below
+the index's folder by its URL path (`es/sitemap.xml`), then by its file name
+(`sitemap-pages.xml.gz`), each also with or without `.gz`; never as the index itself.
 A child that is not there is reported as a warning, not an error, so one missing file does not
 block a load. Parsing is streamed (`iterparse`, elements cleared) so a 50,000-URL sitemap costs
 little memory. Anything that is not a sitemap (an HTML page saved by a browser, a truncated gzip)
@@ -92,17 +93,19 @@ def _raw_entries(path: Path) -> Iterator[tuple[str, str, str | None]]:
         ) from exc
 
 
-def _child_file(index: Path, loc: str) -> Path | None:
-    file_name = Path(urlsplit(loc).path).name
-    if not file_name:
-        return None
-    candidates = [file_name]
-    candidates.append(file_name[:-3] if file_name.endswith(".gz") else file_name + ".gz")
-    for candidate in candidates:
-        child = index.parent / candidate
-        if child.is_file():
-            return child
-    return None
+def _child_candidates(index: Path, loc: str) -> list[Path]:
+    """Where a child named `loc` may sit next to its index, most specific first: by its URL path
+    (`https://x/es/sitemap.xml` -> `es/sitemap.xml`), then by shorter tails of it, then by file name;
+    each also with or without `.gz`. Multilingual sites give every child the index's own file name,
+    so the file name alone would find the index itself."""
+    parts = [p for p in urlsplit(loc).path.split("/") if p]
+    out: list[Path] = []
+    for start in range(len(parts)):
+        tail = parts[start:]
+        name = tail[-1]
+        for variant in (name, name[:-3] if name.endswith(".gz") else name + ".gz"):
+            out.append(index.parent.joinpath(*tail[:-1], variant))
+    return out
 
 
 class SitemapReader:
@@ -127,14 +130,21 @@ class SitemapReader:
             if tag == "url":
                 self.count += 1
                 continue
-            child = _child_file(path, loc)
-            if child is None:
+            found = [c for c in _child_candidates(path, loc) if c.is_file()]
+            child = next((c for c in found if c.resolve() not in seen), None)
+            if child is not None:
+                self._collect(child, warnings, seen)
+            elif found:
                 warnings.add(
-                    f"{path.name}: child sitemap {loc} is not in {path.parent}; "
-                    "download it next to the index to include its URLs"
+                    f"{path.name}: child sitemap {loc} would be {found[0].name}, a file already read; "
+                    f"put it at {Path(*[p for p in urlsplit(loc).path.split('/') if p])} below {path.parent} "
+                    "to include its URLs"
                 )
             else:
-                self._collect(child, warnings, seen)
+                warnings.add(
+                    f"{path.name}: child sitemap {loc} is not in {path.parent}; "
+                    "download it next to the index (or at its URL path below it) to include its URLs"
+                )
 
     def sitemap_entries(self, normaliser: UrlNormaliser) -> Iterator[SitemapEntry]:
         for path in self.files:
