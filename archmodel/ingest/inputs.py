@@ -289,6 +289,20 @@ class CrawlInput:
             yield from reader.sitemap_entries(self.normaliser)
 
 
+def _check_sitemap_host(reader: SitemapReader, normaliser: UrlNormaliser, warnings: InputWarnings) -> None:
+    """A sitemap of another site is refused (it would record the crawl as having a sitemap while
+    the orphan checks see none of its URLs); a few URLs of other hosts are counted in a warning."""
+    kept = sum(1 for _ in reader.sitemap_entries(normaliser))
+    if reader.count and not kept:
+        raise InputError(
+            f"none of the sitemap's {reader.count} URLs is on {normaliser.host}", reader.path.name,
+            fix=f"pass the sitemap of {normaliser.base_url} (or set site.base_url / aliases to the site it belongs to)",
+        )
+    if kept < reader.count:
+        warnings.add(f"{reader.path.name}: {reader.count - kept} of {reader.count} sitemap URLs are not on "
+                     f"{normaliser.host} (another host or not a web URL) and were skipped")
+
+
 def open_inputs(
     paths: Sequence[Path], normaliser: UrlNormaliser, sitemaps: Sequence[Path] = (),
     options: ReadOptions | None = None,
@@ -335,6 +349,8 @@ def open_inputs(
         warnings.add(NO_POSITION_WARNING)
     if not sitemap_readers:
         warnings.add("no sitemap: pages that nothing links to (orphans) cannot be found")
+    for reader in sitemap_readers:
+        _check_sitemap_host(reader, normaliser, warnings)
     for reader in readers:
         opened = getattr(reader, "csv", None)
         if opened is not None and opened.title:

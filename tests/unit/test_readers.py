@@ -170,6 +170,17 @@ def test_plain_sitemap_with_aliases_and_other_hosts(n: UrlNormaliser) -> None:
         SitemapEntry(H + "/", "2026-02-01"),
         SitemapEntry(H + "/orphan-page/", None),
     ]
+    assert any("sitemap URLs are not on www.northside-endo.example" in m for m in crawl.warnings.messages)
+
+
+def test_a_sitemap_of_another_site_is_refused(n: UrlNormaliser, tmp_path: Path) -> None:
+    other = tmp_path / "sitemap.xml"
+    other.write_text(_urlset().replace("<urlset", "<urlset").replace("</urlset>", "<url><loc>https://www.other-clinic.example/a/</loc>"
+                                                                      "</url></urlset>"))
+    with pytest.raises(InputError) as raised:
+        open_inputs([DATA / "generic"], n, sitemaps=[other])
+    assert "none of the sitemap's 1 URLs is on www.northside-endo.example" in str(raised.value)
+    assert "sitemap.xml" in str(raised.value)
 
 
 def test_gzip_sitemap_without_gz_name(tmp_path: Path, n: UrlNormaliser) -> None:
