@@ -394,6 +394,7 @@ def parse_site_model(text: str, path: Path) -> SiteModel:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        _refuse_aliases(node, name)
         data = loader.construct_document(node) if node is not None else None
     except _DuplicateKey as exc:
         raise ConfigError(f"{name}: duplicate key {exc.key!r}", f"line {exc.line}", "keep one of them") from None
@@ -422,6 +423,23 @@ def parse_site_model(text: str, path: Path) -> SiteModel:
     model._source = path
     model._csv_files = [path.parent / name for name, _ in sources.values()]
     return model
+
+
+def _refuse_aliases(root: Any, name: str) -> None:
+    """YAML aliases (`*name`) are refused: a few kilobytes of nested aliases expand to gigabytes
+    (the "billion laughs"), and a site model never needs them. Linear in the file's size."""
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            raise ConfigError(f"{name}: YAML aliases (*name) are not allowed in a site model",
+                              f"line {current.start_mark.line + 1}", "write the values out instead of referring to an anchor")
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            stack.extend(part for pair in current.value for part in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
 
 
 class _DuplicateKey(yaml.YAMLError):

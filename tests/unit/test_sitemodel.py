@@ -199,3 +199,14 @@ def test_thresholds_are_whole_numbers_in_range(value: str, reason: str, tmp_path
     with pytest.raises(ConfigError) as raised:
         load_site_model(path)
     assert "thresholds.max_depth" in str(raised.value) and reason in str(raised.value) and "line 5" in str(raised.value)
+
+
+def test_yaml_aliases_are_refused_before_they_expand(tmp_path: Path) -> None:
+    """A "billion laughs" site.yml of a few hundred bytes: one clear error, at once."""
+    levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for name, below in zip("bcdefghij", "abcdefghi"):
+        levels.append(f"{name}: &{name} [" + ",".join([f"*{below}"] * 9) + "]")
+    path = tmp_path / "site.yml"
+    path.write_text("site:\n  name: X\n  base_url: https://x.example\n" + "\n".join(levels) + "\n")
+    with pytest.raises(ConfigError, match=r"YAML aliases \(\*name\) are not allowed.*line 4"):
+        load_site_model(path)
