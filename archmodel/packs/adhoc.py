@@ -1,12 +1,16 @@
 """`archmodel query`: ad hoc Cypher, read-only by construction.
 
-The query is planned first (`EXPLAIN`) and refused unless the server classifies it as read-only;
+The query is planned first (`EXPLAIN`) and refused unless the server classifies it as read-only
+and every procedure in the plan is on an allow-list of procedures without side effects (a read
+transaction alone lets `gds.graph.generate` leave a graph in the server's memory,
+`gds.graph.export` write a store to disk, `TERMINATE TRANSACTIONS` kill another session's query);
 then it runs in a read transaction, so even a write hidden in a procedure the planner cannot see
 through is rejected by the server. User values reach the query only as parameters.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -22,6 +26,12 @@ from archmodel.packs.runner import first_line, guess_value
 WHERE = "archmodel query"
 READ_ONLY_FIX = "archmodel query only reads; change data with `archmodel load`, or with cypher-shell if you must"
 QUERY_KINDS = {"w": "writes to the graph", "rw": "writes to the graph", "s": "changes the schema"}
+# procedures that only read: schema look-ups, APOC's meta and path readers, GDS's catalogue views
+READ_PROCEDURES = ("db.labels", "db.relationshipTypes", "db.propertyKeys", "db.schema.", "db.info", "db.ping",
+                   "apoc.meta.", "apoc.help", "apoc.path.", "apoc.neighbors.", "gds.version", "gds.list",
+                   "gds.graph.list", "gds.license.state", "gds.debug.sysInfo")
+REFUSED_OPERATORS = ("TerminateTransactions",)  # administration that acts on other sessions
+PROCEDURE_NAME = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*\(")
 
 
 class WriteRefused(ArchmodelError):
@@ -57,10 +67,20 @@ def run_read_only(
         )
     try:
         with graph.session(default_access_mode=neo4j.READ_ACCESS) as session:
-            kind = session.execute_read(_query_type, cypher, parameters)
+            kind, operators, procedures = session.execute_read(_planned, cypher, parameters)
             if kind != "r":
                 raise WriteRefused(
                     f"refused: the query {QUERY_KINDS.get(kind, 'is not read-only')}", WHERE, READ_ONLY_FIX
+                )
+            refused = [op for op in operators if op.split("@")[0] in REFUSED_OPERATORS]
+            if refused:
+                raise WriteRefused(f"refused: {refused[0].split('@')[0]} acts on other sessions", WHERE, READ_ONLY_FIX)
+            unknown = [name for name in procedures if not name.startswith(READ_PROCEDURES)]
+            if unknown:
+                raise WriteRefused(
+                    f"refused: the procedure {unknown[0]} is not on archmodel query's list of read-only procedures",
+                    WHERE, "use MATCH queries, or one of: " + ", ".join(p.rstrip(".") + ("*" if p.endswith(".") else "")
+                                                                          for p in READ_PROCEDURES),
                 )
             return session.execute_read(_rows, cypher, parameters)
     except neo4j_errors.Neo4jError as exc:
@@ -74,9 +94,21 @@ def run_read_only(
         ) from None
 
 
-def _query_type(tx: neo4j.ManagedTransaction, cypher: str, parameters: dict[str, Any]) -> str:
+def _planned(tx: neo4j.ManagedTransaction, cypher: str, parameters: dict[str, Any]) -> tuple[str, list[str], list[str]]:
+    """(query type, operator types, procedure names) of the query's plan, without running it."""
     summary = tx.run("EXPLAIN " + cypher, parameters).consume()
-    return summary.query_type or ""
+    operators: list[str] = []
+    procedures: list[str] = []
+    stack = [summary.plan] if summary.plan else []
+    while stack:
+        step = stack.pop()
+        operator = step.get("operatorType") or ""
+        operators.append(operator)
+        if operator.startswith("ProcedureCall"):
+            found = PROCEDURE_NAME.match(str((step.get("args") or {}).get("Details") or ""))
+            procedures.append(found.group(1) if found else "an unnamed procedure")
+        stack.extend(step.get("children") or [])
+    return summary.query_type or "", operators, procedures
 
 
 def _rows(tx: neo4j.ManagedTransaction, cypher: str, parameters: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:

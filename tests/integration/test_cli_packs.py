@@ -219,6 +219,29 @@ def test_query_refuses_writes(cli, loaded: Graph, cypher: str) -> None:
     assert loaded.read("MATCH (n:Injected) RETURN count(n) AS n") == [{"n": 0}]
 
 
+@pytest.mark.parametrize(
+    ("cypher", "refused"),
+    [
+        ("CALL gds.graph.generate('leftover', 100, 2) YIELD name RETURN name", "the procedure gds.graph.generate"),
+        ("CALL gds.graph.export('g', {dbName: 'copy'})", "the procedure gds.graph.export"),
+        ("CALL apoc.lock.nodes([])", "writes to the graph"),
+        ("TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "TerminateTransactions acts on other sessions"),
+    ],
+)
+def test_query_refuses_procedures_with_side_effects(cli, loaded: Graph, cypher: str, refused: str) -> None:
+    """A read transaction alone lets these through: a graph left in the server's memory, a store
+    written to disk, another session's query killed."""
+    code, out, err = cli("query", cypher)
+    assert code == 2 and out == "" and refused in err, err
+    assert loaded.read("CALL gds.graph.list() YIELD graphName RETURN count(*) AS n") == [{"n": 0}]
+
+
+def test_query_runs_read_only_procedures(cli) -> None:
+    code, out, err = cli("query", "CALL db.labels() YIELD label RETURN label ORDER BY label", "--format", "json")
+    assert code == 0, err
+    assert "Page" in {row["label"] for row in json.loads(out)}
+
+
 def test_query_reads_with_parameters_and_fills_site(cli) -> None:
     code, out, err = cli(
         "query",
