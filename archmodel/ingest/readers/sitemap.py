@@ -12,10 +12,11 @@ is one InputError naming the file.
 from __future__ import annotations
 
 import gzip
+import io
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import ParseError, iterparse
 
@@ -29,13 +30,46 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1].lower()
 
 
+# The sitemap protocol caps a file at 50 MB uncompressed and a URL at 2,048 characters; twice that
+# leaves room for sloppy generators while a gzip bomb (or one endless <loc>) stops at a known size.
+MAX_SITEMAP_BYTES = 100 * 1024 * 1024
+MAX_LOC_CHARS = 8192
+
+
+class _Capped(io.RawIOBase):
+    """A byte stream that stops with an InputError once more than `limit` bytes were read."""
+
+    def __init__(self, inner: IO[bytes], limit: int, name: str) -> None:
+        self.inner, self.limit, self.name, self.read_so_far = inner, limit, name, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.inner.read(min(len(buffer), 1024 * 1024))
+        self.read_so_far += len(data)
+        if self.read_so_far > self.limit:
+            raise InputError(
+                f"the sitemap is larger than {self.limit // (1024 * 1024)} MB once decompressed", self.name, None,
+                "the sitemap protocol allows 50 MB per file: pass the real sitemap, or split it with a sitemap index",
+            )
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self.inner.close()
+        super().close()
+
+
 def _open(path: Path) -> IO[bytes]:
     handle = path.open("rb")
     if handle.read(2) == GZIP_MAGIC:
         handle.seek(0)
-        return gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[return-value]
-    handle.seek(0)
-    return handle
+        inner: IO[bytes] = gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[assignment]
+    else:
+        handle.seek(0)
+        inner = handle
+    return io.BufferedReader(_Capped(inner, MAX_SITEMAP_BYTES, path.name))  # type: ignore[return-value]
 
 
 def _raw_entries(path: Path) -> Iterator[tuple[str, str, str | None]]:
@@ -71,6 +105,11 @@ def _raw_entries(path: Path) -> Iterator[tuple[str, str, str | None]]:
                         child_tag = _local(child.tag)
                         if child_tag == "loc":
                             loc = (child.text or "").strip()
+                            if len(loc) > MAX_LOC_CHARS:
+                                raise InputError(
+                                    f"a <loc> of {len(loc):,} characters: no browser accepts such a URL", name,
+                                    None, "pass the site's real sitemap; this one is damaged or hostile",
+                                )
                         elif child_tag == "lastmod":
                             lastmod = (child.text or "").strip() or None
                     if loc:
