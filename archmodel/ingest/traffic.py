@@ -32,6 +32,7 @@ import hashlib
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,16 +131,29 @@ def read_traffic(path: Path) -> list[TrafficFile]:
     return [_read_one(path.name, data, path)]
 
 
+MAX_MEMBER_BYTES = 200 * 1024 * 1024  # a traffic table of a few million pages; a zip bomb stops here
+
+
 def _read_zip(path: Path, data: bytes) -> list[TrafficFile]:
+    """The CSV and JSON members of an export zip, each read with a size bound (a member's declared
+    size can lie: the bound counts what is actually decompressed)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        members = [(info.filename, archive.read(info)) for info in archive.infolist() if not info.is_dir()]
-    except (zipfile.BadZipFile, OSError) as exc:
+        members = []
+        for info in archive.infolist():
+            if info.is_dir() or not info.filename.lower().endswith((".csv", ".json")):
+                continue
+            with archive.open(info) as handle:
+                content = handle.read(MAX_MEMBER_BYTES + 1)
+            if len(content) > MAX_MEMBER_BYTES:
+                raise InputError(f"{info.filename} is larger than {MAX_MEMBER_BYTES // (1024 * 1024)} MB once unzipped",
+                                 path.name, fix="pass the export's CSV files themselves, or a real export zip")
+            members.append((info.filename, content))
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
         raise InputError(f"the zip file is damaged ({exc})", path.name, fix="download the export again") from None
     found = []
     for name, content in members:
-        if name.lower().endswith((".csv", ".json")):
-            found.extend(_lenient(lambda: [_read_one(f"{path.name}:{name}", content, None)], f"{path.name}:{name}"))
+        found.extend(_lenient(lambda: [_read_one(f"{path.name}:{name}", content, None)], f"{path.name}:{name}"))
     if not any(t.kind for t in found):
         raise InputError("the zip holds no per-page traffic table", path.name,
                          fix="export Search Console Performance with the Pages tab, or pass Pages.csv")

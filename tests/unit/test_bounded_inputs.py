@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -47,3 +48,22 @@ def test_a_loc_longer_than_any_browser_accepts_is_an_error(tmp_path: Path) -> No
     path.write_bytes(HEAD + b"a" * (MAX_LOC_CHARS + 10) + TAIL)
     with pytest.raises(InputError, match=r"no browser accepts such a URL.*sitemap.xml"):
         SitemapReader(path)
+
+
+def test_a_traffic_zip_bomb_stops_with_one_error_at_bounded_memory(tmp_path: Path) -> None:
+    bomb = tmp_path / "gsc-export.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        with archive.open("Pages.csv", "w", force_zip64=True) as member:
+            member.write(b"Top pages,Clicks,Impressions,CTR,Position\n")
+            line = b"https://x.example/" + b"a" * 1000 + b",1,10,10%,1.0\n"
+            for _ in range(250_000):  # 250 MB unzipped, well over the bound
+                member.write(line)
+    assert bomb.stat().st_size < 5 * 1024 * 1024
+    code = ("import resource,sys; from pathlib import Path; from archmodel.ingest.traffic import read_traffic\n"
+            "from archmodel.errors import InputError\n"
+            "try:\n    read_traffic(Path(sys.argv[1]))\nexcept InputError as e:\n    print(e)\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    done = subprocess.run([sys.executable, "-c", code, str(bomb)], capture_output=True, text=True, timeout=300, check=True)
+    message, peak_kb = done.stdout.strip().splitlines()
+    assert "Pages.csv is larger than 200 MB once unzipped" in message
+    assert int(peak_kb) < 1024 * 1024, f"peak {int(peak_kb) // 1024} MB"
