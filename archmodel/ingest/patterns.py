@@ -40,22 +40,32 @@ def _path_only(path: str) -> str:
 
 
 def _segment_regex(segment: str, captures: list[str], pattern: str) -> str:
+    """One segment's regex. A capture followed by a literal and then another capture
+    (`{first}-{last}-{credential}`) stops at the literal's first occurrence and never gives it
+    back (a possessive, tempered run): the same matches as a lazy capture, in linear time, where
+    lazy captures would backtrack cubically on a long crawled URL."""
     if segment == "*":
         return "[^/]+"
     if "**" in segment:
         raise PatternError(f"'**' must be a whole segment in {pattern!r}")
+    found = list(_CAPTURE.finditer(segment))
     parts: list[str] = []
     position = 0
-    for found in _CAPTURE.finditer(segment):
-        parts.append(_literal(segment[position : found.start()], pattern))
-        name = found.group(1)
+    for index, match in enumerate(found):
+        parts.append(_literal(segment[position : match.start()], pattern))
+        name = match.group(1)
         if not _NAME.match(name):
             raise PatternError(f"capture {{{name}}} in {pattern!r} is not a name (letters, digits, _)")
         if name in captures:
             raise PatternError(f"capture {{{name}}} appears twice in {pattern!r}")
         captures.append(name)
-        parts.append(f"(?P<{name}>[^/]+?)")
-        position = found.end()
+        following = segment[match.end() : found[index + 1].start()] if index + 1 < len(found) else ""
+        if following and "*" not in following:
+            stop = _literal(following, pattern)
+            parts.append(f"(?P<{name}>[^/](?:(?!{stop})[^/])*+)")
+        else:
+            parts.append(f"(?P<{name}>[^/]+?)")
+        position = match.end()
     parts.append(_literal(segment[position:], pattern))
     return "".join(parts)
 
