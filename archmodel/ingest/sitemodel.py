@@ -52,6 +52,9 @@ Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
+MAX_HINTS = 20  # validation stays linear in the file's size however many references are wrong
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -211,17 +214,22 @@ class SiteModel(_Strict):
                 ids.setdefault(item.id, index)
             return ids
 
+        hinted: list[int] = [0]  # "did you mean" costs a scan of every id: the first MAX_HINTS unknowns get one
+
         def known(value: str, ids: dict[str, int], kind: str, *loc: str | int) -> None:
             if value not in ids:
-                hint = difflib.get_close_matches(value, list(ids), n=1)
+                hint = difflib.get_close_matches(value, list(ids), n=1) if hinted[0] < MAX_HINTS else []
+                hinted[0] += 1
                 suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
                 listing = "" if hint else f" (known: {', '.join(list(ids)[:8]) or 'none'})"
                 problems.append((loc, f"unknown {kind} {value!r}{suggestion}{listing}"))
 
         def unique_list(values: list[str], *loc: str | int) -> None:
+            seen: set[str] = set()
             for index, value in enumerate(values):
-                if value in values[:index]:
+                if value in seen:
                     problems.append(((*loc, index), f"{value!r} is listed twice"))
+                seen.add(value)
 
         self.site.home = path(self.site.home, "site", "home") or "/"
         conditions = unique_ids(self.conditions, "conditions")
