@@ -27,6 +27,8 @@ from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
 
+import psutil
+
 from archmodel.errors import ServerError
 
 DEFAULT_PORT = 7687
@@ -124,18 +126,30 @@ def speaks_bolt(port: int, host: str = "127.0.0.1") -> bool:
 
 
 def local_password_for(uri: str) -> str | None:
-    """The generated password of a server this machine's `db start` runs at `uri`, if any."""
+    """The generated password of the server this machine's `db start` runs at `uri`: only while
+    the recorded process is alive and listening there."""
     from archmodel.db.connection import is_loopback_uri, uri_port
 
     if not is_loopback_uri(uri):
         return None
     port = uri_port(uri)
     record = read_record(port)
-    data_dir = Path(record.data_dir) if record else default_data_dir(port)
+    if record is None or not listens_on(record.pid, port):  # whatever holds the port now, it is not ours
+        return None
     try:
-        return (data_dir / "password").read_text().strip()
+        return (Path(record.data_dir) / "password").read_text().strip()
     except OSError:
         return None
+
+
+def listens_on(pid: int, port: int) -> bool:
+    """Whether process `pid` (the server `db start` recorded) is the one listening on `port`:
+    after `db stop`, another program may take the port, and must never be sent the password."""
+    try:
+        connections = psutil.Process(pid).net_connections(kind="tcp")
+    except (psutil.Error, OSError):
+        return False
+    return any(c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port for c in connections)
 
 
 def _require_tool(name: str, package: str) -> str:
