@@ -30,8 +30,10 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from archmodel.db import lease
 from archmodel.db.connection import Graph
 from archmodel.db.inspect import has_gds
+from archmodel.errors import ServerError
 from archmodel.history import crawls as history
 from archmodel.ingest import metrics
 from archmodel.ingest.accounting import ReadOptions
@@ -264,6 +266,7 @@ class CrawlLoader:
         self.fingerprint = fingerprint(input_paths, self.model)
         self.crawl_id = self.fingerprint
         self.writer = GenerationWriter(graph, self.crawl_id, self.host, batch_size)
+        self.lease: lease.Lease | None = None  # held from before the clean-up of stale generations to the switch
         self.urls: list[str] = []
         self.element_ids: list[str] = []
         self.index: dict[str, int] = {}
@@ -289,14 +292,18 @@ class CrawlLoader:
             self.result.crawl_id = current_crawl(self.graph, self.host) or self.crawl_id
             self.result.seconds = time.monotonic() - started
             return self.result
-        remove_stale_generations(self.graph, self.host)
-        self.crawl_id = self.writer.crawl_id = self.result.crawl_id = history.generation_id(self.graph, self.fingerprint)
+        self.lease = lease.acquire(self.graph, self.host)  # before any clean-up: one load per site at a time
         try:
-            self._write_generation()
+            remove_stale_generations(self.graph, self.host)
+            self.crawl_id = self.writer.crawl_id = self.result.crawl_id = history.generation_id(self.graph, self.fingerprint)
+            try:
+                self._write_generation()
+            finally:
+                self.writer.close()
+            with self._phase("switch"):
+                self._switch()
         finally:
-            self.writer.close()
-        with self._phase("switch"):
-            self._switch()
+            self.lease.release()
         self.result.seconds = time.monotonic() - started
         return self.result
 
@@ -323,6 +330,8 @@ class CrawlLoader:
     @contextmanager
     def _phase(self, name: str) -> Iterator[None]:
         started = time.monotonic()
+        if self.lease is not None:
+            self.lease.renew(force=True)
         yield
         self.result.phases[name] = round(time.monotonic() - started, 3)
 
@@ -426,6 +435,8 @@ class CrawlLoader:
 
         def flush() -> None:
             nonlocal pending, placeholders
+            if self.lease is not None:
+                self.lease.renew()  # at most once a minute: a long links phase keeps the site's lease
             self._create_pages(placeholders)
             ids, index, facts = self.element_ids, self.index, self.condition_names.anchor_facts
             rows = [
@@ -562,15 +573,17 @@ class CrawlLoader:
         return metrics.degrees(metrics.LinkGraph.from_arrays(len(self.urls), sources, targets))[1]
 
     def _switch(self) -> None:
-        """The one transaction that makes the new generation visible."""
+        """The one transaction that makes the new generation visible. It finds the new generation
+        first: if it is gone, nothing changes and the site keeps its current crawl."""
         site = self.site_model.site
-        self.graph.write(
+        switched = self.graph.write(
+            "MATCH (c:Crawl {id: $crawl}) "
             "MERGE (s:Site {host: $host}) "
             "SET s.base_url = $base_url, s.name = $name, s.home_url = $home_url, s.aliases = $aliases "
-            "WITH s OPTIONAL MATCH (s)-[old:CURRENT]->() DELETE old "
-            "WITH DISTINCT s MATCH (c:Crawl {id: $crawl}) "
+            "WITH s, c OPTIONAL MATCH (s)-[old:CURRENT]->() DELETE old "
+            "WITH DISTINCT s, c "
             "SET c.complete = true, c.pages = $pages, c.links = $links, c.seq = $seq "
-            "CREATE (s)-[:CURRENT]->(c)",
+            "CREATE (s)-[:CURRENT]->(c) RETURN c.id AS id",
             {
                 "host": self.host,
                 "base_url": self.normaliser.base_url,
@@ -583,6 +596,9 @@ class CrawlLoader:
                 "seq": history.next_sequence(self.graph, self.host),
             },
         )
+        if not switched:
+            raise ServerError(f"the new crawl {self.crawl_id} was removed before it became current", self.host,
+                              "load again; the site keeps its earlier crawl")
         history.prune(self.graph, self.host, self.keep)
 
 

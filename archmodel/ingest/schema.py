@@ -29,6 +29,7 @@ STATEMENTS = [
         for label in ENTITY_LABELS
     ),
     f"CREATE INDEX {SCHEMA_PREFIX}crawl_site IF NOT EXISTS FOR (c:Crawl) ON (c.site)",
+    f"CREATE CONSTRAINT {SCHEMA_PREFIX}load_lease IF NOT EXISTS FOR (l:LoadLease) REQUIRE l.site IS UNIQUE",
 ]
 
 
