@@ -22,7 +22,9 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import Page, Site
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick, title_case
+from archmodel.synth.schemes.rework import (
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, is_review_credit, make_site, pick, title_case,
+)
 
 BRAND = "Halvorsen University Health"
 
@@ -303,10 +305,10 @@ def title(site: Site, page: Page) -> tuple[str, str]:
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
+    key = anchor_key(source, target, text)
     if target.kind == "provider":
         pid = target.ref or ""
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return pick(key, [f"Reviewed by {display(pid)}", f"Medical review: {display(pid)}"])
         return pick(key, [display(pid), SHOWN[pid][0], f"{doctor(pid)}'s profile", f"View profile for {SHOWN[pid][0]}"])
     if target.kind == "hub":
@@ -335,7 +337,7 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         return pick(key, [loc.name, other, f"directions to {loc.name}"])
     if target.kind == "telehealth":
         return pick(key, ["Video visits", "schedule a video visit", "virtual care"])
-    if target.path in FIXED and position in ("Header", "Navigation", "Footer"):
+    if target.path in FIXED and position in CHROME_POSITIONS:
         return FIXED[target.path][1]
     if target.path == m.FIND:
         return pick(key, ["Find a doctor", "search our faculty physicians", "find a specialist"])

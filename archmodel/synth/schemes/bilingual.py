@@ -17,7 +17,7 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import Page, Site
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick
+from archmodel.synth.schemes.rework import CHROME_POSITIONS, Crawl, Rework, anchor_key, is_review_credit, make_site, pick
 
 BRAND = "Sonoran Family Health"
 
@@ -253,13 +253,13 @@ def title(site: Site, page: Page) -> tuple[str, str]:
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
-    if target.path in FIXED and position in ("Header", "Navigation", "Footer") and FIXED[target.path][3]:
+    key = anchor_key(source, target, text)
+    if target.path in FIXED and position in CHROME_POSITIONS and FIXED[target.path][3]:
         return FIXED[target.path][3]
     if target.kind == "provider":
         p = site.providers[target.ref or ""]
         shown = display(p.id)
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return f"Medically reviewed by {shown}"
         return pick(key, [shown, p.name, f"Book an appointment with {p.name}"])
     if target.kind == "location":
@@ -272,7 +272,7 @@ def es_anchor(site: Site, target: Page, english: str, position: str, key: str) -
     """The Spanish text of a link to `target` (a page that has a Spanish twin)."""
     if target.path in ES_FIXED:
         label = ES_FIXED[target.path][3]
-        return label if position in ("Header", "Navigation", "Footer") else pick(key, [label, label.lower()])
+        return label if position in CHROME_POSITIONS else pick(key, [label, label.lower()])
     ref = target.ref or ""
     if target.kind == "stage":
         c = site.conditions[ref]

@@ -20,7 +20,9 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick, title_case
+from archmodel.synth.schemes.rework import (
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, is_review_credit, make_site, pick, title_case,
+)
 
 BRAND = "Prairie Creek Dental & Oral Surgery"
 SHORT_BRAND = "Prairie Creek Dental"
@@ -256,19 +258,19 @@ def title(site: Site, page: Page) -> tuple[str, str]:
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
+    key = anchor_key(source, target, text)
     if target.path == m.APPOINTMENTS or (target.kind == "stage" and target.stage == "appointment"):
         if position in ("Header", "Navigation"):
             return "Request Appointment"
         return pick(key, ["Request an appointment", "Request Appointment", "Schedule your visit", "schedule an exam"])
     if target.path == m.SECOND_OPINION:
-        if position in ("Header", "Navigation", "Footer"):
+        if position in CHROME_POSITIONS:
             return "Book Online"
         return pick(key, ["book online", "Book your visit online", "Schedule online", "book an exam online"])
     if target.kind == "provider":
         p = site.providers[target.ref or ""]
         shown = display(site, p.id)
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return pick(key, [f"Reviewed by {shown}", f"Dentally reviewed by {shown}"])
         last = p.name.split()[-1]
         short = p.name if target.ref == "vikram-shah" else f"Dr. {last}"
@@ -293,7 +295,7 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
             return pick(key, ["post-op instructions", "aftercare instructions", text])
     if target.kind == "blog" and target.ref in GENERAL_POSTS:
         return GENERAL_POSTS[target.ref][1]
-    if target.path in FIXED and position in ("Header", "Navigation", "Footer"):
+    if target.path in FIXED and position in CHROME_POSITIONS:
         return FIXED[target.path][1]
     if target.path == m.FIND:
         return pick(key, ["meet our dentists", "our dental team", "meet the team"])

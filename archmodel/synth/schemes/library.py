@@ -15,7 +15,7 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import Page, Site, in_sentence
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick
+from archmodel.synth.schemes.rework import CHROME_POSITIONS, Crawl, Rework, anchor_key, is_review_credit, make_site, pick
 
 BRAND = "Brightwater Children's Hospital"
 SHORT = "Brightwater Children's"
@@ -225,11 +225,11 @@ def title(site: Site, page: Page) -> tuple[str, str]:
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
+    key = anchor_key(source, target, text)
     if target.kind == "provider":
         p = site.providers[target.ref or ""]
         shown = display(p.id)
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return pick(key, [f"Medically reviewed by {shown}", f"Reviewed by: {shown}"])
         return pick(key, [shown, p.name, f"Book an appointment with {p.name}", f"{p.name}, {p.title}"])
     if target.kind == "stage" and target.stage == "appointment":
@@ -238,7 +238,7 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         article = "an" if sp.name[0] in "AEIOU" else "a"
         return pick(key, [f"Request {article} {in_sentence(sp.name)} appointment", "Request an appointment",
                           f"Make an appointment with {sp.name}"])
-    if target.path in FIXED and position in ("Header", "Navigation", "Footer"):
+    if target.path in FIXED and position in CHROME_POSITIONS:
         return FIXED[target.path][1]
     if target.path == m.FIND:
         return pick(key, ["Find a doctor", "find a pediatric specialist", "search our doctors"])

@@ -20,7 +20,7 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site, slugify, stable_int
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick, title_case
+from archmodel.synth.schemes.rework import CHROME_POSITIONS, Crawl, Rework, anchor_key, is_review_credit, make_site, pick
 
 BRAND = "Stonebridge Clinic"
 
@@ -287,8 +287,8 @@ def title(site: Site, page: Page) -> tuple[str, str]:
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
-    nav = position in ("Header", "Navigation", "Footer")
+    key = anchor_key(source, target, text)
+    nav = position in CHROME_POSITIONS
     if target.path in CONTENT_ANCHORS and not nav:
         return pick(key, CONTENT_ANCHORS[target.path])
     if target.path in (m.APPOINTMENTS, m.SECOND_OPINION) or (target.kind == "stage" and target.stage == "appointment"):
@@ -296,7 +296,7 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
                                                                "make an appointment"])
     if target.kind == "provider":
         pid = target.ref or ""
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return pick(key, [f"Reviewed by {SHOWN[pid]}", f"Medical review: {SHOWN[pid]}"])
         return SHOWN[pid]
     if target.kind == "location":

@@ -22,7 +22,9 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site, stable_int
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick, title_case
+from archmodel.synth.schemes.rework import (
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, is_review_credit, make_site, pick, title_case,
+)
 
 BRAND = "Riverbend Children's Health"
 SHORT_BRAND = "Riverbend Children's"
@@ -328,12 +330,12 @@ def title(site: Site, page: Page) -> tuple[str, str]:
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
-    if target.path in CONTENT_ANCHORS and position not in ("Header", "Navigation", "Footer"):
+    key = anchor_key(source, target, text)
+    if target.path in CONTENT_ANCHORS and position not in CHROME_POSITIONS:
         return pick(key, CONTENT_ANCHORS[target.path])
     if target.kind == "provider":
         pid = target.ref or ""
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return pick(key, [f"Reviewed by {display(pid)}", f"Medically reviewed by {display(pid)}"])
         return pick(key, [display(pid), PERSON[pid][0], f"{short(pid)}'s profile", f"Meet {short(pid)}"])
     if target.kind == "hub":
@@ -369,7 +371,7 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         return article(site, site.post(target.ref or ""))[1]
     if target.path == m.APPOINTMENTS:
         return pick(key, ["Make an Appointment", "make an appointment", "Request an appointment"])
-    if target.path in FIXED and position in ("Header", "Navigation", "Footer"):
+    if target.path in FIXED and position in CHROME_POSITIONS:
         return FIXED[target.path][1]
     if target.path == m.FIND:
         return pick(key, ["Find a doctor", "find a pediatric specialist", "our care team"])

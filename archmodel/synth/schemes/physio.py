@@ -21,7 +21,9 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick, title_case
+from archmodel.synth.schemes.rework import (
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, is_review_credit, make_site, pick, title_case,
+)
 
 BRAND = "Harbourside Physio & Sports Rehab"
 SHORT_BRAND = "Harbourside Physio"
@@ -266,17 +268,17 @@ def title(site: Site, page: Page) -> tuple[str, str]:
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return "NHS health A to Z" if text.startswith("CDC") else text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
-    if target.path in CONTENT_ANCHORS and position not in ("Header", "Navigation", "Footer"):
+    key = anchor_key(source, target, text)
+    if target.path in CONTENT_ANCHORS and position not in CHROME_POSITIONS:
         return pick(key, CONTENT_ANCHORS[target.path])
     if target.path == m.APPOINTMENTS or (target.kind == "stage" and target.stage == "appointment") \
             or target.path == m.SECOND_OPINION:
-        if position in ("Header", "Navigation", "Footer"):
+        if position in CHROME_POSITIONS:
             return "Book Now"
         return pick(key, ["Book an assessment", "Book an appointment", "book online", "Book your initial assessment"])
     if target.kind == "provider":
         pid = target.ref or ""
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return pick(key, [f"Reviewed by {PERSON[pid][0]}", f"Checked by {short(pid)}, one of our physios"])
         return pick(key, [PERSON[pid][0], short(pid), f"Meet {short(pid)}", f"Read {short(pid)}'s bio"])
     if target.kind == "location":
@@ -299,7 +301,7 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
             return title_case(c.test[1] if target.stage == "tests" else c.treatment[1])
     if target.kind == "blog":
         return post_title(site.post(target.ref or ""))
-    if target.path in FIXED and position in ("Header", "Navigation", "Footer"):
+    if target.path in FIXED and position in CHROME_POSITIONS:
         return FIXED[target.path][1]
     if target.path == m.FIND:
         return pick(key, ["meet our physios", "our team", "meet the team"])
@@ -320,7 +322,7 @@ def extend(crawl: Crawl) -> None:
     # the header and footer buttons go straight to the booking host (once per page); body links go through /book
     book, kept, seen = crawl.url("/book"), [], set()
     for row in crawl.links:
-        if row["Destination"] == book and row["Link Position"] in ("Header", "Navigation", "Footer"):
+        if row["Destination"] == book and row["Link Position"] in CHROME_POSITIONS:
             row["Destination"], row["Path Type"] = BOOKING, "Absolute"
             if (row["Source"], row["Link Position"]) in seen:
                 continue

@@ -440,6 +440,20 @@ def pick(key: str, options: list[str]) -> str:
     return options[stable_int(key) % len(options)]
 
 
+CHROME_POSITIONS = ("Header", "Navigation", "Footer")  # link positions in the page template, outside the body text
+REVIEW_CREDITS = ("medically reviewed", "reviewed by", "clinical review")  # how the seed's reviewer credit lines start
+
+
+def anchor_key(source: Page | None, target: Page, text: str) -> str:
+    """The `pick` key of one link: the same link gets the same anchor on every run, links elsewhere may differ."""
+    return f"{source.path if source else ''}>{target.path}:{text}"
+
+
+def is_review_credit(text: str) -> bool:
+    """Whether a seed anchor to a provider is a reviewer credit ("Medically reviewed by ...") rather than a name link."""
+    return text.lower().startswith(REVIEW_CREDITS)
+
+
 def title_case(text: str) -> str:
     words = text.split(" ")
     out = []

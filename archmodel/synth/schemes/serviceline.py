@@ -17,7 +17,9 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import Page, Site
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick, title_case
+from archmodel.synth.schemes.rework import (
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, is_review_credit, make_site, pick, title_case,
+)
 
 BRAND = "Cascade Health"
 
@@ -222,11 +224,11 @@ def title(site: Site, page: Page) -> tuple[str, str]:
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
+    key = anchor_key(source, target, text)
     if target.kind == "provider":
         p = site.providers[target.ref or ""]
         shown = display(p.id)
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return pick(key, [f"Reviewed by {shown}", f"Medical reviewer: {shown}"])
         return pick(key, [shown, p.name, f"View profile: {p.name}", f"Schedule with {p.name}"])
     if target.kind == "hub":
@@ -236,7 +238,7 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         c = site.conditions[target.ref or ""]
         return pick(key, ["Schedule a consultation", f"Request an appointment for {c.lname}",
                           "Make an appointment", "Book a consult"])
-    if target.path in FIXED and position in ("Header", "Navigation", "Footer"):
+    if target.path in FIXED and position in CHROME_POSITIONS:
         return FIXED[target.path][1]
     if target.path == m.FIND:
         return pick(key, ["Find a provider", "find a doctor", "search our providers"])

@@ -15,7 +15,9 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import Page, Site, in_sentence
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick, title_case
+from archmodel.synth.schemes.rework import (
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, is_review_credit, make_site, pick, title_case,
+)
 
 BRAND = "Hill Country Spine & Sports"
 CITY = "Austin"
@@ -199,7 +201,7 @@ def title(site: Site, page: Page) -> tuple[str, str]:
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
+    key = anchor_key(source, target, text)
     if target.path == m.CONTACT and position != "Footer":
         return pick(key, ["Schedule a consultation", "Schedule a Consultation", "Book your first visit",
                           "Request an appointment"])
@@ -208,7 +210,7 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
     if target.kind == "provider":
         p = site.providers[target.ref or ""]
         shown = display(site, p.id)
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return f"Medically reviewed by {shown}"
         last = p.name.split()[-1]
         short = f"Dr. {last}" if p.name.startswith("Dr.") else p.name.split()[0]
@@ -221,7 +223,7 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
     if target.kind == "telehealth":
         return "Virtual Visits" if position == "Navigation" else pick(key, ["virtual visits", "telehealth physical therapy",
                                                                              "see us by video"])
-    if target.path in FIXED and position in ("Header", "Navigation", "Footer"):
+    if target.path in FIXED and position in CHROME_POSITIONS:
         return FIXED[target.path][1]
     if target.path == m.FIND:
         return pick(key, ["meet our team", "our chiropractors and therapists", "find a provider"])
