@@ -21,7 +21,7 @@ from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
-    CHROME_POSITIONS, Crawl, Rework, anchor_key, is_review_credit, make_site, pick, title_case,
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, title_case,
 )
 
 BRAND = "Prairie Creek Dental & Oral Surgery"
@@ -214,9 +214,8 @@ def merge(site: Site) -> dict[str, str]:
 
 def title(site: Site, page: Page) -> tuple[str, str]:
     suffix = f" | {SHORT_BRAND}"
-    if page.path in FIXED:
-        _, t, h1 = FIXED[page.path]
-        return (t if page.path == m.HOME else t + suffix), h1
+    if (fixed := fixed_title(FIXED, page, suffix)) is not None:
+        return fixed
     ref = page.ref or ""
     if page.kind == "stage":
         c = site.conditions[ref]

@@ -15,7 +15,9 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import Page, Site, in_sentence
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import CHROME_POSITIONS, Crawl, Rework, anchor_key, is_review_credit, make_site, pick
+from archmodel.synth.schemes.rework import (
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick,
+)
 
 BRAND = "Brightwater Children's Hospital"
 SHORT = "Brightwater Children's"
@@ -172,9 +174,8 @@ def locate(site: Site, page: Page) -> str:
 
 def title(site: Site, page: Page) -> tuple[str, str]:
     suffix = f" | {SHORT}"
-    if page.path in FIXED:
-        _, t, h1 = FIXED[page.path]
-        return (t if page.path == m.HOME else t + suffix), h1
+    if (fixed := fixed_title(FIXED, page, suffix)) is not None:
+        return fixed
     ref = page.ref or ""
     if page.kind == "stage":
         c = site.conditions[ref]

@@ -20,7 +20,9 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site, slugify, stable_int
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import CHROME_POSITIONS, Crawl, Rework, anchor_key, is_review_credit, make_site, pick
+from archmodel.synth.schemes.rework import (
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick,
+)
 
 BRAND = "Stonebridge Clinic"
 
@@ -254,9 +256,8 @@ def drop(site: Site) -> set[str]:
 
 def title(site: Site, page: Page) -> tuple[str, str]:
     suffix = f" - {BRAND}"
-    if page.path in FIXED:
-        _, t, h1 = FIXED[page.path]
-        return (t if page.path == m.HOME else t + suffix), h1
+    if (fixed := fixed_title(FIXED, page, suffix)) is not None:
+        return fixed
     ref = page.ref or ""
     if page.kind == "stage":
         c = site.conditions[ref]

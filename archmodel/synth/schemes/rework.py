@@ -449,6 +449,17 @@ def anchor_key(source: Page | None, target: Page, text: str) -> str:
     return f"{source.path if source else ''}>{target.path}:{text}"
 
 
+def fixed_title(fixed: dict[str, tuple[str, ...]], page: Page, suffix: str) -> tuple[str, str] | None:
+    """(title, H1) of a page the site names by hand in its FIXED table of (path, title, H1, ...), None for any other.
+
+    The home page's title stands alone; every other hand-named title ends in the site's brand `suffix`.
+    """
+    if page.path not in fixed:
+        return None
+    _, t, h1 = fixed[page.path][:3]
+    return (t if page.path == m.HOME else t + suffix), h1
+
+
 def is_review_credit(text: str) -> bool:
     """Whether a seed anchor to a provider is a reviewer credit ("Medically reviewed by ...") rather than a name link."""
     return text.lower().startswith(REVIEW_CREDITS)
