@@ -409,7 +409,7 @@ def extend(crawl: Crawl) -> None:
         if c.specialty:
             crawl.add_link(tab, crawl.new(c.stage_path("appointment")), "Request an appointment", "Sidebar")
     # legacy URLs
-    news = sorted((p for p in site.posts if crawl.live(crawl.new(p.path))), key=lambda p: p.date)
+    news = crawl.live_posts(oldest_first=True)
     crawl.add_page("/cardiology/", status=301, redirect=hub_path("cardiology"))
     crawl.add_page("/conditions/atrial-fibrillation/", status=301, redirect="/patient-care/conditions/atrial-fibrillation/")
     crawl.add_page("/physicians/elena-marsh/", status=301, redirect=profile_path("elena-marsh"))

@@ -308,7 +308,7 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
 def extend(crawl: Crawl) -> None:
     """Blog archives and pagination, the online scheduler in the header, old URLs and broken links."""
     site = crawl.site
-    live_posts = [p for p in site.posts if crawl.live(crawl.new(p.path))]
+    live_posts = crawl.live_posts()
     by_category: dict[str, list] = {}
     by_tag: dict[str, list] = {}
     for post in live_posts:

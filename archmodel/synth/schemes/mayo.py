@@ -382,7 +382,7 @@ def extend(crawl: Crawl) -> None:
     crawl.add_page("/health/migraine-headache/DS00120", status=301, redirect=crawl.new(site.conditions["migraine"].overview))
     crawl.add_page("/tests-procedures/stress-test/about/pac-20385234", status=404)
     crawl.add_page("/departments-centers/sleep-medicine/overview/ovc-20459999", status=404)
-    articles = sorted((p for p in site.posts if crawl.live(crawl.new(p.path))), key=lambda p: p.date)
+    articles = crawl.live_posts(oldest_first=True)
     crawl.add_link(crawl.new(articles[0].path), "/diseases-conditions/atrial-fibrillation", "atrial fibrillation")
     crawl.add_link(crawl.new(articles[1].path), "/health/migraine-headache/DS00120", "migraine")
     crawl.add_link(afib, "/tests-procedures/stress-test/about/pac-20385234", "Stress test")

@@ -445,7 +445,7 @@ def extend(crawl: Crawl) -> None:
             crawl.add_link(symptoms, path + "/causas", "Español", "Header")
             crawl.add_link(path + "/causas", symptoms, "English", "Header")
     # old node URLs that redirect to their aliases, and links nobody fixed
-    articles = sorted((p for p in site.posts if crawl.live(crawl.new(p.path))), key=lambda p: p.date)
+    articles = crawl.live_posts(oldest_first=True)
     asthma = crawl.new(site.conditions["asthma"].overview)
     crawl.add_page(f"/node/{nid('condition', 'asthma')}", status=301, redirect=asthma)
     crawl.add_page("/node/2231", status=301, redirect="/our-team/pulmonology/samuel-adeyemi")

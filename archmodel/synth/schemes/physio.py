@@ -370,7 +370,7 @@ def extend(crawl: Crawl) -> None:
         crawl.add_link("/team", path, shown.split(" - ")[0])
         crawl.add_link(path, "/contact", "get in touch")
     # old URLs that redirect and links nobody fixed
-    posts = sorted((p for p in site.posts if crawl.live(crawl.new(p.path))), key=lambda p: p.date)
+    posts = crawl.live_posts(oldest_first=True)
     crawl.add_page("/acl-injury", status=301, redirect="/injuries/acl-injury")
     crawl.add_page("/back-pain", status=301, redirect="/pain/lower-back-pain")
     crawl.add_page("/our-team", status=301, redirect="/team")

@@ -29,7 +29,7 @@ from pathlib import Path
 from archmodel.synth import model as m
 from archmodel.synth.generate import sprinkle
 from archmodel.synth.links import LinkBuilder
-from archmodel.synth.model import Page, Site, stable_int
+from archmodel.synth.model import BlogPost, Page, Site, stable_int
 from archmodel.synth.profiles import add_structural_extras
 from archmodel.synth.sitefile import flow, q
 from archmodel.synth.writer import CRAWL_TIMESTAMP, INLINKS_COLUMNS, INTERNAL_COLUMNS, STATUS_TEXT, write_crawl
@@ -128,6 +128,12 @@ class Crawl:
     def add_link(self, source: str, target: str, anchor: str, position: str = "Content", follow: bool = True,
                  kind: str = "Hyperlink", alt: str = "") -> None:
         self.links.append(_link_row(self.url(source), self.url(target), anchor, position, follow, kind, alt))
+
+    def live_posts(self, oldest_first: bool = False) -> list[BlogPost]:
+        """The seed's blog posts this site still serves as live pages (seed order, or oldest first):
+        the ones its archives list and old links may point at."""
+        posts = [p for p in self.site.posts if self.live(self.new(p.path))]
+        return sorted(posts, key=lambda p: p.date) if oldest_first else posts
 
     def links_from(self, path: str) -> list[LinkRow]:
         url = self.url(path)

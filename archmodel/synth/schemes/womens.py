@@ -413,7 +413,7 @@ def extend(crawl: Crawl) -> None:
     for cid in GYN_PATH:
         crawl.add_page(f"/conditions/{cid}", status=301, redirect=condition_path(cid))
         crawl.add_link("/conditions", f"/conditions/{cid}", title_case(site.conditions[cid].name))
-    posts = sorted((p for p in site.posts if crawl.live(crawl.new(p.path))), key=lambda p: p.date)
+    posts = crawl.live_posts(oldest_first=True)
     crawl.add_page("/services/hcg-diet", status=404)
     crawl.add_page("/blog/covid-vaccine-and-pregnancy-2021", status=404)
     crawl.add_link(crawl.new(posts[0].path), "/blog/covid-vaccine-and-pregnancy-2021", "COVID vaccines in pregnancy")

@@ -242,7 +242,7 @@ def merge(site: Site) -> dict[str, str]:
 
 def extend(crawl: Crawl) -> None:
     site = crawl.site
-    live_posts = [p for p in site.posts if crawl.live(crawl.new(p.path))]
+    live_posts = crawl.live_posts()
     by_category: dict[str, list] = {}
     by_tag: dict[str, list] = {}
     by_author: dict[str, list] = {}
