@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site
+from archmodel.synth.schemes.archives import blog_index_pages, group_posts, link_to_archives, paged_archive
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
     CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, title_case,
@@ -207,6 +208,11 @@ def post_title(post: BlogPost) -> str:
     return GENERAL_POSTS[post.slug][1] if post.slug in GENERAL_POSTS else title_case(post.title)
 
 
+def category_heading(name: str, n: int, pages: int) -> tuple[str, str]:
+    """(title, H1) of page `n` of category `name`'s archive."""
+    return f"{name} Archives" + ("" if n == 1 else f" - Page {n}") + f" | {SHORT_BRAND}", f"Category: {name}"
+
+
 def merge(site: Site) -> dict[str, str]:
     """Every condition books through the online scheduler (the seed's second-opinion page becomes it)."""
     return {c.stage_path("appointment"): m.SECOND_OPINION for c in site.conditions.values() if "appointment" in c.stages}
@@ -309,27 +315,11 @@ def extend(crawl: Crawl) -> None:
     """Blog archives and pagination, the online scheduler in the header, old URLs and broken links."""
     site = crawl.site
     live_posts = crawl.live_posts()
-    by_category: dict[str, list] = {}
-    by_tag: dict[str, list] = {}
-    for post in live_posts:
-        c = site.conditions.get(post.condition or "")
-        by_category.setdefault(CATEGORY[c.specialty if c else None][0], []).append(post)
-        if c:
-            by_tag.setdefault(c.id, []).append(post)
+    by_category, by_tag = group_posts(crawl, live_posts, CATEGORY)
     names = {slug: name for slug, name in CATEGORY.values()}
     for slug, posts in by_category.items():
-        chunks = [posts[i:i + 8] for i in range(0, len(posts), 8)]
-        for n, chunk in enumerate(chunks, 1):
-            path = f"/blog/category/{slug}/" if n == 1 else f"/blog/category/{slug}/page/{n}/"
-            label = f"{names[slug]} Archives" + ("" if n == 1 else f" - Page {n}")
-            crawl.add_page(path, f"{label} | {SHORT_BRAND}", f"Category: {names[slug]}", sitemap=n == 1)
-            for post in chunk:
-                crawl.add_link(path, crawl.new(post.path), post_title(post))
-            if n < len(chunks):
-                crawl.add_link(path, f"/blog/category/{slug}/page/{n + 1}/", "Older posts")
-            if n > 1:
-                crawl.add_link(path, f"/blog/category/{slug}/" if n == 2 else f"/blog/category/{slug}/page/{n - 1}/",
-                               "Newer posts")
+        paged_archive(crawl, f"/blog/category/{slug}/", names[slug], posts, 8, category_heading, post_title,
+                      "Older posts", "Newer posts")
         crawl.add_link(m.BLOG, f"/blog/category/{slug}/", names[slug], "Sidebar")
     for cid, posts in by_tag.items():
         c = site.conditions[cid]
@@ -339,24 +329,9 @@ def extend(crawl: Crawl) -> None:
         for post in posts:
             crawl.add_link(path, crawl.new(post.path), post_title(post))
     for post in live_posts:
-        c = site.conditions.get(post.condition or "")
-        cat, name = CATEGORY[c.specialty if c else None]
-        path = crawl.new(post.path)
-        crawl.add_link(path, f"/blog/category/{cat}/", name)
-        if c:
-            crawl.add_link(path, f"/blog/tag/{c.id}/", c.lname)
-    ordered = sorted(live_posts, key=lambda p: p.date, reverse=True)
-    chunks = [ordered[i:i + 10] for i in range(10, len(ordered), 10)]
-    for n, chunk in enumerate(chunks, 2):
-        path = f"/blog/page/{n}/"
-        crawl.add_page(path, f"Blog - Page {n} | {SHORT_BRAND}", "Prairie Creek Dental Blog", sitemap=False)
-        for post in chunk:
-            crawl.add_link(path, crawl.new(post.path), post_title(post))
-        crawl.add_link(path, "/blog/" if n == 2 else f"/blog/page/{n - 1}/", "« Newer Posts")
-        if n <= len(chunks):
-            crawl.add_link(path, f"/blog/page/{n + 1}/", "Older Posts »")
-    if chunks:
-        crawl.add_link("/blog/", "/blog/page/2/", "Older Posts »")
+        link_to_archives(crawl, post, CATEGORY, "/blog/category/", "/blog/tag/")
+    blog_index_pages(crawl, live_posts, 10, lambda n, _: f"Blog - Page {n} | {SHORT_BRAND}", "Prairie Creek Dental Blog",
+                     post_title)
     # the header carries both booking buttons on every page
     scheduler = crawl.url("/book-online/")
     has = {row["Source"] for row in crawl.links if row["Destination"] == scheduler and row["Link Position"] == "Header"}
