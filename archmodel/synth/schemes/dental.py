@@ -386,8 +386,6 @@ SCHEME = Rework(
     name="dental", site_name=BRAND, base_url="https://www.prairiecreekdental.example",
     alias="https://prairiecreekdental.example", entities=entities, rules=RULES, locate=locate, title=title,
     anchor=anchor, seed=71, merge=merge, drop=lambda site: set(DROPPED), extend=extend,
-    review_pages=lambda site: [m.EDITORIAL],
-    policy_pages=lambda site: [m.DISCLAIMER, m.NON_EMERGENCY, m.PRIVACY],
     comment="Every condition books through the scheduler /book-online/ (every page's header links to it; "
             "/request-appointment/ is a call-back form);\nthe two Dr. Shahs are /meet-dr-shah/ (Priya) and /meet-dr-vikram-shah/.",
 )

@@ -300,7 +300,6 @@ SCHEME = Rework(
     name="library", site_name=BRAND, base_url="https://www.brightwaterchildrens.example",
     alias="https://brightwaterchildrens.example", entities=entities, rules=RULES, locate=locate, title=title,
     anchor=anchor, seed=33, merge=merge, extend=extend,
-    policy_pages=lambda site: [m.DISCLAIMER, m.NON_EMERGENCY, m.PRIVACY],
     comment="Each specialty has one appointment-request page; it is the appointment stage of every condition it covers.\n"
             "Provider ids drop the credential that the profile URLs carry (amara-okonkwo -> /find-a-doctor/amara-okonkwo-md/).",
 )

@@ -419,8 +419,6 @@ SCHEME = Rework(
     alias="https://stonebridgeclinic.example", entities=entities, rules=RULES, locate=locate, title=title,
     anchor=anchor, seed=109, merge=merge, drop=drop, extend=extend,
     externals={"https://www.cdc.gov/chronic-disease/": "https://medlineplus.gov/"},
-    review_pages=lambda site: [m.EDITORIAL],
-    policy_pages=lambda site: [m.DISCLAIMER, m.NON_EMERGENCY, m.PRIVACY],
     comment="The symptoms-causes tab (syc-) is both the overview and the symptoms page; the diagnosis-treatment tab (drc-) fills\n"
             "both the diagnosis and the treatment stage (typed diagnosis); doctors-departments tabs (ddc-) are no stage;\n"
             "every condition books through /appointments; no follow-up pages; the Ph.D. research scientist is no provider.",

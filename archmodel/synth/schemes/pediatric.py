@@ -494,8 +494,6 @@ SCHEME = Rework(
     name="pediatric-network", site_name=BRAND, base_url="https://www.riverbendchildrens.example",
     alias="https://riverbendchildrens.example", entities=entities, rules=RULES, locate=locate, title=title,
     anchor=anchor, seed=83, merge=merge, extend=extend,
-    review_pages=lambda site: [m.EDITORIAL],
-    policy_pages=lambda site: [m.DISCLAIMER, m.NON_EMERGENCY, m.PRIVACY],
     comment="Each department has one make-an-appointment page its conditions share; the /causes tab is the symptoms stage;\n"
             "/for-parents/ articles are not stage pages; leadership and the practice manager are not providers;\n"
             "Spanish pages (/es/) are typed but are not entities.",

@@ -412,8 +412,6 @@ SCHEME = Rework(
     alias="https://harboursidephysio.example", entities=entities, rules=RULES, locate=locate, title=title,
     anchor=anchor, seed=97, merge=merge, drop=drop, extend=extend,
     externals={"https://www.cdc.gov/chronic-disease/": "https://www.nhs.uk/conditions/"},
-    review_pages=lambda site: [m.EDITORIAL],
-    policy_pages=lambda site: [m.DISCLAIMER, m.NON_EMERGENCY, m.PRIVACY],
     comment="Symptoms and diagnosis are sections of each condition page (nothing to crawl); booking happens on an external host\n"
             "(/book redirects there), so no condition has an appointment page; /physio-in-<town> pages are not clinics;\n"
             "/team/rachel and /team/jess are staff, not providers; one condition page carries the seed's noindexed symptoms page.",

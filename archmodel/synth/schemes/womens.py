@@ -451,8 +451,6 @@ SCHEME = Rework(
     alias="https://magnoliawomenshealth.example", entities=entities, rules=RULES, locate=locate, title=title,
     anchor=anchor, seed=101, merge=merge, drop=drop, extend=extend,
     externals={"https://www.cdc.gov/chronic-disease/": "https://www.acog.org/womens-health/faqs/"},
-    review_pages=lambda site: [m.EDITORIAL],
-    policy_pages=lambda site: [m.DISCLAIMER, m.NON_EMERGENCY, m.PRIVACY],
     comment="Five gynecology conditions live under /gynecology/ (their old /conditions/ URLs redirect); fertility conditions\n"
             "share /fertility/schedule-a-consultation, the others /request-an-appointment; only procedures have a\n"
             "/recovery/ page; /pregnancy/ week-by-week articles are not conditions; the midwives listing and the billing\n"

@@ -327,8 +327,6 @@ SCHEME = Rework(
     name="wordpress", site_name=BRAND, base_url="https://www.hillcountryspine.example",
     alias="https://hillcountryspine.example", entities=entities, rules=RULES, locate=locate, title=title,
     anchor=anchor, seed=23, merge=merge, drop=lambda site: set(DROPPED), extend=extend,
-    review_pages=lambda site: [m.EDITORIAL],
-    policy_pages=lambda site: [m.DISCLAIMER, m.NON_EMERGENCY, m.PRIVACY],
     comment="Every condition books through /contact/ (the clinic has no per-condition booking pages).",
 )
 SCHEMES[SCHEME.name] = SCHEME
