@@ -22,7 +22,7 @@ from archmodel.synth.model import BlogPost, Page, Site
 from archmodel.synth.schemes.archives import blog_index_pages, group_posts, link_to_archives, paged_archive
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
-    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, title_case,
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
 )
 
 BRAND = "Prairie Creek Dental & Oral Surgery"
@@ -256,8 +256,7 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     if page.kind == "blog":
         t = GENERAL_POSTS[ref][1] if ref in GENERAL_POSTS else title_case(site.post(ref).title)
         return t + suffix, t
-    t = title_case(page.title.split(" | ")[0])
-    return t + suffix, t
+    return seed_title(page, suffix, title_case)
 
 
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:

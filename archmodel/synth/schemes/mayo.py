@@ -21,7 +21,7 @@ from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site, slugify, stable_int
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
-    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick,
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, seed_title,
 )
 
 BRAND = "Stonebridge Clinic"
@@ -281,8 +281,7 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     if page.kind == "blog":
         t = article(site, site.post(ref))[1]
         return f"{t}{suffix}", t
-    t = page.title.split(" | ")[0]
-    return t + suffix, t
+    return seed_title(page, suffix)
 
 
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:

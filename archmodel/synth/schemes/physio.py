@@ -22,7 +22,7 @@ from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
-    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, title_case,
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
 )
 
 BRAND = "Harbourside Physio & Sports Rehab"
@@ -260,8 +260,7 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     if page.kind == "blog":
         t = post_title(site.post(ref))
         return f"{t}{suffix}", t
-    t = title_case(page.title.split(" | ")[0])
-    return t + suffix, t
+    return seed_title(page, suffix, title_case)
 
 
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:

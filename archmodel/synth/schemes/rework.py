@@ -466,6 +466,13 @@ def fixed_title(fixed: dict[str, tuple[str, ...]], page: Page, suffix: str) -> t
     return (t if page.path == m.HOME else t + suffix), h1
 
 
+def seed_title(page: Page, suffix: str, recase: Callable[[str], str] = str) -> tuple[str, str]:
+    """(title, H1) of a page the site does not rename: the seed's title without its brand, recased, as the H1,
+    and with this site's brand `suffix` as the title."""
+    t = recase(page.title.split(" | ")[0])
+    return t + suffix, t
+
+
 def is_review_credit(text: str) -> bool:
     """Whether a seed anchor to a provider is a reviewer credit ("Medically reviewed by ...") rather than a name link."""
     return text.lower().startswith(REVIEW_CREDITS)

@@ -24,7 +24,7 @@ from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site, slugify
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
-    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, title_case,
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
 )
 
 BRAND = "Magnolia Women's Health"
@@ -297,8 +297,7 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     if page.kind == "blog":
         t = post_slug_title(site, site.post(ref))[1]
         return f"{t}{suffix}", t
-    t = title_case(page.title.split(" | ")[0])
-    return t + suffix, t
+    return seed_title(page, suffix, title_case)
 
 
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:

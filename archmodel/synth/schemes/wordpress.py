@@ -17,7 +17,7 @@ from archmodel.synth.model import BlogPost, Page, Site, in_sentence
 from archmodel.synth.schemes.archives import blog_index_pages, group_posts, link_to_archives, paged_archive
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
-    CHROME_POSITIONS, Crawl, Rework, anchor_key, is_review_credit, make_site, pick, title_case,
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, is_review_credit, make_site, pick, seed_title, title_case,
 )
 
 BRAND = "Hill Country Spine & Sports"
@@ -195,8 +195,7 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     if page.kind == "blog":
         t = title_case(site.post(ref).title)
         return t + suffix, t
-    t = page.title.split(" | ")[0]
-    return t + suffix, t
+    return seed_title(page, suffix)
 
 
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
