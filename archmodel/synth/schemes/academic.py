@@ -23,7 +23,7 @@ from archmodel.synth import model as m
 from archmodel.synth.model import Page, Site
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
-    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
+    Crawl, Rework, anchor_key, chrome_label, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
 )
 
 BRAND = "Halvorsen University Health"
@@ -335,8 +335,8 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         return pick(key, [loc.name, other, f"directions to {loc.name}"])
     if target.kind == "telehealth":
         return pick(key, ["Video visits", "schedule a video visit", "virtual care"])
-    if target.path in FIXED and position in CHROME_POSITIONS:
-        return FIXED[target.path][1]
+    if (label := chrome_label(FIXED, target, position)) is not None:
+        return label
     if target.path == m.FIND:
         return pick(key, ["Find a doctor", "search our faculty physicians", "find a specialist"])
     return text

@@ -22,7 +22,7 @@ from archmodel.synth.model import BlogPost, Page, Site
 from archmodel.synth.schemes.archives import blog_index_pages, group_posts, link_to_archives, paged_archive
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
-    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, chrome_label, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
 )
 
 BRAND = "Prairie Creek Dental & Oral Surgery"
@@ -299,8 +299,8 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
             return pick(key, ["post-op instructions", "aftercare instructions", text])
     if target.kind == "blog" and target.ref in GENERAL_POSTS:
         return GENERAL_POSTS[target.ref][1]
-    if target.path in FIXED and position in CHROME_POSITIONS:
-        return FIXED[target.path][1]
+    if (label := chrome_label(FIXED, target, position)) is not None:
+        return label
     if target.path == m.FIND:
         return pick(key, ["meet our dentists", "our dental team", "meet the team"])
     if target.path == m.LAB_PREP:

@@ -16,7 +16,7 @@ from archmodel.synth import model as m
 from archmodel.synth.model import Page, Site, in_sentence
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
-    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, seed_title,
+    Crawl, Rework, anchor_key, chrome_label, fixed_title, is_review_credit, make_site, pick, seed_title,
 )
 
 BRAND = "Brightwater Children's Hospital"
@@ -238,8 +238,8 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         article = "an" if sp.name[0] in "AEIOU" else "a"
         return pick(key, [f"Request {article} {in_sentence(sp.name)} appointment", "Request an appointment",
                           f"Make an appointment with {sp.name}"])
-    if target.path in FIXED and position in CHROME_POSITIONS:
-        return FIXED[target.path][1]
+    if (label := chrome_label(FIXED, target, position)) is not None:
+        return label
     if target.path == m.FIND:
         return pick(key, ["Find a doctor", "find a pediatric specialist", "search our doctors"])
     if target.path == m.APPOINTMENTS:

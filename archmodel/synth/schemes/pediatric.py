@@ -23,7 +23,7 @@ from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site, stable_int
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
-    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, chrome_label, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
 )
 
 BRAND = "Riverbend Children's Health"
@@ -369,8 +369,8 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         return article(site, site.post(target.ref or ""))[1]
     if target.path == m.APPOINTMENTS:
         return pick(key, ["Make an Appointment", "make an appointment", "Request an appointment"])
-    if target.path in FIXED and position in CHROME_POSITIONS:
-        return FIXED[target.path][1]
+    if (label := chrome_label(FIXED, target, position)) is not None:
+        return label
     if target.path == m.FIND:
         return pick(key, ["Find a doctor", "find a pediatric specialist", "our care team"])
     return text

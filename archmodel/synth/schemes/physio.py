@@ -22,7 +22,7 @@ from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
-    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, chrome_label, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
 )
 
 BRAND = "Harbourside Physio & Sports Rehab"
@@ -299,8 +299,8 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
             return title_case(c.test[1] if target.stage == "tests" else c.treatment[1])
     if target.kind == "blog":
         return post_title(site.post(target.ref or ""))
-    if target.path in FIXED and position in CHROME_POSITIONS:
-        return FIXED[target.path][1]
+    if (label := chrome_label(FIXED, target, position)) is not None:
+        return label
     if target.path == m.FIND:
         return pick(key, ["meet our physios", "our team", "meet the team"])
     if target.path == m.LAB_PREP:

@@ -473,6 +473,14 @@ def seed_title(page: Page, suffix: str, recase: Callable[[str], str] = str) -> t
     return t + suffix, t
 
 
+def chrome_label(fixed: dict[str, tuple[str, ...]], target: Page, position: str) -> str | None:
+    """The anchor of a template link (header, navigation, footer) to a page the site names by hand: its short
+    title from the FIXED table of (path, title, H1, ...); None for body links and for any other page."""
+    if target.path in fixed and position in CHROME_POSITIONS:
+        return fixed[target.path][1]
+    return None
+
+
 def is_review_credit(text: str) -> bool:
     """Whether a seed anchor to a provider is a reviewer credit ("Medically reviewed by ...") rather than a name link."""
     return text.lower().startswith(REVIEW_CREDITS)

@@ -17,7 +17,7 @@ from archmodel.synth.model import BlogPost, Page, Site, in_sentence
 from archmodel.synth.schemes.archives import blog_index_pages, group_posts, link_to_archives, paged_archive
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
-    CHROME_POSITIONS, Crawl, Rework, anchor_key, is_review_credit, make_site, pick, seed_title, title_case,
+    Crawl, Rework, anchor_key, chrome_label, is_review_credit, make_site, pick, seed_title, title_case,
 )
 
 BRAND = "Hill Country Spine & Sports"
@@ -223,8 +223,8 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
     if target.kind == "telehealth":
         return "Virtual Visits" if position == "Navigation" else pick(key, ["virtual visits", "telehealth physical therapy",
                                                                              "see us by video"])
-    if target.path in FIXED and position in CHROME_POSITIONS:
-        return FIXED[target.path][1]
+    if (label := chrome_label(FIXED, target, position)) is not None:
+        return label
     if target.path == m.FIND:
         return pick(key, ["meet our team", "our chiropractors and therapists", "find a provider"])
     if target.path == m.LAB_PREP:
