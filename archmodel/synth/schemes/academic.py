@@ -245,10 +245,6 @@ def merge(site: Site) -> dict[str, str]:
     return out
 
 
-def _name(c_id: str, site: Site) -> str:
-    return title_case(site.conditions[c_id].name)
-
-
 def title(site: Site, page: Page) -> tuple[str, str]:
     suffix = f" | {BRAND}"
     if (fixed := fixed_title(FIXED, page, suffix)) is not None:
@@ -256,7 +252,7 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     ref = page.ref or ""
     if page.kind == "stage":
         c = site.conditions[ref]
-        name = _name(c.id, site)
+        name = title_case(c.name)
         if page.stage == "tests":
             test = title_case(c.test[1])
             return f"{test} | Tests and Procedures{suffix}", test
@@ -314,7 +310,7 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         return pick(key, [DIVISION_NAME[sid], SHORT[sid], f"our {SHORT[sid].lower()} faculty and clinics"])
     if target.kind == "stage":
         c = site.conditions[target.ref or ""]
-        name = _name(c.id, site)
+        name = title_case(c.name)
         if target.stage == "appointment":
             return pick(key, ["Request an appointment", f"Make an appointment with {SHORT[c.specialty or '']}",
                               "Schedule a visit", "Call to request an appointment"])
@@ -394,7 +390,7 @@ def extend(crawl: Crawl) -> None:
         if not overview or not crawl.live(overview):
             continue
         tab = overview + "causes-and-risk-factors/"
-        name = _name(c.id, site)
+        name = title_case(c.name)
         shown = f"{name} ({ABBREVIATION[c.id]})" if c.id in ABBREVIATION else name
         crawl.add_page(tab, f"{shown} - Causes and Risk Factors | {BRAND}", shown)
         crawl.add_link(overview, tab, "Causes and risk factors", "Navigation")

@@ -171,10 +171,6 @@ def locate(site: Site, page: Page) -> str:
     return page.path
 
 
-def _name(c_id: str, site: Site) -> str:
-    return title_case(site.conditions[c_id].name)
-
-
 def title(site: Site, page: Page) -> tuple[str, str]:
     suffix = f" | {BRAND}"
     if (fixed := fixed_title(FIXED, page, suffix)) is not None:
@@ -184,7 +180,7 @@ def title(site: Site, page: Page) -> tuple[str, str]:
         c = site.conditions[ref]
         sp = site.specialty(c.specialty)
         line = f" | {sp.name}" if sp else " | Health Library"
-        name = _name(c.id, site)
+        name = title_case(c.name)
         short = f" ({SHORT_NAME[c.id]})" if c.id in SHORT_NAME else ""
         t, h1 = {
             "overview": (f"{name}{short}", name),
