@@ -23,7 +23,7 @@ from archmodel.synth import model as m
 from archmodel.synth.model import Page, Site
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
-    Crawl, Rework, anchor_key, chrome_label, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
+    Crawl, Rework, anchor_key, book_by_specialty, chrome_label, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
 )
 
 BRAND = "Halvorsen University Health"
@@ -195,12 +195,6 @@ def hub_path(sid: str) -> str:
     return f"/departments/{dept}/{sid}/" if dept else f"/departments/{sid}/"
 
 
-def first_covered(site: Site, sid: str) -> str:
-    sp = site.specialty(sid)
-    assert sp is not None
-    return next(cid for cid in sp.conditions if "appointment" in site.conditions[cid].stages)
-
-
 def locate(site: Site, page: Page) -> str:
     if page.path in FIXED:
         return FIXED[page.path][0]
@@ -231,18 +225,6 @@ def locate(site: Site, page: Page) -> str:
         post = site.post(ref)
         return f"/news/{post.date[:4]}/{post.slug}/"
     return page.path
-
-
-def merge(site: Site) -> dict[str, str]:
-    """Every condition of a division books through the division's one appointment page."""
-    out = {}
-    for sp in site.specialties:
-        keep = site.conditions[first_covered(site, sp.id)].stage_path("appointment")
-        for cid in sp.conditions:
-            c = site.conditions[cid]
-            if "appointment" in c.stages and c.stage_path("appointment") != keep:
-                out[c.stage_path("appointment")] = keep
-    return out
 
 
 def title(site: Site, page: Page) -> tuple[str, str]:
@@ -463,7 +445,7 @@ RULES = [
 SCHEME = Rework(
     name="academic", site_name=BRAND, base_url="https://www.halvorsenhealth.example",
     alias="https://halvorsenhealth.example", entities=entities, rules=RULES, locate=locate, title=title,
-    anchor=anchor, seed=59, merge=merge, extend=extend,
+    anchor=anchor, seed=59, merge=book_by_specialty, extend=extend,
     comment="Each division has one appointment page its conditions share; research faculty "
             "(Lindqvist, Mehta, Chen) have profiles\nbut see no patients, so they are not providers; "
             "the causes-and-risk-factors tabs are not pathway stages.",

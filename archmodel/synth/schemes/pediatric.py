@@ -23,7 +23,7 @@ from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site, stable_int
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
-    CHROME_POSITIONS, Crawl, Rework, anchor_key, chrome_label, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, book_by_specialty, chrome_label, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
 )
 
 BRAND = "Riverbend Children's Health"
@@ -243,12 +243,6 @@ def article(site: Site, post: BlogPost) -> tuple[str, str]:
     return pattern.format(**values), heading.format(**values)
 
 
-def first_covered(site: Site, sid: str) -> str:
-    sp = site.specialty(sid)
-    assert sp is not None
-    return next(cid for cid in sp.conditions if "appointment" in site.conditions[cid].stages)
-
-
 def locate(site: Site, page: Page) -> str:
     if page.path in FIXED:
         return FIXED[page.path][0]
@@ -273,18 +267,6 @@ def locate(site: Site, page: Page) -> str:
     if page.kind == "blog":
         return f"/for-parents/{article(site, site.post(ref))[0]}"
     return page.path.rstrip("/") or "/"
-
-
-def merge(site: Site) -> dict[str, str]:
-    """Every condition of a department books through the department's one appointment page."""
-    out = {}
-    for sp in site.specialties:
-        keep = site.conditions[first_covered(site, sp.id)].stage_path("appointment")
-        for cid in sp.conditions:
-            c = site.conditions[cid]
-            if "appointment" in c.stages and c.stage_path("appointment") != keep:
-                out[c.stage_path("appointment")] = keep
-    return out
 
 
 def title(site: Site, page: Page) -> tuple[str, str]:
@@ -492,7 +474,7 @@ RULES = [
 SCHEME = Rework(
     name="pediatric-network", site_name=BRAND, base_url="https://www.riverbendchildrens.example",
     alias="https://riverbendchildrens.example", entities=entities, rules=RULES, locate=locate, title=title,
-    anchor=anchor, seed=83, merge=merge, extend=extend,
+    anchor=anchor, seed=83, merge=book_by_specialty, extend=extend,
     comment="Each department has one make-an-appointment page its conditions share; the /causes tab is the symptoms stage;\n"
             "/for-parents/ articles are not stage pages; leadership and the practice manager are not providers;\n"
             "Spanish pages (/es/) are typed but are not entities.",

@@ -481,6 +481,26 @@ def chrome_label(fixed: dict[str, tuple[str, ...]], target: Page, position: str)
     return None
 
 
+def first_bookable(site: Site, sid: str) -> str:
+    """The first condition of specialty `sid` that has an appointment stage."""
+    sp = site.specialty(sid)
+    assert sp is not None
+    return next(cid for cid in sp.conditions if "appointment" in site.conditions[cid].stages)
+
+
+def book_by_specialty(site: Site) -> dict[str, str]:
+    """A `Rework.merge` for sites where every condition of a specialty (a department, a division) books through the
+    specialty's one appointment page: the others' appointment pages fold into its first bookable condition's."""
+    out = {}
+    for sp in site.specialties:
+        keep = site.conditions[first_bookable(site, sp.id)].stage_path("appointment")
+        for cid in sp.conditions:
+            c = site.conditions[cid]
+            if "appointment" in c.stages and c.stage_path("appointment") != keep:
+                out[c.stage_path("appointment")] = keep
+    return out
+
+
 def is_review_credit(text: str) -> bool:
     """Whether a seed anchor to a provider is a reviewer credit ("Medically reviewed by ...") rather than a name link."""
     return text.lower().startswith(REVIEW_CREDITS)
