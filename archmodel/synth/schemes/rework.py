@@ -140,6 +140,12 @@ class Crawl:
         return [row for row in self.links if row["Source"] == url]
 
 
+def rebrand(value: str, site_name: str) -> str:
+    """Seed text in another site's name: the seed's full brand, then its bare "Lakeside", become `site_name`
+    and its first word."""
+    return value.replace(m.SITE_NAME, site_name).replace("Lakeside", site_name.split()[0])
+
+
 def _link_row(source: str, destination: str, anchor: str, position: str, follow: bool, kind: str, alt: str) -> LinkRow:
     from archmodel.synth.writer import LINK_PATHS
     return {
@@ -218,7 +224,7 @@ def _rework(scheme: Rework, site: Site, raw: Path) -> Crawl:
         return new_base + path_of.get(path, path) + tail
 
     def text(value: str) -> str:
-        return value.replace(m.SITE_NAME, scheme.site_name).replace("Lakeside", scheme.site_name.split()[0])
+        return rebrand(value, scheme.site_name)
 
     for row in _read(raw / "internal_all.csv"):
         parts = _split(row["Address"], bases)
