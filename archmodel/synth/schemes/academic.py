@@ -325,8 +325,8 @@ def extend(crawl: Crawl) -> None:
     site = crawl.site
     live_profiles = {}
     for pid in site.providers:
-        path = crawl.path_of.get(site.providers[pid].page)
-        if path and crawl.live(path):
+        path = crawl.live_path(site.providers[pid].page)
+        if path:
             live_profiles[pid] = path
     # the two divided departments get their own pages
     for dept, name in DEPARTMENT_NAME.items():
@@ -368,8 +368,8 @@ def extend(crawl: Crawl) -> None:
     for c in site.conditions.values():
         if c.id in TOPICS:
             continue
-        overview = crawl.path_of.get(c.overview)
-        if not overview or not crawl.live(overview):
+        overview = crawl.live_path(c.overview)
+        if not overview:
             continue
         tab = overview + "causes-and-risk-factors/"
         name = title_case(c.name)
@@ -379,8 +379,8 @@ def extend(crawl: Crawl) -> None:
         crawl.add_link(tab, overview, "Overview", "Navigation")
         for stage, label in (("symptoms", "Symptoms and causes"), ("diagnosis", "Tests and diagnosis"),
                              ("treatment", "Management and treatment"), ("follow_up", "Outlook / prognosis")):
-            path = crawl.path_of.get(c.stage_path(stage)) if stage in c.stages else None
-            if path and crawl.live(path):
+            path = crawl.live_path(c.stage_path(stage)) if stage in c.stages else None
+            if path:
                 crawl.add_link(tab, path, label, "Navigation")
                 crawl.add_link(path, tab, "Causes and risk factors", "Navigation")
         if c.specialty:

@@ -332,8 +332,8 @@ def extend(crawl: Crawl) -> None:
     # the seed's noindexed symptoms page is the symptoms-causes tab here: that tab carries the noindex
     for page in site.pages.values():
         if page.kind == "stage" and page.stage == "symptoms" and page.indexability_status == "noindex":
-            overview = crawl.path_of.get(site.conditions[page.ref or ""].overview)
-            if overview and crawl.live(overview):
+            overview = crawl.live_path(site.conditions[page.ref or ""].overview)
+            if overview:
                 crawl.rows[overview].update({"Indexability": "Non-Indexable", "Indexability Status": "noindex",
                                              "Meta Robots 1": "noindex, follow"})
                 crawl.sitemap.pop(overview, None)
@@ -341,15 +341,15 @@ def extend(crawl: Crawl) -> None:
     crawl.add_link("/", "/tests-procedures", "Tests & Procedures", "Navigation")
     crawl.add_link("/diseases-conditions", "/tests-procedures", "Tests & Procedures A-Z", "Sidebar")
     for c in site.conditions.values():
-        overview = crawl.path_of.get(c.overview)
-        if not overview or not crawl.live(overview):
+        overview = crawl.live_path(c.overview)
+        if not overview:
             continue
         ddc = tab(c.id, "doctors-departments")
         crawl.add_page(ddc, f"{c.name} - Doctors and departments - {BRAND}", c.name)
         crawl.add_link("/diseases-conditions", overview, c.name)
         tabs = [(overview, "Symptoms & causes")]
-        drc = crawl.path_of.get(c.stage_path("treatment"))
-        if drc and crawl.live(drc):
+        drc = crawl.live_path(c.stage_path("treatment"))
+        if drc:
             tabs.append((drc, "Diagnosis & treatment"))
         tabs.append((ddc, "Doctors & departments"))
         for source, _ in tabs:
@@ -357,17 +357,17 @@ def extend(crawl: Crawl) -> None:
                 if target != source:
                     crawl.add_link(source, target, label, "Navigation")
         for p in site.providers.values():
-            page = crawl.path_of.get(p.page)
-            if c.id in p.treats and page and crawl.live(page):
+            page = crawl.live_path(p.page)
+            if c.id in p.treats and page:
                 crawl.add_link(ddc, page, SHOWN[p.id])
         if c.specialty:
-            hub = crawl.path_of.get(site.specialty(c.specialty).hub) if site.specialty(c.specialty) else None
-            if hub and crawl.live(hub):
+            hub = crawl.live_path(site.specialty(c.specialty).hub) if site.specialty(c.specialty) else None
+            if hub:
                 crawl.add_link(ddc, hub, DEPARTMENT[c.specialty])
         crawl.add_link(ddc, "/appointments", "Request an appointment")
         if "tests" in c.stages:
-            test = crawl.path_of.get(c.stage_path("tests"))
-            if test and crawl.live(test):
+            test = crawl.live_path(c.stage_path("tests"))
+            if test:
                 crawl.add_link("/tests-procedures", test, c.test[1])
     # a research scientist's biography: no patients, no provider
     name, role = RESEARCHER

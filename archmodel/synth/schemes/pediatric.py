@@ -364,8 +364,8 @@ def extend(crawl: Crawl) -> None:
     # Kids' Health A-Z: one page per letter, listing the conditions (and the tests) under it
     letters: dict[str, list[tuple[str, str]]] = {}
     for c in site.conditions.values():
-        path = crawl.path_of.get(c.overview)
-        if path and crawl.live(path):
+        path = crawl.live_path(c.overview)
+        if path:
             letters.setdefault(c.name[0].lower(), []).append((path, title_case(c.name)))
             for synonym in c.synonyms[:1]:
                 letters.setdefault(synonym[0].lower(), []).append((path, f"{synonym} (see {title_case(c.name)})"))
@@ -409,8 +409,8 @@ def extend(crawl: Crawl) -> None:
     crawl.add_link("/es/citas", "/appointments", "English", "Header")
     for cid, (es_slug, es_name) in SPANISH.items():
         c = site.conditions[cid]
-        overview = crawl.path_of.get(c.overview)
-        if not overview or not crawl.live(overview):
+        overview = crawl.live_path(c.overview)
+        if not overview:
             continue
         path = spanish_path(cid)
         crawl.add_page(path, f"{es_name} | Afecciones y tratamientos | {SHORT_BRAND}", es_name)
@@ -421,8 +421,8 @@ def extend(crawl: Crawl) -> None:
         crawl.add_link(path + "/causas", path, "Resumen", "Navigation")
         crawl.add_link(path, "/es/citas", "Pida una cita", "Sidebar")
         crawl.add_link("/es", path, es_name)
-        symptoms = crawl.path_of.get(c.stage_path("symptoms"))
-        if symptoms and crawl.live(symptoms):
+        symptoms = crawl.live_path(c.stage_path("symptoms"))
+        if symptoms:
             crawl.add_link(symptoms, path + "/causas", "Español", "Header")
             crawl.add_link(path + "/causas", symptoms, "English", "Header")
     # old node URLs that redirect to their aliases, and links nobody fixed

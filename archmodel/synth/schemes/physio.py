@@ -337,8 +337,8 @@ def extend(crawl: Crawl) -> None:
     # the seed's noindexed symptoms page is a section of its condition's page here: that page carries the noindex
     for page in site.pages.values():
         if page.kind == "stage" and page.stage == "symptoms" and page.indexability_status == "noindex":
-            overview = crawl.path_of.get(site.conditions[page.ref or ""].overview)
-            if overview and crawl.live(overview):
+            overview = crawl.live_path(site.conditions[page.ref or ""].overview)
+            if overview:
                 row = crawl.rows[overview]
                 row.update({"Indexability": "Non-Indexable", "Indexability Status": "noindex",
                             "Meta Robots 1": "noindex, follow"})
@@ -349,8 +349,8 @@ def extend(crawl: Crawl) -> None:
         crawl.add_link("/what-we-treat", index, label)
         crawl.add_link("/", index, label, "Navigation")
         for c in site.conditions.values():
-            overview = crawl.path_of.get(c.overview)
-            if overview and overview.startswith(index + "/") and crawl.live(overview):
+            overview = crawl.live_path(c.overview)
+            if overview and overview.startswith(index + "/"):
                 crawl.add_link(index, overview, title_case(c.name))
                 crawl.add_link(overview, index, label, "Navigation")
     # service-area pages: no clinic in town, the nearest one is linked

@@ -129,6 +129,11 @@ class Crawl:
                  kind: str = "Hyperlink", alt: str = "") -> None:
         self.links.append(_link_row(self.url(source), self.url(target), anchor, position, follow, kind, alt))
 
+    def live_path(self, seed_path: str) -> str | None:
+        """The path of seed page `seed_path` on this site when the site serves it as live HTML, None otherwise."""
+        new = self.path_of.get(seed_path)
+        return new if new is not None and self.live(new) else None
+
     def live_posts(self, oldest_first: bool = False) -> list[BlogPost]:
         """The seed's blog posts this site still serves as live pages (seed order, or oldest first):
         the ones its archives list and old links may point at."""
@@ -363,9 +368,7 @@ def _write(crawl: Crawl, out: Path) -> None:
 def _write_model(crawl: Crawl, out: Path) -> None:
     scheme, site = crawl.scheme, crawl.site
 
-    def live(seed_path: str) -> str | None:
-        new = crawl.path_of.get(seed_path)
-        return new if new is not None and crawl.live(new) else None
+    live = crawl.live_path
 
     lines = [
         f"# {scheme.site_name}: the '{scheme.name}' measurement site of `archmodel.synth.schemes`.",

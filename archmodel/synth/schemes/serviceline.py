@@ -248,15 +248,15 @@ def extend(crawl: Crawl) -> None:
         crawl.add_page(index, f"Conditions We Treat | {sp.name} | {BRAND}", "Conditions We Treat")
         crawl.add_link(hub, index, "Conditions we treat", "Sidebar")
         for cid in sp.conditions:
-            overview = crawl.path_of.get(site.conditions[cid].overview)
-            if overview and crawl.live(overview):
+            overview = crawl.live_path(site.conditions[cid].overview)
+            if overview:
                 crawl.add_link(index, overview, site.conditions[cid].name)
         team = f"/services/{sp.id}/team/"
         crawl.add_page(team, f"Our Team | {sp.name} | {BRAND}", f"{HUB_NAMES[sp.id]} Team")
         crawl.add_link(hub, team, "Meet our team", "Sidebar")
         for p in site.providers_practising(sp.id):
-            profile = crawl.path_of.get(p.page)
-            if profile and crawl.live(profile):
+            profile = crawl.live_path(p.page)
+            if profile:
                 crawl.add_link(team, profile, display(p.id))
     crawl.add_page("/heart/", status=301, redirect="/services/heart-vascular/")
     posts = [p for p in site.posts if p.condition == "atrial-fibrillation" and crawl.live(crawl.new(p.path))]

@@ -274,8 +274,8 @@ def extend(crawl: Crawl) -> None:
         crawl.add_page(path, f"{shown}, Author at {BRAND}", shown, sitemap=False)
         for post in posts:
             crawl.add_link(path, crawl.new(post.path), post_title(post))
-        profile = crawl.path_of.get(site.providers[pid].page) if pid else None
-        if profile and crawl.live(profile):
+        profile = crawl.live_path(site.providers[pid].page) if pid else None
+        if profile:
             crawl.add_link(path, profile, "View full bio")
     for post in live_posts:
         link_to_archives(crawl, post, CATEGORY, "/category/", "/tag/")
