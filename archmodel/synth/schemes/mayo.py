@@ -352,10 +352,7 @@ def extend(crawl: Crawl) -> None:
         if drc:
             tabs.append((drc, "Diagnosis & treatment"))
         tabs.append((ddc, "Doctors & departments"))
-        for source, _ in tabs:
-            for target, label in tabs:
-                if target != source:
-                    crawl.add_link(source, target, label, "Navigation")
+        crawl.link_tabs(tabs)
         for p in site.providers.values():
             page = crawl.live_path(p.page)
             if c.id in p.treats and page:

@@ -383,10 +383,7 @@ def extend(crawl: Crawl) -> None:
         tabs = [("overview", "Overview")] + [(stage, TAB_LABEL[stage]) for stage in TAB_LABEL if stage in c.stages]
         live = [(crawl.path_of.get(c.stage_path(stage)), label) for stage, label in tabs]
         live = [(path, label) for path, label in live if path and crawl.live(path)]
-        for source, _ in live:
-            for target, label in live:
-                if target != source:
-                    crawl.add_link(source, target, label, "Navigation")
+        crawl.link_tabs(live)
     # people under /our-team/ who see no patients
     crawl.add_page("/our-team/leadership", f"Leadership | {SHORT_BRAND}", "Our Leadership Team")
     crawl.add_link("/about-us", "/our-team/leadership", "Our leadership")

@@ -140,6 +140,13 @@ class Crawl:
         posts = [p for p in self.site.posts if self.live(self.new(p.path))]
         return sorted(posts, key=lambda p: p.date) if oldest_first else posts
 
+    def link_tabs(self, tabs: list[tuple[str, str]]) -> None:
+        """A tab bar over (path, label) pages: each tab links every other one, by its label, in the navigation."""
+        for source, _ in tabs:
+            for target, label in tabs:
+                if target != source:
+                    self.add_link(source, target, label, "Navigation")
+
     def links_from(self, path: str) -> list[LinkRow]:
         url = self.url(path)
         return [row for row in self.links if row["Source"] == url]
