@@ -21,7 +21,8 @@ from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site, slugify, stable_int
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
-    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, seed_title,
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, noindex_symptoms_overviews,
+    pick, seed_title,
 )
 
 BRAND = "Stonebridge Clinic"
@@ -330,13 +331,7 @@ def extend(crawl: Crawl) -> None:
     """The doctors-departments tab and the tab bar, the procedures index, a researcher's biography, redirects, broken links."""
     site = crawl.site
     # the seed's noindexed symptoms page is the symptoms-causes tab here: that tab carries the noindex
-    for page in site.pages.values():
-        if page.kind == "stage" and page.stage == "symptoms" and page.indexability_status == "noindex":
-            overview = crawl.live_path(site.conditions[page.ref or ""].overview)
-            if overview:
-                crawl.rows[overview].update({"Indexability": "Non-Indexable", "Indexability Status": "noindex",
-                                             "Meta Robots 1": "noindex, follow"})
-                crawl.sitemap.pop(overview, None)
+    noindex_symptoms_overviews(crawl)
     crawl.add_page("/tests-procedures", f"Tests and procedures A-Z{' - ' + BRAND}", "Tests & Procedures")
     crawl.add_link("/", "/tests-procedures", "Tests & Procedures", "Navigation")
     crawl.add_link("/diseases-conditions", "/tests-procedures", "Tests & Procedures A-Z", "Sidebar")

@@ -22,7 +22,8 @@ from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site
 from archmodel.synth.schemes.core import SCHEMES
 from archmodel.synth.schemes.rework import (
-    CHROME_POSITIONS, Crawl, Rework, anchor_key, chrome_label, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, chrome_label, fixed_title, is_review_credit, make_site,
+    noindex_symptoms_overviews, pick, seed_title, title_case,
 )
 
 BRAND = "Harbourside Physio & Sports Rehab"
@@ -335,14 +336,7 @@ def extend(crawl: Crawl) -> None:
         if not loc.telehealth and crawl.live(f"/clinics/{loc.id}"):
             crawl.add_link(f"/clinics/{loc.id}", f"{BOOKING}?location={loc.id}", f"Book at our {loc.name} clinic")
     # the seed's noindexed symptoms page is a section of its condition's page here: that page carries the noindex
-    for page in site.pages.values():
-        if page.kind == "stage" and page.stage == "symptoms" and page.indexability_status == "noindex":
-            overview = crawl.live_path(site.conditions[page.ref or ""].overview)
-            if overview:
-                row = crawl.rows[overview]
-                row.update({"Indexability": "Non-Indexable", "Indexability Status": "noindex",
-                            "Meta Robots 1": "noindex, follow"})
-                crawl.sitemap.pop(overview, None)
+    noindex_symptoms_overviews(crawl)
     # the two condition listings the navigation's "What We Treat" menu opens
     for index, label in (("/injuries", "Injuries We Treat"), ("/pain", "Aches & Pains We Treat")):
         crawl.add_page(index, f"{label} — {SHORT_BRAND}", label)

@@ -158,6 +158,18 @@ def rebrand(value: str, site_name: str) -> str:
     return value.replace(m.SITE_NAME, site_name).replace("Lakeside", site_name.split()[0])
 
 
+def noindex_symptoms_overviews(crawl: Crawl) -> None:
+    """For sites whose symptoms stage is part of the overview page (a section or a shared tab): the live overview of
+    every condition whose seed symptoms page is noindexed carries that noindex, and leaves the sitemap."""
+    for page in crawl.site.pages.values():
+        if page.kind == "stage" and page.stage == "symptoms" and page.indexability_status == "noindex":
+            overview = crawl.live_path(crawl.site.conditions[page.ref or ""].overview)
+            if overview:
+                crawl.rows[overview].update({"Indexability": "Non-Indexable", "Indexability Status": "noindex",
+                                             "Meta Robots 1": "noindex, follow"})
+                crawl.sitemap.pop(overview, None)
+
+
 def _link_row(source: str, destination: str, anchor: str, position: str, follow: bool, kind: str, alt: str) -> LinkRow:
     from archmodel.synth.writer import LINK_PATHS
     return {
