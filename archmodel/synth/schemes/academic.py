@@ -22,7 +22,9 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import Page, Site
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick, title_case
+from archmodel.synth.schemes.rework import (
+    Crawl, Rework, anchor_key, book_by_specialty, chrome_label, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
+)
 
 BRAND = "Halvorsen University Health"
 
@@ -193,12 +195,6 @@ def hub_path(sid: str) -> str:
     return f"/departments/{dept}/{sid}/" if dept else f"/departments/{sid}/"
 
 
-def first_covered(site: Site, sid: str) -> str:
-    sp = site.specialty(sid)
-    assert sp is not None
-    return next(cid for cid in sp.conditions if "appointment" in site.conditions[cid].stages)
-
-
 def locate(site: Site, page: Page) -> str:
     if page.path in FIXED:
         return FIXED[page.path][0]
@@ -231,31 +227,14 @@ def locate(site: Site, page: Page) -> str:
     return page.path
 
 
-def merge(site: Site) -> dict[str, str]:
-    """Every condition of a division books through the division's one appointment page."""
-    out = {}
-    for sp in site.specialties:
-        keep = site.conditions[first_covered(site, sp.id)].stage_path("appointment")
-        for cid in sp.conditions:
-            c = site.conditions[cid]
-            if "appointment" in c.stages and c.stage_path("appointment") != keep:
-                out[c.stage_path("appointment")] = keep
-    return out
-
-
-def _name(c_id: str, site: Site) -> str:
-    return title_case(site.conditions[c_id].name)
-
-
 def title(site: Site, page: Page) -> tuple[str, str]:
     suffix = f" | {BRAND}"
-    if page.path in FIXED:
-        _, t, h1 = FIXED[page.path]
-        return (t if page.path == m.HOME else t + suffix), h1
+    if (fixed := fixed_title(FIXED, page, suffix)) is not None:
+        return fixed
     ref = page.ref or ""
     if page.kind == "stage":
         c = site.conditions[ref]
-        name = _name(c.id, site)
+        name = title_case(c.name)
         if page.stage == "tests":
             test = title_case(c.test[1])
             return f"{test} | Tests and Procedures{suffix}", test
@@ -296,17 +275,16 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     if page.kind == "blog":
         t = title_case(site.post(ref).title)
         return f"{t} | News{suffix}", t
-    t = title_case(page.title.split(" | ")[0])
-    return t + suffix, t
+    return seed_title(page, suffix, title_case)
 
 
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
+    key = anchor_key(source, target, text)
     if target.kind == "provider":
         pid = target.ref or ""
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return pick(key, [f"Reviewed by {display(pid)}", f"Medical review: {display(pid)}"])
         return pick(key, [display(pid), SHOWN[pid][0], f"{doctor(pid)}'s profile", f"View profile for {SHOWN[pid][0]}"])
     if target.kind == "hub":
@@ -314,7 +292,7 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         return pick(key, [DIVISION_NAME[sid], SHORT[sid], f"our {SHORT[sid].lower()} faculty and clinics"])
     if target.kind == "stage":
         c = site.conditions[target.ref or ""]
-        name = _name(c.id, site)
+        name = title_case(c.name)
         if target.stage == "appointment":
             return pick(key, ["Request an appointment", f"Make an appointment with {SHORT[c.specialty or '']}",
                               "Schedule a visit", "Call to request an appointment"])
@@ -335,8 +313,8 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         return pick(key, [loc.name, other, f"directions to {loc.name}"])
     if target.kind == "telehealth":
         return pick(key, ["Video visits", "schedule a video visit", "virtual care"])
-    if target.path in FIXED and position in ("Header", "Navigation", "Footer"):
-        return FIXED[target.path][1]
+    if (label := chrome_label(FIXED, target, position)) is not None:
+        return label
     if target.path == m.FIND:
         return pick(key, ["Find a doctor", "search our faculty physicians", "find a specialist"])
     return text
@@ -347,8 +325,8 @@ def extend(crawl: Crawl) -> None:
     site = crawl.site
     live_profiles = {}
     for pid in site.providers:
-        path = crawl.path_of.get(site.providers[pid].page)
-        if path and crawl.live(path):
+        path = crawl.live_path(site.providers[pid].page)
+        if path:
             live_profiles[pid] = path
     # the two divided departments get their own pages
     for dept, name in DEPARTMENT_NAME.items():
@@ -390,25 +368,25 @@ def extend(crawl: Crawl) -> None:
     for c in site.conditions.values():
         if c.id in TOPICS:
             continue
-        overview = crawl.path_of.get(c.overview)
-        if not overview or not crawl.live(overview):
+        overview = crawl.live_path(c.overview)
+        if not overview:
             continue
         tab = overview + "causes-and-risk-factors/"
-        name = _name(c.id, site)
+        name = title_case(c.name)
         shown = f"{name} ({ABBREVIATION[c.id]})" if c.id in ABBREVIATION else name
         crawl.add_page(tab, f"{shown} - Causes and Risk Factors | {BRAND}", shown)
         crawl.add_link(overview, tab, "Causes and risk factors", "Navigation")
         crawl.add_link(tab, overview, "Overview", "Navigation")
         for stage, label in (("symptoms", "Symptoms and causes"), ("diagnosis", "Tests and diagnosis"),
                              ("treatment", "Management and treatment"), ("follow_up", "Outlook / prognosis")):
-            path = crawl.path_of.get(c.stage_path(stage)) if stage in c.stages else None
-            if path and crawl.live(path):
+            path = crawl.live_path(c.stage_path(stage)) if stage in c.stages else None
+            if path:
                 crawl.add_link(tab, path, label, "Navigation")
                 crawl.add_link(path, tab, "Causes and risk factors", "Navigation")
         if c.specialty:
             crawl.add_link(tab, crawl.new(c.stage_path("appointment")), "Request an appointment", "Sidebar")
     # legacy URLs
-    news = sorted((p for p in site.posts if crawl.live(crawl.new(p.path))), key=lambda p: p.date)
+    news = crawl.live_posts(oldest_first=True)
     crawl.add_page("/cardiology/", status=301, redirect=hub_path("cardiology"))
     crawl.add_page("/conditions/atrial-fibrillation/", status=301, redirect="/patient-care/conditions/atrial-fibrillation/")
     crawl.add_page("/physicians/elena-marsh/", status=301, redirect=profile_path("elena-marsh"))
@@ -467,7 +445,7 @@ RULES = [
 SCHEME = Rework(
     name="academic", site_name=BRAND, base_url="https://www.halvorsenhealth.example",
     alias="https://halvorsenhealth.example", entities=entities, rules=RULES, locate=locate, title=title,
-    anchor=anchor, seed=59, merge=merge, extend=extend,
+    anchor=anchor, seed=59, merge=book_by_specialty, extend=extend,
     comment="Each division has one appointment page its conditions share; research faculty "
             "(Lindqvist, Mehta, Chen) have profiles\nbut see no patients, so they are not providers; "
             "the causes-and-risk-factors tabs are not pathway stages.",

@@ -17,7 +17,9 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import Page, Site
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick
+from archmodel.synth.schemes.rework import (
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, seed_title,
+)
 
 BRAND = "Sonoran Family Health"
 
@@ -217,9 +219,8 @@ def spanish(site: Site, page: Page) -> tuple[str, str, str] | None:
 
 def title(site: Site, page: Page) -> tuple[str, str]:
     suffix = f" | {BRAND}"
-    if page.path in FIXED:
-        _, t, h1, _ = FIXED[page.path]
-        return (t if page.path == m.HOME else t + suffix), h1
+    if (fixed := fixed_title(FIXED, page, suffix)) is not None:
+        return fixed
     ref = page.ref or ""
     if page.kind == "stage":
         c = site.conditions[ref]
@@ -246,20 +247,19 @@ def title(site: Site, page: Page) -> tuple[str, str]:
         name = site.locations[ref].name
         t = pick(ref, [f"Our {name} location", f"{name} Family Clinic"])
         return t + suffix, f"{name} Family Clinic"
-    t = page.title.split(" | ")[0]
-    return t + suffix, t
+    return seed_title(page, suffix)
 
 
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
-    if target.path in FIXED and position in ("Header", "Navigation", "Footer") and FIXED[target.path][3]:
+    key = anchor_key(source, target, text)
+    if target.path in FIXED and position in CHROME_POSITIONS and FIXED[target.path][3]:
         return FIXED[target.path][3]
     if target.kind == "provider":
         p = site.providers[target.ref or ""]
         shown = display(p.id)
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return f"Medically reviewed by {shown}"
         return pick(key, [shown, p.name, f"Book an appointment with {p.name}"])
     if target.kind == "location":
@@ -272,7 +272,7 @@ def es_anchor(site: Site, target: Page, english: str, position: str, key: str) -
     """The Spanish text of a link to `target` (a page that has a Spanish twin)."""
     if target.path in ES_FIXED:
         label = ES_FIXED[target.path][3]
-        return label if position in ("Header", "Navigation", "Footer") else pick(key, [label, label.lower()])
+        return label if position in CHROME_POSITIONS else pick(key, [label, label.lower()])
     ref = target.ref or ""
     if target.kind == "stage":
         c = site.conditions[ref]

@@ -15,7 +15,7 @@ from archmodel.synth.links import LinkBuilder
 from archmodel.synth.model import Page, Site, in_sentence
 from archmodel.synth.profiles import add_structural_extras
 from archmodel.synth.sitefile import providers_csv, reviewed_by_map, site_yaml
-from archmodel.synth.schemes.rework import Rework, generate_rework
+from archmodel.synth.schemes.rework import Rework, generate_rework, rebrand
 from archmodel.synth.writer import write_crawl
 
 STAGES = ("overview", "symptoms", "diagnosis", "tests", "treatment", "follow_up", "appointment")
@@ -74,7 +74,7 @@ def _title(scheme: Scheme, site: Site, page: Page, old_suffix: str) -> str:
     if page.kind == "stage" and page.stage in scheme.titles and page.ref in site.conditions:
         c = site.conditions[page.ref]
         base = scheme.titles[page.stage].format(name=c.name, lname=in_sentence(c.name))
-    base = base.replace(m.SITE_NAME, scheme.site_name).replace("Lakeside", scheme.site_name.split()[0])
+    base = rebrand(base, scheme.site_name)
     return f"{base} | {scheme.site_name}"
 
 
@@ -107,7 +107,7 @@ def generate(name: str, out: Path) -> dict[str, int]:
         return value
 
     def text(value: str) -> str:
-        return value.replace(m.SITE_NAME, scheme.site_name).replace("Lakeside", scheme.site_name.split()[0])
+        return rebrand(value, scheme.site_name)
 
     _rewrite_csv(raw / "internal_all.csv", out / "internal_all.csv", {
         "Address": url, "Canonical Link Element 1": url, "Redirect URL": url, "URL Encoded Address": url,

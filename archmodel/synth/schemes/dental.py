@@ -19,8 +19,11 @@ from __future__ import annotations
 
 from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site
+from archmodel.synth.schemes.archives import blog_index_pages, group_posts, link_to_archives, paged_archive
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick, title_case
+from archmodel.synth.schemes.rework import (
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, chrome_label, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
+)
 
 BRAND = "Prairie Creek Dental & Oral Surgery"
 SHORT_BRAND = "Prairie Creek Dental"
@@ -205,6 +208,11 @@ def post_title(post: BlogPost) -> str:
     return GENERAL_POSTS[post.slug][1] if post.slug in GENERAL_POSTS else title_case(post.title)
 
 
+def category_heading(name: str, n: int, pages: int) -> tuple[str, str]:
+    """(title, H1) of page `n` of category `name`'s archive."""
+    return f"{name} Archives" + ("" if n == 1 else f" - Page {n}") + f" | {SHORT_BRAND}", f"Category: {name}"
+
+
 def merge(site: Site) -> dict[str, str]:
     """Every condition books through the online scheduler (the seed's second-opinion page becomes it)."""
     return {c.stage_path("appointment"): m.SECOND_OPINION for c in site.conditions.values() if "appointment" in c.stages}
@@ -212,9 +220,8 @@ def merge(site: Site) -> dict[str, str]:
 
 def title(site: Site, page: Page) -> tuple[str, str]:
     suffix = f" | {SHORT_BRAND}"
-    if page.path in FIXED:
-        _, t, h1 = FIXED[page.path]
-        return (t if page.path == m.HOME else t + suffix), h1
+    if (fixed := fixed_title(FIXED, page, suffix)) is not None:
+        return fixed
     ref = page.ref or ""
     if page.kind == "stage":
         c = site.conditions[ref]
@@ -249,26 +256,25 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     if page.kind == "blog":
         t = GENERAL_POSTS[ref][1] if ref in GENERAL_POSTS else title_case(site.post(ref).title)
         return t + suffix, t
-    t = title_case(page.title.split(" | ")[0])
-    return t + suffix, t
+    return seed_title(page, suffix, title_case)
 
 
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
+    key = anchor_key(source, target, text)
     if target.path == m.APPOINTMENTS or (target.kind == "stage" and target.stage == "appointment"):
         if position in ("Header", "Navigation"):
             return "Request Appointment"
         return pick(key, ["Request an appointment", "Request Appointment", "Schedule your visit", "schedule an exam"])
     if target.path == m.SECOND_OPINION:
-        if position in ("Header", "Navigation", "Footer"):
+        if position in CHROME_POSITIONS:
             return "Book Online"
         return pick(key, ["book online", "Book your visit online", "Schedule online", "book an exam online"])
     if target.kind == "provider":
         p = site.providers[target.ref or ""]
         shown = display(site, p.id)
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return pick(key, [f"Reviewed by {shown}", f"Dentally reviewed by {shown}"])
         last = p.name.split()[-1]
         short = p.name if target.ref == "vikram-shah" else f"Dr. {last}"
@@ -293,8 +299,8 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
             return pick(key, ["post-op instructions", "aftercare instructions", text])
     if target.kind == "blog" and target.ref in GENERAL_POSTS:
         return GENERAL_POSTS[target.ref][1]
-    if target.path in FIXED and position in ("Header", "Navigation", "Footer"):
-        return FIXED[target.path][1]
+    if (label := chrome_label(FIXED, target, position)) is not None:
+        return label
     if target.path == m.FIND:
         return pick(key, ["meet our dentists", "our dental team", "meet the team"])
     if target.path == m.LAB_PREP:
@@ -307,28 +313,12 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
 def extend(crawl: Crawl) -> None:
     """Blog archives and pagination, the online scheduler in the header, old URLs and broken links."""
     site = crawl.site
-    live_posts = [p for p in site.posts if crawl.live(crawl.new(p.path))]
-    by_category: dict[str, list] = {}
-    by_tag: dict[str, list] = {}
-    for post in live_posts:
-        c = site.conditions.get(post.condition or "")
-        by_category.setdefault(CATEGORY[c.specialty if c else None][0], []).append(post)
-        if c:
-            by_tag.setdefault(c.id, []).append(post)
+    live_posts = crawl.live_posts()
+    by_category, by_tag = group_posts(crawl, live_posts, CATEGORY)
     names = {slug: name for slug, name in CATEGORY.values()}
     for slug, posts in by_category.items():
-        chunks = [posts[i:i + 8] for i in range(0, len(posts), 8)]
-        for n, chunk in enumerate(chunks, 1):
-            path = f"/blog/category/{slug}/" if n == 1 else f"/blog/category/{slug}/page/{n}/"
-            label = f"{names[slug]} Archives" + ("" if n == 1 else f" - Page {n}")
-            crawl.add_page(path, f"{label} | {SHORT_BRAND}", f"Category: {names[slug]}", sitemap=n == 1)
-            for post in chunk:
-                crawl.add_link(path, crawl.new(post.path), post_title(post))
-            if n < len(chunks):
-                crawl.add_link(path, f"/blog/category/{slug}/page/{n + 1}/", "Older posts")
-            if n > 1:
-                crawl.add_link(path, f"/blog/category/{slug}/" if n == 2 else f"/blog/category/{slug}/page/{n - 1}/",
-                               "Newer posts")
+        paged_archive(crawl, f"/blog/category/{slug}/", names[slug], posts, 8, category_heading, post_title,
+                      "Older posts", "Newer posts")
         crawl.add_link(m.BLOG, f"/blog/category/{slug}/", names[slug], "Sidebar")
     for cid, posts in by_tag.items():
         c = site.conditions[cid]
@@ -338,24 +328,9 @@ def extend(crawl: Crawl) -> None:
         for post in posts:
             crawl.add_link(path, crawl.new(post.path), post_title(post))
     for post in live_posts:
-        c = site.conditions.get(post.condition or "")
-        cat, name = CATEGORY[c.specialty if c else None]
-        path = crawl.new(post.path)
-        crawl.add_link(path, f"/blog/category/{cat}/", name)
-        if c:
-            crawl.add_link(path, f"/blog/tag/{c.id}/", c.lname)
-    ordered = sorted(live_posts, key=lambda p: p.date, reverse=True)
-    chunks = [ordered[i:i + 10] for i in range(10, len(ordered), 10)]
-    for n, chunk in enumerate(chunks, 2):
-        path = f"/blog/page/{n}/"
-        crawl.add_page(path, f"Blog - Page {n} | {SHORT_BRAND}", "Prairie Creek Dental Blog", sitemap=False)
-        for post in chunk:
-            crawl.add_link(path, crawl.new(post.path), post_title(post))
-        crawl.add_link(path, "/blog/" if n == 2 else f"/blog/page/{n - 1}/", "« Newer Posts")
-        if n <= len(chunks):
-            crawl.add_link(path, f"/blog/page/{n + 1}/", "Older Posts »")
-    if chunks:
-        crawl.add_link("/blog/", "/blog/page/2/", "Older Posts »")
+        link_to_archives(crawl, post, CATEGORY, "/blog/category/", "/blog/tag/")
+    blog_index_pages(crawl, live_posts, 10, lambda n, _: f"Blog - Page {n} | {SHORT_BRAND}", "Prairie Creek Dental Blog",
+                     post_title)
     # the header carries both booking buttons on every page
     scheduler = crawl.url("/book-online/")
     has = {row["Source"] for row in crawl.links if row["Destination"] == scheduler and row["Link Position"] == "Header"}
@@ -410,8 +385,6 @@ SCHEME = Rework(
     name="dental", site_name=BRAND, base_url="https://www.prairiecreekdental.example",
     alias="https://prairiecreekdental.example", entities=entities, rules=RULES, locate=locate, title=title,
     anchor=anchor, seed=71, merge=merge, drop=lambda site: set(DROPPED), extend=extend,
-    review_pages=lambda site: [m.EDITORIAL],
-    policy_pages=lambda site: [m.DISCLAIMER, m.NON_EMERGENCY, m.PRIVACY],
     comment="Every condition books through the scheduler /book-online/ (every page's header links to it; "
             "/request-appointment/ is a call-back form);\nthe two Dr. Shahs are /meet-dr-shah/ (Priya) and /meet-dr-vikram-shah/.",
 )

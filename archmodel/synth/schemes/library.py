@@ -15,7 +15,9 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import Page, Site, in_sentence
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick
+from archmodel.synth.schemes.rework import (
+    Crawl, Rework, anchor_key, chrome_label, fixed_title, is_review_credit, make_site, pick, seed_title,
+)
 
 BRAND = "Brightwater Children's Hospital"
 SHORT = "Brightwater Children's"
@@ -172,9 +174,8 @@ def locate(site: Site, page: Page) -> str:
 
 def title(site: Site, page: Page) -> tuple[str, str]:
     suffix = f" | {SHORT}"
-    if page.path in FIXED:
-        _, t, h1 = FIXED[page.path]
-        return (t if page.path == m.HOME else t + suffix), h1
+    if (fixed := fixed_title(FIXED, page, suffix)) is not None:
+        return fixed
     ref = page.ref or ""
     if page.kind == "stage":
         c = site.conditions[ref]
@@ -218,18 +219,17 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     if page.kind == "blog":
         t = site.post(ref).title
         return t + suffix, t
-    t = page.title.split(" | ")[0]
-    return t + suffix, t
+    return seed_title(page, suffix)
 
 
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
+    key = anchor_key(source, target, text)
     if target.kind == "provider":
         p = site.providers[target.ref or ""]
         shown = display(p.id)
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return pick(key, [f"Medically reviewed by {shown}", f"Reviewed by: {shown}"])
         return pick(key, [shown, p.name, f"Book an appointment with {p.name}", f"{p.name}, {p.title}"])
     if target.kind == "stage" and target.stage == "appointment":
@@ -238,8 +238,8 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         article = "an" if sp.name[0] in "AEIOU" else "a"
         return pick(key, [f"Request {article} {in_sentence(sp.name)} appointment", "Request an appointment",
                           f"Make an appointment with {sp.name}"])
-    if target.path in FIXED and position in ("Header", "Navigation", "Footer"):
-        return FIXED[target.path][1]
+    if (label := chrome_label(FIXED, target, position)) is not None:
+        return label
     if target.path == m.FIND:
         return pick(key, ["Find a doctor", "find a pediatric specialist", "search our doctors"])
     if target.path == m.APPOINTMENTS:
@@ -299,7 +299,6 @@ SCHEME = Rework(
     name="library", site_name=BRAND, base_url="https://www.brightwaterchildrens.example",
     alias="https://brightwaterchildrens.example", entities=entities, rules=RULES, locate=locate, title=title,
     anchor=anchor, seed=33, merge=merge, extend=extend,
-    policy_pages=lambda site: [m.DISCLAIMER, m.NON_EMERGENCY, m.PRIVACY],
     comment="Each specialty has one appointment-request page; it is the appointment stage of every condition it covers.\n"
             "Provider ids drop the credential that the profile URLs carry (amara-okonkwo -> /find-a-doctor/amara-okonkwo-md/).",
 )

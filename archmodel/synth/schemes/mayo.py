@@ -20,7 +20,10 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site, slugify, stable_int
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick, title_case
+from archmodel.synth.schemes.rework import (
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, noindex_symptoms_overviews,
+    pick, seed_title,
+)
 
 BRAND = "Stonebridge Clinic"
 
@@ -254,9 +257,8 @@ def drop(site: Site) -> set[str]:
 
 def title(site: Site, page: Page) -> tuple[str, str]:
     suffix = f" - {BRAND}"
-    if page.path in FIXED:
-        _, t, h1 = FIXED[page.path]
-        return (t if page.path == m.HOME else t + suffix), h1
+    if (fixed := fixed_title(FIXED, page, suffix)) is not None:
+        return fixed
     ref = page.ref or ""
     if page.kind == "stage":
         c = site.conditions[ref]
@@ -280,15 +282,14 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     if page.kind == "blog":
         t = article(site, site.post(ref))[1]
         return f"{t}{suffix}", t
-    t = page.title.split(" | ")[0]
-    return t + suffix, t
+    return seed_title(page, suffix)
 
 
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
-    nav = position in ("Header", "Navigation", "Footer")
+    key = anchor_key(source, target, text)
+    nav = position in CHROME_POSITIONS
     if target.path in CONTENT_ANCHORS and not nav:
         return pick(key, CONTENT_ANCHORS[target.path])
     if target.path in (m.APPOINTMENTS, m.SECOND_OPINION) or (target.kind == "stage" and target.stage == "appointment"):
@@ -296,7 +297,7 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
                                                                "make an appointment"])
     if target.kind == "provider":
         pid = target.ref or ""
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return pick(key, [f"Reviewed by {SHOWN[pid]}", f"Medical review: {SHOWN[pid]}"])
         return SHOWN[pid]
     if target.kind == "location":
@@ -330,44 +331,35 @@ def extend(crawl: Crawl) -> None:
     """The doctors-departments tab and the tab bar, the procedures index, a researcher's biography, redirects, broken links."""
     site = crawl.site
     # the seed's noindexed symptoms page is the symptoms-causes tab here: that tab carries the noindex
-    for page in site.pages.values():
-        if page.kind == "stage" and page.stage == "symptoms" and page.indexability_status == "noindex":
-            overview = crawl.path_of.get(site.conditions[page.ref or ""].overview)
-            if overview and crawl.live(overview):
-                crawl.rows[overview].update({"Indexability": "Non-Indexable", "Indexability Status": "noindex",
-                                             "Meta Robots 1": "noindex, follow"})
-                crawl.sitemap.pop(overview, None)
+    noindex_symptoms_overviews(crawl)
     crawl.add_page("/tests-procedures", f"Tests and procedures A-Z{' - ' + BRAND}", "Tests & Procedures")
     crawl.add_link("/", "/tests-procedures", "Tests & Procedures", "Navigation")
     crawl.add_link("/diseases-conditions", "/tests-procedures", "Tests & Procedures A-Z", "Sidebar")
     for c in site.conditions.values():
-        overview = crawl.path_of.get(c.overview)
-        if not overview or not crawl.live(overview):
+        overview = crawl.live_path(c.overview)
+        if not overview:
             continue
         ddc = tab(c.id, "doctors-departments")
         crawl.add_page(ddc, f"{c.name} - Doctors and departments - {BRAND}", c.name)
         crawl.add_link("/diseases-conditions", overview, c.name)
         tabs = [(overview, "Symptoms & causes")]
-        drc = crawl.path_of.get(c.stage_path("treatment"))
-        if drc and crawl.live(drc):
+        drc = crawl.live_path(c.stage_path("treatment"))
+        if drc:
             tabs.append((drc, "Diagnosis & treatment"))
         tabs.append((ddc, "Doctors & departments"))
-        for source, _ in tabs:
-            for target, label in tabs:
-                if target != source:
-                    crawl.add_link(source, target, label, "Navigation")
+        crawl.link_tabs(tabs)
         for p in site.providers.values():
-            page = crawl.path_of.get(p.page)
-            if c.id in p.treats and page and crawl.live(page):
+            page = crawl.live_path(p.page)
+            if c.id in p.treats and page:
                 crawl.add_link(ddc, page, SHOWN[p.id])
         if c.specialty:
-            hub = crawl.path_of.get(site.specialty(c.specialty).hub) if site.specialty(c.specialty) else None
-            if hub and crawl.live(hub):
+            hub = crawl.live_path(site.specialty(c.specialty).hub) if site.specialty(c.specialty) else None
+            if hub:
                 crawl.add_link(ddc, hub, DEPARTMENT[c.specialty])
         crawl.add_link(ddc, "/appointments", "Request an appointment")
         if "tests" in c.stages:
-            test = crawl.path_of.get(c.stage_path("tests"))
-            if test and crawl.live(test):
+            test = crawl.live_path(c.stage_path("tests"))
+            if test:
                 crawl.add_link("/tests-procedures", test, c.test[1])
     # a research scientist's biography: no patients, no provider
     name, role = RESEARCHER
@@ -381,7 +373,7 @@ def extend(crawl: Crawl) -> None:
     crawl.add_page("/health/migraine-headache/DS00120", status=301, redirect=crawl.new(site.conditions["migraine"].overview))
     crawl.add_page("/tests-procedures/stress-test/about/pac-20385234", status=404)
     crawl.add_page("/departments-centers/sleep-medicine/overview/ovc-20459999", status=404)
-    articles = sorted((p for p in site.posts if crawl.live(crawl.new(p.path))), key=lambda p: p.date)
+    articles = crawl.live_posts(oldest_first=True)
     crawl.add_link(crawl.new(articles[0].path), "/diseases-conditions/atrial-fibrillation", "atrial fibrillation")
     crawl.add_link(crawl.new(articles[1].path), "/health/migraine-headache/DS00120", "migraine")
     crawl.add_link(afib, "/tests-procedures/stress-test/about/pac-20385234", "Stress test")
@@ -418,8 +410,6 @@ SCHEME = Rework(
     alias="https://stonebridgeclinic.example", entities=entities, rules=RULES, locate=locate, title=title,
     anchor=anchor, seed=109, merge=merge, drop=drop, extend=extend,
     externals={"https://www.cdc.gov/chronic-disease/": "https://medlineplus.gov/"},
-    review_pages=lambda site: [m.EDITORIAL],
-    policy_pages=lambda site: [m.DISCLAIMER, m.NON_EMERGENCY, m.PRIVACY],
     comment="The symptoms-causes tab (syc-) is both the overview and the symptoms page; the diagnosis-treatment tab (drc-) fills\n"
             "both the diagnosis and the treatment stage (typed diagnosis); doctors-departments tabs (ddc-) are no stage;\n"
             "every condition books through /appointments; no follow-up pages; the Ph.D. research scientist is no provider.",

@@ -22,7 +22,9 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site, stable_int
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick, title_case
+from archmodel.synth.schemes.rework import (
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, book_by_specialty, chrome_label, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
+)
 
 BRAND = "Riverbend Children's Health"
 SHORT_BRAND = "Riverbend Children's"
@@ -241,12 +243,6 @@ def article(site: Site, post: BlogPost) -> tuple[str, str]:
     return pattern.format(**values), heading.format(**values)
 
 
-def first_covered(site: Site, sid: str) -> str:
-    sp = site.specialty(sid)
-    assert sp is not None
-    return next(cid for cid in sp.conditions if "appointment" in site.conditions[cid].stages)
-
-
 def locate(site: Site, page: Page) -> str:
     if page.path in FIXED:
         return FIXED[page.path][0]
@@ -273,23 +269,10 @@ def locate(site: Site, page: Page) -> str:
     return page.path.rstrip("/") or "/"
 
 
-def merge(site: Site) -> dict[str, str]:
-    """Every condition of a department books through the department's one appointment page."""
-    out = {}
-    for sp in site.specialties:
-        keep = site.conditions[first_covered(site, sp.id)].stage_path("appointment")
-        for cid in sp.conditions:
-            c = site.conditions[cid]
-            if "appointment" in c.stages and c.stage_path("appointment") != keep:
-                out[c.stage_path("appointment")] = keep
-    return out
-
-
 def title(site: Site, page: Page) -> tuple[str, str]:
     suffix = f" | {SHORT_BRAND}"
-    if page.path in FIXED:
-        _, t, h1 = FIXED[page.path]
-        return (t if page.path == m.HOME else t + suffix), h1
+    if (fixed := fixed_title(FIXED, page, suffix)) is not None:
+        return fixed
     ref = page.ref or ""
     if page.kind == "stage":
         c = site.conditions[ref]
@@ -321,19 +304,18 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     if page.kind == "blog":
         t = article(site, site.post(ref))[1]
         return f"{t} | For Parents{suffix}", t
-    t = title_case(page.title.split(" | ")[0])
-    return t + suffix, t
+    return seed_title(page, suffix, title_case)
 
 
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
-    if target.path in CONTENT_ANCHORS and position not in ("Header", "Navigation", "Footer"):
+    key = anchor_key(source, target, text)
+    if target.path in CONTENT_ANCHORS and position not in CHROME_POSITIONS:
         return pick(key, CONTENT_ANCHORS[target.path])
     if target.kind == "provider":
         pid = target.ref or ""
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return pick(key, [f"Reviewed by {display(pid)}", f"Medically reviewed by {display(pid)}"])
         return pick(key, [display(pid), PERSON[pid][0], f"{short(pid)}'s profile", f"Meet {short(pid)}"])
     if target.kind == "hub":
@@ -369,8 +351,8 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         return article(site, site.post(target.ref or ""))[1]
     if target.path == m.APPOINTMENTS:
         return pick(key, ["Make an Appointment", "make an appointment", "Request an appointment"])
-    if target.path in FIXED and position in ("Header", "Navigation", "Footer"):
-        return FIXED[target.path][1]
+    if (label := chrome_label(FIXED, target, position)) is not None:
+        return label
     if target.path == m.FIND:
         return pick(key, ["Find a doctor", "find a pediatric specialist", "our care team"])
     return text
@@ -382,8 +364,8 @@ def extend(crawl: Crawl) -> None:
     # Kids' Health A-Z: one page per letter, listing the conditions (and the tests) under it
     letters: dict[str, list[tuple[str, str]]] = {}
     for c in site.conditions.values():
-        path = crawl.path_of.get(c.overview)
-        if path and crawl.live(path):
+        path = crawl.live_path(c.overview)
+        if path:
             letters.setdefault(c.name[0].lower(), []).append((path, title_case(c.name)))
             for synonym in c.synonyms[:1]:
                 letters.setdefault(synonym[0].lower(), []).append((path, f"{synonym} (see {title_case(c.name)})"))
@@ -401,10 +383,7 @@ def extend(crawl: Crawl) -> None:
         tabs = [("overview", "Overview")] + [(stage, TAB_LABEL[stage]) for stage in TAB_LABEL if stage in c.stages]
         live = [(crawl.path_of.get(c.stage_path(stage)), label) for stage, label in tabs]
         live = [(path, label) for path, label in live if path and crawl.live(path)]
-        for source, _ in live:
-            for target, label in live:
-                if target != source:
-                    crawl.add_link(source, target, label, "Navigation")
+        crawl.link_tabs(live)
     # people under /our-team/ who see no patients
     crawl.add_page("/our-team/leadership", f"Leadership | {SHORT_BRAND}", "Our Leadership Team")
     crawl.add_link("/about-us", "/our-team/leadership", "Our leadership")
@@ -427,8 +406,8 @@ def extend(crawl: Crawl) -> None:
     crawl.add_link("/es/citas", "/appointments", "English", "Header")
     for cid, (es_slug, es_name) in SPANISH.items():
         c = site.conditions[cid]
-        overview = crawl.path_of.get(c.overview)
-        if not overview or not crawl.live(overview):
+        overview = crawl.live_path(c.overview)
+        if not overview:
             continue
         path = spanish_path(cid)
         crawl.add_page(path, f"{es_name} | Afecciones y tratamientos | {SHORT_BRAND}", es_name)
@@ -439,12 +418,12 @@ def extend(crawl: Crawl) -> None:
         crawl.add_link(path + "/causas", path, "Resumen", "Navigation")
         crawl.add_link(path, "/es/citas", "Pida una cita", "Sidebar")
         crawl.add_link("/es", path, es_name)
-        symptoms = crawl.path_of.get(c.stage_path("symptoms"))
-        if symptoms and crawl.live(symptoms):
+        symptoms = crawl.live_path(c.stage_path("symptoms"))
+        if symptoms:
             crawl.add_link(symptoms, path + "/causas", "Español", "Header")
             crawl.add_link(path + "/causas", symptoms, "English", "Header")
     # old node URLs that redirect to their aliases, and links nobody fixed
-    articles = sorted((p for p in site.posts if crawl.live(crawl.new(p.path))), key=lambda p: p.date)
+    articles = crawl.live_posts(oldest_first=True)
     asthma = crawl.new(site.conditions["asthma"].overview)
     crawl.add_page(f"/node/{nid('condition', 'asthma')}", status=301, redirect=asthma)
     crawl.add_page("/node/2231", status=301, redirect="/our-team/pulmonology/samuel-adeyemi")
@@ -492,9 +471,7 @@ RULES = [
 SCHEME = Rework(
     name="pediatric-network", site_name=BRAND, base_url="https://www.riverbendchildrens.example",
     alias="https://riverbendchildrens.example", entities=entities, rules=RULES, locate=locate, title=title,
-    anchor=anchor, seed=83, merge=merge, extend=extend,
-    review_pages=lambda site: [m.EDITORIAL],
-    policy_pages=lambda site: [m.DISCLAIMER, m.NON_EMERGENCY, m.PRIVACY],
+    anchor=anchor, seed=83, merge=book_by_specialty, extend=extend,
     comment="Each department has one make-an-appointment page its conditions share; the /causes tab is the symptoms stage;\n"
             "/for-parents/ articles are not stage pages; leadership and the practice manager are not providers;\n"
             "Spanish pages (/es/) are typed but are not entities.",

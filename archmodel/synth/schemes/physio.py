@@ -21,7 +21,10 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick, title_case
+from archmodel.synth.schemes.rework import (
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, chrome_label, fixed_title, is_review_credit, make_site,
+    noindex_symptoms_overviews, pick, seed_title, title_case,
+)
 
 BRAND = "Harbourside Physio & Sports Rehab"
 SHORT_BRAND = "Harbourside Physio"
@@ -225,9 +228,8 @@ def drop(site: Site) -> set[str]:
 
 def title(site: Site, page: Page) -> tuple[str, str]:
     suffix = f" — {SHORT_BRAND}"
-    if page.path in FIXED:
-        _, t, h1 = FIXED[page.path]
-        return (t if page.path == m.HOME else t + suffix), h1
+    if (fixed := fixed_title(FIXED, page, suffix)) is not None:
+        return fixed
     ref = page.ref or ""
     if page.kind == "stage":
         c = site.conditions[ref]
@@ -259,24 +261,23 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     if page.kind == "blog":
         t = post_title(site.post(ref))
         return f"{t}{suffix}", t
-    t = title_case(page.title.split(" | ")[0])
-    return t + suffix, t
+    return seed_title(page, suffix, title_case)
 
 
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return "NHS health A to Z" if text.startswith("CDC") else text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
-    if target.path in CONTENT_ANCHORS and position not in ("Header", "Navigation", "Footer"):
+    key = anchor_key(source, target, text)
+    if target.path in CONTENT_ANCHORS and position not in CHROME_POSITIONS:
         return pick(key, CONTENT_ANCHORS[target.path])
     if target.path == m.APPOINTMENTS or (target.kind == "stage" and target.stage == "appointment") \
             or target.path == m.SECOND_OPINION:
-        if position in ("Header", "Navigation", "Footer"):
+        if position in CHROME_POSITIONS:
             return "Book Now"
         return pick(key, ["Book an assessment", "Book an appointment", "book online", "Book your initial assessment"])
     if target.kind == "provider":
         pid = target.ref or ""
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return pick(key, [f"Reviewed by {PERSON[pid][0]}", f"Checked by {short(pid)}, one of our physios"])
         return pick(key, [PERSON[pid][0], short(pid), f"Meet {short(pid)}", f"Read {short(pid)}'s bio"])
     if target.kind == "location":
@@ -299,8 +300,8 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
             return title_case(c.test[1] if target.stage == "tests" else c.treatment[1])
     if target.kind == "blog":
         return post_title(site.post(target.ref or ""))
-    if target.path in FIXED and position in ("Header", "Navigation", "Footer"):
-        return FIXED[target.path][1]
+    if (label := chrome_label(FIXED, target, position)) is not None:
+        return label
     if target.path == m.FIND:
         return pick(key, ["meet our physios", "our team", "meet the team"])
     if target.path == m.LAB_PREP:
@@ -320,7 +321,7 @@ def extend(crawl: Crawl) -> None:
     # the header and footer buttons go straight to the booking host (once per page); body links go through /book
     book, kept, seen = crawl.url("/book"), [], set()
     for row in crawl.links:
-        if row["Destination"] == book and row["Link Position"] in ("Header", "Navigation", "Footer"):
+        if row["Destination"] == book and row["Link Position"] in CHROME_POSITIONS:
             row["Destination"], row["Path Type"] = BOOKING, "Absolute"
             if (row["Source"], row["Link Position"]) in seen:
                 continue
@@ -335,22 +336,15 @@ def extend(crawl: Crawl) -> None:
         if not loc.telehealth and crawl.live(f"/clinics/{loc.id}"):
             crawl.add_link(f"/clinics/{loc.id}", f"{BOOKING}?location={loc.id}", f"Book at our {loc.name} clinic")
     # the seed's noindexed symptoms page is a section of its condition's page here: that page carries the noindex
-    for page in site.pages.values():
-        if page.kind == "stage" and page.stage == "symptoms" and page.indexability_status == "noindex":
-            overview = crawl.path_of.get(site.conditions[page.ref or ""].overview)
-            if overview and crawl.live(overview):
-                row = crawl.rows[overview]
-                row.update({"Indexability": "Non-Indexable", "Indexability Status": "noindex",
-                            "Meta Robots 1": "noindex, follow"})
-                crawl.sitemap.pop(overview, None)
+    noindex_symptoms_overviews(crawl)
     # the two condition listings the navigation's "What We Treat" menu opens
     for index, label in (("/injuries", "Injuries We Treat"), ("/pain", "Aches & Pains We Treat")):
         crawl.add_page(index, f"{label} — {SHORT_BRAND}", label)
         crawl.add_link("/what-we-treat", index, label)
         crawl.add_link("/", index, label, "Navigation")
         for c in site.conditions.values():
-            overview = crawl.path_of.get(c.overview)
-            if overview and overview.startswith(index + "/") and crawl.live(overview):
+            overview = crawl.live_path(c.overview)
+            if overview and overview.startswith(index + "/"):
                 crawl.add_link(index, overview, title_case(c.name))
                 crawl.add_link(overview, index, label, "Navigation")
     # service-area pages: no clinic in town, the nearest one is linked
@@ -369,7 +363,7 @@ def extend(crawl: Crawl) -> None:
         crawl.add_link("/team", path, shown.split(" - ")[0])
         crawl.add_link(path, "/contact", "get in touch")
     # old URLs that redirect and links nobody fixed
-    posts = sorted((p for p in site.posts if crawl.live(crawl.new(p.path))), key=lambda p: p.date)
+    posts = crawl.live_posts(oldest_first=True)
     crawl.add_page("/acl-injury", status=301, redirect="/injuries/acl-injury")
     crawl.add_page("/back-pain", status=301, redirect="/pain/lower-back-pain")
     crawl.add_page("/our-team", status=301, redirect="/team")
@@ -411,8 +405,6 @@ SCHEME = Rework(
     alias="https://harboursidephysio.example", entities=entities, rules=RULES, locate=locate, title=title,
     anchor=anchor, seed=97, merge=merge, drop=drop, extend=extend,
     externals={"https://www.cdc.gov/chronic-disease/": "https://www.nhs.uk/conditions/"},
-    review_pages=lambda site: [m.EDITORIAL],
-    policy_pages=lambda site: [m.DISCLAIMER, m.NON_EMERGENCY, m.PRIVACY],
     comment="Symptoms and diagnosis are sections of each condition page (nothing to crawl); booking happens on an external host\n"
             "(/book redirects there), so no condition has an appointment page; /physio-in-<town> pages are not clinics;\n"
             "/team/rachel and /team/jess are staff, not providers; one condition page carries the seed's noindexed symptoms page.",

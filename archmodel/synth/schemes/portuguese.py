@@ -16,7 +16,7 @@ import re
 from archmodel.synth import model as m
 from archmodel.synth.model import Page, Site, slugify
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Rework, make_site, pick
+from archmodel.synth.schemes.rework import CHROME_POSITIONS, Rework, anchor_key, is_review_credit, make_site, pick
 
 BRAND = "Clínica Vida Plena"
 SHORT = "Vida Plena"
@@ -241,10 +241,10 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         if text.startswith("Map and directions to "):
             return "Mapa e rotas: " + text.removeprefix("Map and directions to ")
         return EXTERNAL_TEXT.get(text, text)
-    key = f"{source.path if source else ''}>{target.path}:{text}"
+    key = anchor_key(source, target, text)
     if target.path in FIXED:
         label = FIXED[target.path][3]
-        return label if position in ("Header", "Navigation", "Footer") else pick(key, [label, label.lower()])
+        return label if position in CHROME_POSITIONS else pick(key, [label, label.lower()])
     ref = target.ref or ""
     if target.kind == "stage":
         c = site.conditions[ref]
@@ -263,7 +263,7 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         return name if position == "Navigation" else pick(key, [name, f"equipe de {name.lower()}", f"{name} na {SHORT}"])
     if target.kind == "provider":
         p = site.providers[ref]
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return pick(key, [f"Revisado por: {p.name}", f"Revisão médica: {p.name} (CRM-SP {PERSON[ref][2]})"])
         return pick(key, [p.name, f"{p.name}, {p.title}", f"agende com {'a' if PERSON[ref][1] else 'o'} {p.name}"])
     if target.kind == "location":

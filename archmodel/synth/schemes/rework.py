@@ -29,7 +29,7 @@ from pathlib import Path
 from archmodel.synth import model as m
 from archmodel.synth.generate import sprinkle
 from archmodel.synth.links import LinkBuilder
-from archmodel.synth.model import Page, Site, stable_int
+from archmodel.synth.model import BlogPost, Page, Site, stable_int
 from archmodel.synth.profiles import add_structural_extras
 from archmodel.synth.sitefile import flow, q
 from archmodel.synth.writer import CRAWL_TIMESTAMP, INLINKS_COLUMNS, INTERNAL_COLUMNS, STATUS_TEXT, write_crawl
@@ -129,9 +129,45 @@ class Crawl:
                  kind: str = "Hyperlink", alt: str = "") -> None:
         self.links.append(_link_row(self.url(source), self.url(target), anchor, position, follow, kind, alt))
 
+    def live_path(self, seed_path: str) -> str | None:
+        """The path of seed page `seed_path` on this site when the site serves it as live HTML, None otherwise."""
+        new = self.path_of.get(seed_path)
+        return new if new is not None and self.live(new) else None
+
+    def live_posts(self, oldest_first: bool = False) -> list[BlogPost]:
+        """The seed's blog posts this site still serves as live pages (seed order, or oldest first):
+        the ones its archives list and old links may point at."""
+        posts = [p for p in self.site.posts if self.live(self.new(p.path))]
+        return sorted(posts, key=lambda p: p.date) if oldest_first else posts
+
+    def link_tabs(self, tabs: list[tuple[str, str]]) -> None:
+        """A tab bar over (path, label) pages: each tab links every other one, by its label, in the navigation."""
+        for source, _ in tabs:
+            for target, label in tabs:
+                if target != source:
+                    self.add_link(source, target, label, "Navigation")
+
     def links_from(self, path: str) -> list[LinkRow]:
         url = self.url(path)
         return [row for row in self.links if row["Source"] == url]
+
+
+def rebrand(value: str, site_name: str) -> str:
+    """Seed text in another site's name: the seed's full brand, then its bare "Lakeside", become `site_name`
+    and its first word."""
+    return value.replace(m.SITE_NAME, site_name).replace("Lakeside", site_name.split()[0])
+
+
+def noindex_symptoms_overviews(crawl: Crawl) -> None:
+    """For sites whose symptoms stage is part of the overview page (a section or a shared tab): the live overview of
+    every condition whose seed symptoms page is noindexed carries that noindex, and leaves the sitemap."""
+    for page in crawl.site.pages.values():
+        if page.kind == "stage" and page.stage == "symptoms" and page.indexability_status == "noindex":
+            overview = crawl.live_path(crawl.site.conditions[page.ref or ""].overview)
+            if overview:
+                crawl.rows[overview].update({"Indexability": "Non-Indexable", "Indexability Status": "noindex",
+                                             "Meta Robots 1": "noindex, follow"})
+                crawl.sitemap.pop(overview, None)
 
 
 def _link_row(source: str, destination: str, anchor: str, position: str, follow: bool, kind: str, alt: str) -> LinkRow:
@@ -212,7 +248,7 @@ def _rework(scheme: Rework, site: Site, raw: Path) -> Crawl:
         return new_base + path_of.get(path, path) + tail
 
     def text(value: str) -> str:
-        return value.replace(m.SITE_NAME, scheme.site_name).replace("Lakeside", scheme.site_name.split()[0])
+        return rebrand(value, scheme.site_name)
 
     for row in _read(raw / "internal_all.csv"):
         parts = _split(row["Address"], bases)
@@ -351,9 +387,7 @@ def _write(crawl: Crawl, out: Path) -> None:
 def _write_model(crawl: Crawl, out: Path) -> None:
     scheme, site = crawl.scheme, crawl.site
 
-    def live(seed_path: str) -> str | None:
-        new = crawl.path_of.get(seed_path)
-        return new if new is not None and crawl.live(new) else None
+    live = crawl.live_path
 
     lines = [
         f"# {scheme.site_name}: the '{scheme.name}' measurement site of `archmodel.synth.schemes`.",
@@ -438,6 +472,66 @@ SpecialtySpec = tuple[str, str, str, list[tuple[str, str]], list[ConditionSpec]]
 def pick(key: str, options: list[str]) -> str:
     """One of `options`, the same one every time for the same key."""
     return options[stable_int(key) % len(options)]
+
+
+CHROME_POSITIONS = ("Header", "Navigation", "Footer")  # link positions in the page template, outside the body text
+REVIEW_CREDITS = ("medically reviewed", "reviewed by", "clinical review")  # how the seed's reviewer credit lines start
+
+
+def anchor_key(source: Page | None, target: Page, text: str) -> str:
+    """The `pick` key of one link: the same link gets the same anchor on every run, links elsewhere may differ."""
+    return f"{source.path if source else ''}>{target.path}:{text}"
+
+
+def fixed_title(fixed: dict[str, tuple[str, ...]], page: Page, suffix: str) -> tuple[str, str] | None:
+    """(title, H1) of a page the site names by hand in its FIXED table of (path, title, H1, ...), None for any other.
+
+    The home page's title stands alone; every other hand-named title ends in the site's brand `suffix`.
+    """
+    if page.path not in fixed:
+        return None
+    _, t, h1 = fixed[page.path][:3]
+    return (t if page.path == m.HOME else t + suffix), h1
+
+
+def seed_title(page: Page, suffix: str, recase: Callable[[str], str] = str) -> tuple[str, str]:
+    """(title, H1) of a page the site does not rename: the seed's title without its brand, recased, as the H1,
+    and with this site's brand `suffix` as the title."""
+    t = recase(page.title.split(" | ")[0])
+    return t + suffix, t
+
+
+def chrome_label(fixed: dict[str, tuple[str, ...]], target: Page, position: str) -> str | None:
+    """The anchor of a template link (header, navigation, footer) to a page the site names by hand: its short
+    title from the FIXED table of (path, title, H1, ...); None for body links and for any other page."""
+    if target.path in fixed and position in CHROME_POSITIONS:
+        return fixed[target.path][1]
+    return None
+
+
+def first_bookable(site: Site, sid: str) -> str:
+    """The first condition of specialty `sid` that has an appointment stage."""
+    sp = site.specialty(sid)
+    assert sp is not None
+    return next(cid for cid in sp.conditions if "appointment" in site.conditions[cid].stages)
+
+
+def book_by_specialty(site: Site) -> dict[str, str]:
+    """A `Rework.merge` for sites where every condition of a specialty (a department, a division) books through the
+    specialty's one appointment page: the others' appointment pages fold into its first bookable condition's."""
+    out = {}
+    for sp in site.specialties:
+        keep = site.conditions[first_bookable(site, sp.id)].stage_path("appointment")
+        for cid in sp.conditions:
+            c = site.conditions[cid]
+            if "appointment" in c.stages and c.stage_path("appointment") != keep:
+                out[c.stage_path("appointment")] = keep
+    return out
+
+
+def is_review_credit(text: str) -> bool:
+    """Whether a seed anchor to a provider is a reviewer credit ("Medically reviewed by ...") rather than a name link."""
+    return text.lower().startswith(REVIEW_CREDITS)
 
 
 def title_case(text: str) -> str:

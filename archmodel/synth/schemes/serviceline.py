@@ -17,7 +17,9 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import Page, Site
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick, title_case
+from archmodel.synth.schemes.rework import (
+    Crawl, Rework, anchor_key, chrome_label, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
+)
 
 BRAND = "Cascade Health"
 
@@ -169,21 +171,16 @@ def locate(site: Site, page: Page) -> str:
     return page.path
 
 
-def _name(c_id: str, site: Site) -> str:
-    return title_case(site.conditions[c_id].name)
-
-
 def title(site: Site, page: Page) -> tuple[str, str]:
     suffix = f" | {BRAND}"
-    if page.path in FIXED:
-        _, t, h1 = FIXED[page.path]
-        return (t if page.path == m.HOME else t + suffix), h1
+    if (fixed := fixed_title(FIXED, page, suffix)) is not None:
+        return fixed
     ref = page.ref or ""
     if page.kind == "stage":
         c = site.conditions[ref]
         sp = site.specialty(c.specialty)
         line = f" | {sp.name}" if sp else " | Health Library"
-        name = _name(c.id, site)
+        name = title_case(c.name)
         short = f" ({SHORT_NAME[c.id]})" if c.id in SHORT_NAME else ""
         t, h1 = {
             "overview": (f"{name}{short}", name),
@@ -215,18 +212,17 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     if page.kind == "blog":
         t = site.post(ref).title
         return f"{t} | Health Hub{suffix}", t
-    t = page.title.split(" | ")[0]
-    return t + suffix, t
+    return seed_title(page, suffix)
 
 
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
+    key = anchor_key(source, target, text)
     if target.kind == "provider":
         p = site.providers[target.ref or ""]
         shown = display(p.id)
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return pick(key, [f"Reviewed by {shown}", f"Medical reviewer: {shown}"])
         return pick(key, [shown, p.name, f"View profile: {p.name}", f"Schedule with {p.name}"])
     if target.kind == "hub":
@@ -236,8 +232,8 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         c = site.conditions[target.ref or ""]
         return pick(key, ["Schedule a consultation", f"Request an appointment for {c.lname}",
                           "Make an appointment", "Book a consult"])
-    if target.path in FIXED and position in ("Header", "Navigation", "Footer"):
-        return FIXED[target.path][1]
+    if (label := chrome_label(FIXED, target, position)) is not None:
+        return label
     if target.path == m.FIND:
         return pick(key, ["Find a provider", "find a doctor", "search our providers"])
     return text
@@ -252,15 +248,15 @@ def extend(crawl: Crawl) -> None:
         crawl.add_page(index, f"Conditions We Treat | {sp.name} | {BRAND}", "Conditions We Treat")
         crawl.add_link(hub, index, "Conditions we treat", "Sidebar")
         for cid in sp.conditions:
-            overview = crawl.path_of.get(site.conditions[cid].overview)
-            if overview and crawl.live(overview):
+            overview = crawl.live_path(site.conditions[cid].overview)
+            if overview:
                 crawl.add_link(index, overview, site.conditions[cid].name)
         team = f"/services/{sp.id}/team/"
         crawl.add_page(team, f"Our Team | {sp.name} | {BRAND}", f"{HUB_NAMES[sp.id]} Team")
         crawl.add_link(hub, team, "Meet our team", "Sidebar")
         for p in site.providers_practising(sp.id):
-            profile = crawl.path_of.get(p.page)
-            if profile and crawl.live(profile):
+            profile = crawl.live_path(p.page)
+            if profile:
                 crawl.add_link(team, profile, display(p.id))
     crawl.add_page("/heart/", status=301, redirect="/services/heart-vascular/")
     posts = [p for p in site.posts if p.condition == "atrial-fibrillation" and crawl.live(crawl.new(p.path))]

@@ -23,7 +23,9 @@ from __future__ import annotations
 from archmodel.synth import model as m
 from archmodel.synth.model import BlogPost, Page, Site, slugify
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick, title_case
+from archmodel.synth.schemes.rework import (
+    CHROME_POSITIONS, Crawl, Rework, anchor_key, fixed_title, is_review_credit, make_site, pick, seed_title, title_case,
+)
 
 BRAND = "Magnolia Women's Health"
 
@@ -256,9 +258,8 @@ def drop(site: Site) -> set[str]:
 
 def title(site: Site, page: Page) -> tuple[str, str]:
     suffix = f" | {BRAND}"
-    if page.path in FIXED:
-        _, t, h1 = FIXED[page.path]
-        return (t if page.path == m.HOME else t + suffix), h1
+    if (fixed := fixed_title(FIXED, page, suffix)) is not None:
+        return fixed
     ref = page.ref or ""
     if page.kind == "stage":
         c = site.conditions[ref]
@@ -296,15 +297,14 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     if page.kind == "blog":
         t = post_slug_title(site, site.post(ref))[1]
         return f"{t}{suffix}", t
-    t = title_case(page.title.split(" | ")[0])
-    return t + suffix, t
+    return seed_title(page, suffix, title_case)
 
 
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return "ACOG patient resources" if text.startswith("CDC") else text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
-    nav = position in ("Header", "Navigation", "Footer")
+    key = anchor_key(source, target, text)
+    nav = position in CHROME_POSITIONS
     if target.path in CONTENT_ANCHORS and not nav:
         return pick(key, CONTENT_ANCHORS[target.path])
     if target.path in (m.APPOINTMENTS, m.SECOND_OPINION) or (target.kind == "stage" and target.stage == "appointment"):
@@ -313,7 +313,7 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
         return "Request an Appointment" if nav else pick(key, ["Request an appointment", "schedule a visit", "Book an appointment"])
     if target.kind == "provider":
         pid = target.ref or ""
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return pick(key, [f"Medically reviewed by {display(pid)}", f"Reviewed by {short(pid)}"])
         return pick(key, [display(pid), short(pid), f"Meet {short(pid)}", f"View {short(pid)}'s profile"])
     if target.kind == "location":
@@ -412,7 +412,7 @@ def extend(crawl: Crawl) -> None:
     for cid in GYN_PATH:
         crawl.add_page(f"/conditions/{cid}", status=301, redirect=condition_path(cid))
         crawl.add_link("/conditions", f"/conditions/{cid}", title_case(site.conditions[cid].name))
-    posts = sorted((p for p in site.posts if crawl.live(crawl.new(p.path))), key=lambda p: p.date)
+    posts = crawl.live_posts(oldest_first=True)
     crawl.add_page("/services/hcg-diet", status=404)
     crawl.add_page("/blog/covid-vaccine-and-pregnancy-2021", status=404)
     crawl.add_link(crawl.new(posts[0].path), "/blog/covid-vaccine-and-pregnancy-2021", "COVID vaccines in pregnancy")
@@ -450,8 +450,6 @@ SCHEME = Rework(
     alias="https://magnoliawomenshealth.example", entities=entities, rules=RULES, locate=locate, title=title,
     anchor=anchor, seed=101, merge=merge, drop=drop, extend=extend,
     externals={"https://www.cdc.gov/chronic-disease/": "https://www.acog.org/womens-health/faqs/"},
-    review_pages=lambda site: [m.EDITORIAL],
-    policy_pages=lambda site: [m.DISCLAIMER, m.NON_EMERGENCY, m.PRIVACY],
     comment="Five gynecology conditions live under /gynecology/ (their old /conditions/ URLs redirect); fertility conditions\n"
             "share /fertility/schedule-a-consultation, the others /request-an-appointment; only procedures have a\n"
             "/recovery/ page; /pregnancy/ week-by-week articles are not conditions; the midwives listing and the billing\n"

@@ -13,9 +13,12 @@ Titles are Yoast-style Title Case with "in Austin" and a "| Hill Country Spine &
 from __future__ import annotations
 
 from archmodel.synth import model as m
-from archmodel.synth.model import Page, Site, in_sentence
+from archmodel.synth.model import BlogPost, Page, Site, in_sentence
+from archmodel.synth.schemes.archives import blog_index_pages, group_posts, link_to_archives, paged_archive
 from archmodel.synth.schemes.core import SCHEMES
-from archmodel.synth.schemes.rework import Crawl, Rework, make_site, pick, title_case
+from archmodel.synth.schemes.rework import (
+    Crawl, Rework, anchor_key, chrome_label, is_review_credit, make_site, pick, seed_title, title_case,
+)
 
 BRAND = "Hill Country Spine & Sports"
 CITY = "Austin"
@@ -192,14 +195,13 @@ def title(site: Site, page: Page) -> tuple[str, str]:
     if page.kind == "blog":
         t = title_case(site.post(ref).title)
         return t + suffix, t
-    t = page.title.split(" | ")[0]
-    return t + suffix, t
+    return seed_title(page, suffix)
 
 
 def anchor(site: Site, source: Page | None, target: Page | None, text: str, position: str) -> str:
     if target is None:
         return text
-    key = f"{source.path if source else ''}>{target.path}:{text}"
+    key = anchor_key(source, target, text)
     if target.path == m.CONTACT and position != "Footer":
         return pick(key, ["Schedule a consultation", "Schedule a Consultation", "Book your first visit",
                           "Request an appointment"])
@@ -208,7 +210,7 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
     if target.kind == "provider":
         p = site.providers[target.ref or ""]
         shown = display(site, p.id)
-        if text.lower().startswith(("medically reviewed", "reviewed by", "clinical review")):
+        if is_review_credit(text):
             return f"Medically reviewed by {shown}"
         last = p.name.split()[-1]
         short = f"Dr. {last}" if p.name.startswith("Dr.") else p.name.split()[0]
@@ -221,8 +223,8 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
     if target.kind == "telehealth":
         return "Virtual Visits" if position == "Navigation" else pick(key, ["virtual visits", "telehealth physical therapy",
                                                                              "see us by video"])
-    if target.path in FIXED and position in ("Header", "Navigation", "Footer"):
-        return FIXED[target.path][1]
+    if (label := chrome_label(FIXED, target, position)) is not None:
+        return label
     if target.path == m.FIND:
         return pick(key, ["meet our team", "our chiropractors and therapists", "find a provider"])
     if target.path == m.LAB_PREP:
@@ -230,6 +232,15 @@ def anchor(site: Site, source: Page | None, target: Page | None, text: str, posi
     if target.path == m.EDITORIAL:
         return pick(key, ["our medical review policy", "how our content is reviewed"])
     return text
+
+
+def post_title(post: BlogPost) -> str:
+    return title_case(post.title)
+
+
+def category_heading(name: str, n: int, pages: int) -> tuple[str, str]:
+    """(title, H1) of page `n` of category `name`'s archive."""
+    return f"{name} Archives" + ("" if n == 1 else f" - Page {n} of {pages}") + f" | {BRAND}", name
 
 
 def merge(site: Site) -> dict[str, str]:
@@ -240,68 +251,41 @@ def merge(site: Site) -> dict[str, str]:
 
 def extend(crawl: Crawl) -> None:
     site = crawl.site
-    live_posts = [p for p in site.posts if crawl.live(crawl.new(p.path))]
-    by_category: dict[str, list] = {}
-    by_tag: dict[str, list] = {}
+    live_posts = crawl.live_posts()
+    by_category, by_tag = group_posts(crawl, live_posts, CATEGORY)
     by_author: dict[str, list] = {}
     for post in live_posts:
         c = site.conditions.get(post.condition or "")
-        by_category.setdefault(CATEGORY[c.specialty if c else None][0], []).append(post)
-        if c:
-            by_tag.setdefault(c.id, []).append(post)
         author = site.reviewer.get(c.id, "") if c else ""
         by_author.setdefault(AUTHOR_SLUG.get(author, "hcss-team"), []).append(post)
     names = {slug: name for slug, name in CATEGORY.values()}
     for slug, posts in by_category.items():
-        pages = [posts[i:i + 10] for i in range(0, len(posts), 10)]
-        for n, chunk in enumerate(pages, 1):
-            path = f"/category/{slug}/" if n == 1 else f"/category/{slug}/page/{n}/"
-            label = f"{names[slug]} Archives" + ("" if n == 1 else f" - Page {n} of {len(pages)}")
-            crawl.add_page(path, f"{label} | {BRAND}", names[slug], sitemap=n == 1)
-            for post in chunk:
-                crawl.add_link(path, crawl.new(post.path), title_case(post.title))
-            if n < len(pages):
-                crawl.add_link(path, f"/category/{slug}/page/{n + 1}/", "Next Page »")
-            if n > 1:
-                crawl.add_link(path, f"/category/{slug}/" if n == 2 else f"/category/{slug}/page/{n - 1}/", "« Previous Page")
+        paged_archive(crawl, f"/category/{slug}/", names[slug], posts, 10, category_heading, post_title,
+                      "Next Page »", "« Previous Page")
     for cid, posts in by_tag.items():
         c = site.conditions[cid]
         crawl.add_page(f"/tag/{cid}/", f"{title_case(c.name)} Archives | {BRAND}", title_case(c.name), sitemap=False)
         for post in posts:
-            crawl.add_link(f"/tag/{cid}/", crawl.new(post.path), title_case(post.title))
+            crawl.add_link(f"/tag/{cid}/", crawl.new(post.path), post_title(post))
     for slug, posts in by_author.items():
         pid = next((p for p, s in AUTHOR_SLUG.items() if s == slug), None)
         shown = display(site, pid) if pid else f"{BRAND} Team"
         path = f"/author/{slug}/"
         crawl.add_page(path, f"{shown}, Author at {BRAND}", shown, sitemap=False)
         for post in posts:
-            crawl.add_link(path, crawl.new(post.path), title_case(post.title))
-        profile = crawl.path_of.get(site.providers[pid].page) if pid else None
-        if profile and crawl.live(profile):
+            crawl.add_link(path, crawl.new(post.path), post_title(post))
+        profile = crawl.live_path(site.providers[pid].page) if pid else None
+        if profile:
             crawl.add_link(path, profile, "View full bio")
     for post in live_posts:
+        link_to_archives(crawl, post, CATEGORY, "/category/", "/tag/")
         c = site.conditions.get(post.condition or "")
-        cat, name = CATEGORY[c.specialty if c else None]
-        path = crawl.new(post.path)
-        crawl.add_link(path, f"/category/{cat}/", name)
-        if c:
-            crawl.add_link(path, f"/tag/{c.id}/", c.lname)
         author = AUTHOR_SLUG.get(site.reviewer.get(c.id, "") if c else "", "hcss-team")
         pid = next((p for p, s in AUTHOR_SLUG.items() if s == author), None)
-        crawl.add_link(path, f"/author/{author}/", display(site, pid) if pid else f"{BRAND} Team")
+        crawl.add_link(crawl.new(post.path), f"/author/{author}/", display(site, pid) if pid else f"{BRAND} Team")
     # the blog index pages through older posts
-    ordered = sorted(live_posts, key=lambda p: p.date, reverse=True)
-    pages = [ordered[i:i + 12] for i in range(12, len(ordered), 12)]
-    for n, chunk in enumerate(pages, 2):
-        path = f"/blog/page/{n}/"
-        crawl.add_page(path, f"Blog - Page {n} of {len(pages) + 1} | {BRAND}", "Spine & Sports Health Blog", sitemap=False)
-        for post in chunk:
-            crawl.add_link(path, crawl.new(post.path), title_case(post.title))
-        crawl.add_link(path, "/blog/" if n == 2 else f"/blog/page/{n - 1}/", "« Newer Posts")
-        if n <= len(pages):
-            crawl.add_link(path, f"/blog/page/{n + 1}/", "Older Posts »")
-    if pages:
-        crawl.add_link("/blog/", "/blog/page/2/", "Older Posts »")
+    if blog_index_pages(crawl, live_posts, 12, lambda n, pages: f"Blog - Page {n} of {pages} | {BRAND}",
+                        "Spine & Sports Health Blog", post_title):
         crawl.add_link("/blog/", "/blog/page/2/", "2")
     # old URLs that redirect, and links nobody fixed
     crawl.add_page("/services/chiropractic/", status=301, redirect="/chiropractic-care/")
@@ -342,8 +326,6 @@ SCHEME = Rework(
     name="wordpress", site_name=BRAND, base_url="https://www.hillcountryspine.example",
     alias="https://hillcountryspine.example", entities=entities, rules=RULES, locate=locate, title=title,
     anchor=anchor, seed=23, merge=merge, drop=lambda site: set(DROPPED), extend=extend,
-    review_pages=lambda site: [m.EDITORIAL],
-    policy_pages=lambda site: [m.DISCLAIMER, m.NON_EMERGENCY, m.PRIVACY],
     comment="Every condition books through /contact/ (the clinic has no per-condition booking pages).",
 )
 SCHEMES[SCHEME.name] = SCHEME
