@@ -263,6 +263,17 @@ def test_advertools_lone_surrogates_never_reach_the_server(tmp_path: Path) -> No
         read_all([path], UrlNormaliser("https://x.org"), strict=True)
 
 
+def test_advertools_control_characters_are_dropped_as_in_every_reader(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.jl"
+    path.write_text('{"url": "https://x.org/", "title": "Back pain\\u001b]0;owned\\u0007 care\\u001b[2J", "status": 200}\n')
+    crawl = read_all([path], UrlNormaliser("https://x.org"))
+    page = crawl.loaded_pages[0]  # type: ignore[attr-defined]
+    assert page.title == "Back pain]0;owned care[2J"
+    assert "crawl.jl, line 1: control characters dropped" in crawl.warnings.messages
+    with pytest.raises(InputError, match="control characters"):
+        read_all([path], UrlNormaliser("https://x.org"), strict=True)
+
+
 def test_advertools_numbers_are_checked(tmp_path: Path) -> None:
     path = tmp_path / "crawl.jl"
     lines = [f'{{"url": "https://x.org/p{i}/", "status": 200, "depth": {i}}}' for i in range(120)]

@@ -11,6 +11,7 @@ them in `redirect_urls` / `redirect_reasons`; each becomes a redirect page recor
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from itertools import chain, repeat
@@ -69,6 +70,12 @@ class AdvertoolsReader:
                                 account.warnings.append(
                                     f"{name}, line {line_number:,}: a lone UTF-16 surrogate replaced with U+FFFD"
                                 )
+                        record = cleaned
+                    if ESCAPED_CONTROL.search(line):
+                        cleaned = _without_controls(record, name, line_number, self.options.strict)
+                        if cleaned != record:
+                            for account in self.accounts.values():
+                                account.warnings.append(f"{name}, line {line_number:,}: control characters dropped")
                         record = cleaned
                     yield line_number, record
                     if limit is not None:
@@ -193,6 +200,30 @@ def _decoding(path: Path, strict: bool) -> tuple[str, list[str]]:
     return "replace", [
         f"{path.name}: {sequences(scan.invalid)} not valid UTF-8 on {scan.invalid_where}; replaced with U+FFFD"
     ]
+
+
+ESCAPED_CONTROL = re.compile(r"\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u009[0-9a-fA-F]|\\u008[0-9a-fA-F]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _without_controls(record: dict[str, Any], name: str, line: int, strict: bool) -> dict[str, Any]:
+    """Control characters in a JSON string (`\u001b` escape sequences that retitle or clear a
+    terminal) are dropped, as the CSV readers drop them (an error with `strict`)."""
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            fixed = CONTROL.sub("", value)
+            if fixed != value and strict:
+                raise InputError("a JSON string holds control characters", name, line,
+                                 "write the crawl output again; or load without --strict to drop them")
+            return fixed
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        if isinstance(value, dict):
+            return {key: clean(item) for key, item in value.items()}
+        return value
+
+    return clean(record)
 
 
 def _without_lone_surrogates(record: dict[str, Any], name: str, line: int, strict: bool) -> dict[str, Any]:
