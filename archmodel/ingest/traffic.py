@@ -31,6 +31,7 @@ import csv
 import hashlib
 import io
 import json
+import math
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -131,6 +132,7 @@ def read_traffic(path: Path) -> list[TrafficFile]:
     return [_read_one(path.name, data, path)]
 
 
+MAX_METRIC = 1e15  # more clicks than the web has: a damaged cell, and an overflow in Neo4j's integers
 MAX_MEMBER_BYTES = 200 * 1024 * 1024  # a traffic table of a few million pages; a zip bomb stops here
 
 
@@ -333,11 +335,13 @@ def _number(cells: list[str], index: int, metric: str, column: str, name: str, l
         value = parse_float(raw)
         if value is not None and metric == "ctr" and (raw.rstrip().endswith("%") or value > 1):
             value = value / 100
-    if value is None or value < 0:
+    if value is None or value < 0 or not math.isfinite(value) or value > MAX_METRIC:
         raise InputError(
-            f"{column} {raw!r} is not a number", name, line,
+            f"{column} {raw!r} is not a number{' in range' if value is not None and value >= 0 else ''}", name, line,
             "export the report again without formatting, or fix the cell",
         )
+    if metric == "ctr" and value > 1:
+        raise InputError(f"{column} {raw!r} is more than 100%", name, line, "export the report again, or fix the cell")
     return value
 
 
@@ -369,8 +373,10 @@ def _read_json(name: str, text: str) -> TrafficFile:
             value = row.get(metric)
             if value is None:
                 continue
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise InputError(f"{metric} {value!r} is not a number", name, line, "save the API response as it came")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
+                    or not 0 <= value <= MAX_METRIC or metric == "ctr" and value > 1:
+                raise InputError(f"{metric} {value!r} is not a number in range", name, line,
+                                 "save the API response as it came")
             metrics[metric] = float(value)
         out.append(TrafficRow(line or index + 1, page.strip(), metrics))
     return TrafficFile(name, "gsc", out)

@@ -148,3 +148,25 @@ def test_the_crawl_detector_says_a_traffic_export_goes_to_traffic(name: str) -> 
     detection = detect(DATA / name)
     assert detection.kind is None and detection.reason == "traffic"
     assert "--traffic" in detection.error(DATA / name).fix
+
+
+@pytest.mark.parametrize(("cells", "said"), [
+    ("nan,10,10%,1.0", "'nan' is not a number"),
+    ("inf,10,10%,1.0", "'inf' is not a number"),
+    ("1e30,10,10%,1.0", "'1e30' is not a number in range"),
+    ("5,10,117.5%,1.0", "'117.5%' is more than 100%"),
+])
+def test_non_finite_huge_and_impossible_numbers_are_refused_with_their_line(tmp_path: Path, cells: str, said: str) -> None:
+    path = tmp_path / "Pages.csv"
+    path.write_text(f"Top pages,Clicks,Impressions,CTR,Position\nhttps://x.example/a/,1,10,10%,1.0\nhttps://x.example/b/,{cells}\n")
+    with pytest.raises(InputError, match=r"line 3") as raised:
+        read_traffic(path)
+    assert said in str(raised.value)
+
+
+def test_non_finite_numbers_in_an_api_response_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "gsc.json"
+    path.write_text('{"rows": [{"keys": ["https://x.example/a/"], "clicks": 1, "impressions": 10, "ctr": 0.1, '
+                    '"position": 1.0},\n {"keys": ["https://x.example/b/"], "clicks": NaN, "impressions": 10}]}')
+    with pytest.raises(InputError, match="clicks nan is not a number in range"):
+        read_traffic(path)
