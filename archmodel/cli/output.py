@@ -27,6 +27,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from archmodel.errors import ArchmodelError
+
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -160,8 +162,14 @@ def to_json(value: Any) -> str:
 def write_output(text: str, output: Path | None, what: str) -> None:
     """Rendered output to `output` (saying so on standard error) or to standard output."""
     if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        if output.is_dir():
+            raise ArchmodelError(f"{output} is a folder", "--output", "name a file to write, e.g. findings.json")
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:  # a full disk, a read-only folder, a name the file system refuses
+            raise ArchmodelError(f"cannot write {output}: {exc.strerror or exc}", "--output",
+                                 "choose another path, or free some disk space") from None
         log(f"Wrote {what} to {output}")
     else:
         sys.stdout.write(text)

@@ -5,8 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
-from archmodel.cli.output import Format, render
+import pytest
+
+from archmodel.cli.output import Format, render, write_output
+from archmodel.errors import ArchmodelError
 
 ROWS = [
     {"url": "https://x.example/a/", "anchor": "=HYPERLINK(\"http://evil.example\",\"click\")", "impact": -2.5},
@@ -46,3 +50,12 @@ def test_terminal_tables_and_markdown_carry_no_control_characters() -> None:
         text = render(ROWS, ["url", "anchor"], fmt)
         assert "\x1b" not in text and "\x07" not in text and "\r" not in text, fmt
         assert "back pain" in text
+
+
+def test_output_to_a_folder_or_an_unwritable_path_is_one_error(tmp_path: Path) -> None:
+    with pytest.raises(ArchmodelError, match="is a folder"):
+        write_output("[]\n", tmp_path, "0 rows")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    with pytest.raises(ArchmodelError, match="cannot write"):
+        write_output("[]\n", blocker / "findings.json", "0 rows")
