@@ -11,8 +11,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from archmodel.infer.pipeline import propose
-from archmodel.infer.score import compare_findings, finding_keys, id_translation, score_models
+from archmodel.infer.score import compare_findings, finding_keys, id_translation, score_against_labels, score_models
 from archmodel.ingest.sitemodel import load_site_model
 
 CRAWL_FILES = ("internal_all.csv", "all_inlinks.csv")
@@ -51,10 +53,6 @@ def measure_site(folder: Path, graph: Any = None, out: Path | None = None) -> di
 
 def measure_labelled(folder: Path, labels_path: Path, out: Path) -> dict[str, Any]:
     """Scores of the model inferred from a real export in `folder` against a person's labels."""
-    import yaml
-
-    from archmodel.infer.score import score_against_labels
-
     labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
     inferred_path = out / f"{labels_path.stem}.inferred.yml"
     started = time.perf_counter()

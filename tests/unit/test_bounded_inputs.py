@@ -29,18 +29,24 @@ def _gzip_bomb(path: Path, megabytes: int) -> None:
         out.write(packer.compress(TAIL) + packer.flush())
 
 
+def _read_in_a_child(module: str, reader: str, path: Path) -> tuple[str, int]:
+    """(the InputError's message, peak memory in KB) of `module.reader(path)` run in its own process."""
+    code = (f"import resource,sys; from pathlib import Path; from {module} import {reader}\n"
+            "from archmodel.errors import InputError\n"
+            f"try:\n    {reader}(Path(sys.argv[1]))\nexcept InputError as e:\n    print(e)\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=300, check=True)
+    message, peak_kb = done.stdout.strip().splitlines()
+    return message, int(peak_kb)
+
+
 def test_a_gzip_bomb_stops_with_one_error_at_bounded_memory(tmp_path: Path) -> None:
     bomb = tmp_path / "sitemap.xml.gz"
     _gzip_bomb(bomb, 700)  # read whole, as before this bound, it took 1.4 GB
     assert bomb.stat().st_size < 2 * 1024 * 1024
-    code = ("import resource,sys; from pathlib import Path; from archmodel.ingest.readers.sitemap import SitemapReader\n"
-            "from archmodel.errors import InputError\n"
-            "try:\n    SitemapReader(Path(sys.argv[1]))\nexcept InputError as e:\n    print(e)\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
-    done = subprocess.run([sys.executable, "-c", code, str(bomb)], capture_output=True, text=True, timeout=300, check=True)
-    message, peak_kb = done.stdout.strip().splitlines()
+    message, peak_kb = _read_in_a_child("archmodel.ingest.readers.sitemap", "SitemapReader", bomb)
     assert "larger than 100 MB once decompressed" in message and "sitemap.xml.gz" in message
-    assert int(peak_kb) < 1024 * 1024, f"peak {int(peak_kb) // 1024} MB"
+    assert peak_kb < 1024 * 1024, f"peak {peak_kb // 1024} MB"
 
 
 def test_a_loc_longer_than_any_browser_accepts_is_an_error(tmp_path: Path) -> None:
@@ -59,11 +65,6 @@ def test_a_traffic_zip_bomb_stops_with_one_error_at_bounded_memory(tmp_path: Pat
             for _ in range(250_000):  # 250 MB unzipped, well over the bound
                 member.write(line)
     assert bomb.stat().st_size < 5 * 1024 * 1024
-    code = ("import resource,sys; from pathlib import Path; from archmodel.ingest.traffic import read_traffic\n"
-            "from archmodel.errors import InputError\n"
-            "try:\n    read_traffic(Path(sys.argv[1]))\nexcept InputError as e:\n    print(e)\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
-    done = subprocess.run([sys.executable, "-c", code, str(bomb)], capture_output=True, text=True, timeout=300, check=True)
-    message, peak_kb = done.stdout.strip().splitlines()
+    message, peak_kb = _read_in_a_child("archmodel.ingest.traffic", "read_traffic", bomb)
     assert "Pages.csv is larger than 200 MB once unzipped" in message
-    assert int(peak_kb) < 1024 * 1024, f"peak {int(peak_kb) // 1024} MB"
+    assert peak_kb < 1024 * 1024, f"peak {peak_kb // 1024} MB"

@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
@@ -63,20 +64,9 @@ class AdvertoolsReader:
                             "a crawl line without a 'url'", name, line_number,
                             "pass advertools crawl output: one JSON object with a url per line",
                         )
-                    if "\\ud" in line or "\\uD" in line:
-                        cleaned = _without_lone_surrogates(record, name, line_number, self.options.strict)
-                        if cleaned != record:
-                            for account in self.accounts.values():
-                                account.warnings.append(
-                                    f"{name}, line {line_number:,}: a lone UTF-16 surrogate replaced with U+FFFD"
-                                )
-                        record = cleaned
-                    if ESCAPED_CONTROL.search(line):
-                        cleaned = _without_controls(record, name, line_number, self.options.strict)
-                        if cleaned != record:
-                            for account in self.accounts.values():
-                                account.warnings.append(f"{name}, line {line_number:,}: control characters dropped")
-                        record = cleaned
+                    for repair in REPAIRS:
+                        if repair.needed(line):
+                            record = self._repaired(record, repair, line_number)
                     yield line_number, record
                     if limit is not None:
                         limit -= 1
@@ -84,6 +74,16 @@ class AdvertoolsReader:
                             return
         except UnicodeDecodeError as exc:
             raise InputError("the file is not UTF-8 text", name, fix="pass advertools .jl output as written") from exc
+
+    def _repaired(self, record: dict[str, Any], repair: StringRepair, line_number: int) -> dict[str, Any]:
+        cleaned = _repair_strings(record, repair.fix)
+        if cleaned != record:
+            if self.options.strict:
+                raise InputError(repair.problem, self.path.name, line_number,
+                                 f"write the crawl output again; or load without --strict to {repair.instead}")
+            for account in self.accounts.values():
+                account.warnings.append(f"{self.path.name}, line {line_number:,}: {repair.done}")
+        return cleaned
 
     def _start(self, stream: str) -> tuple[RowAccount, ValueChecker]:
         account = self.accounts.setdefault(stream, RowAccount(self.path.name, stream)).start(self.warnings)
@@ -202,50 +202,43 @@ def _decoding(path: Path, strict: bool) -> tuple[str, list[str]]:
     ]
 
 
-ESCAPED_CONTROL = re.compile(r"\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u009[0-9a-fA-F]|\\u008[0-9a-fA-F]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def _without_controls(record: dict[str, Any], name: str, line: int, strict: bool) -> dict[str, Any]:
-    """Control characters in a JSON string (`\u001b` escape sequences that retitle or clear a
-    terminal) are dropped, as the CSV readers drop them (an error with `strict`)."""
+@dataclass(frozen=True)
+class StringRepair:
+    """One fix applied to every string of a JSON line that may need it (a warning per line, an
+    error with `--strict`), found cheaply first by the escape it needs in the raw line."""
 
-    def clean(value: Any) -> Any:
-        if isinstance(value, str):
-            fixed = CONTROL.sub("", value)
-            if fixed != value and strict:
-                raise InputError("a JSON string holds control characters", name, line,
-                                 "write the crawl output again; or load without --strict to drop them")
-            return fixed
-        if isinstance(value, list):
-            return [clean(item) for item in value]
-        if isinstance(value, dict):
-            return {key: clean(item) for key, item in value.items()}
-        return value
+    escape: re.Pattern[str]
+    fix: Callable[[str], str]
+    problem: str  # the error with --strict
+    done: str  # the warning
+    instead: str  # what loading without --strict does
 
-    return clean(record)
+    def needed(self, line: str) -> bool:
+        return self.escape.search(line) is not None
 
 
-def _without_lone_surrogates(record: dict[str, Any], name: str, line: int, strict: bool) -> dict[str, Any]:
-    """A JSON `\\ud800` escape without its pair decodes to a lone surrogate, which the server cannot
-    store as UTF-8; it becomes U+FFFD (an error with `strict`)."""
+REPAIRS = (
+    # a JSON `\ud800` escape without its pair decodes to a lone surrogate, which the server cannot store as UTF-8
+    StringRepair(re.compile(r"\\u[dD][89a-fA-F]"), lambda text: text.encode("utf-16", "surrogatepass").decode("utf-16", "replace"),
+                 "a JSON string holds a lone UTF-16 surrogate (\\ud800-\\udfff)",
+                 "a lone UTF-16 surrogate replaced with U+FFFD", "replace it with U+FFFD"),
+    # `\u001b` sequences that retitle or clear a terminal: dropped, as the CSV readers drop them
+    StringRepair(re.compile(r"\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u00[89][0-9a-fA-F]"), lambda text: CONTROL.sub("", text),
+                 "a JSON string holds control characters", "control characters dropped", "drop them"),
+)
 
-    def clean(value: Any) -> Any:
-        if isinstance(value, str):
-            fixed = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-            if fixed != value and strict:
-                raise InputError(
-                    "a JSON string holds a lone UTF-16 surrogate (\\ud800-\\udfff)", name, line,
-                    "write the crawl output again; or load without --strict to replace it with U+FFFD",
-                )
-            return fixed
-        if isinstance(value, list):
-            return [clean(item) for item in value]
-        if isinstance(value, dict):
-            return {key: clean(item) for key, item in value.items()}
-        return value
 
-    return clean(record)
+def _repair_strings(value: Any, fix: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return fix(value)
+    if isinstance(value, list):
+        return [_repair_strings(item, fix) for item in value]
+    if isinstance(value, dict):
+        return {key: _repair_strings(item, fix) for key, item in value.items()}
+    return value
 
 
 def _text(value: object) -> str | None:
