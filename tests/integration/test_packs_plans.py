@@ -56,5 +56,7 @@ def test_check_plans_read_only_from_an_index(check: Check, loaded: Graph) -> Non
     assert summary.query_type == "r"
     assert "CartesianProduct" not in operators(plan)
     assert "AllNodesScan" not in operators(plan)
-    assert set(leaves(plan)) <= {"NodeUniqueIndexSeek", "NodeIndexSeek", "NodeByLabelScan", "Argument"}
+    # an index scan is an index too (targets: "starts from an index or label scan"); on a fresh store the
+    # planner sometimes prefers one to a label scan for a side branch, while the scope still seeks (below)
+    assert set(leaves(plan)) <= {"NodeUniqueIndexSeek", "NodeIndexSeek", "NodeIndexScan", "NodeByLabelScan", "Argument"}
     assert {"NodeUniqueIndexSeek", "NodeIndexSeek"} & set(leaves(plan)), "the scope starts from an index seek"
