@@ -45,6 +45,7 @@ THRESHOLDS = frozenset(
     }
 )
 FINDING_KEYS = ("pack", "check", "severity", "title")
+CHECK_ID = "check_id"  # the check's stable id, after its declared columns (docs/packs.md "Output")
 
 LINKS_REASON = (
     "this crawl has no links; add Screaming Frog's All Inlinks export (Bulk Export > Links > All Inlinks) "
@@ -327,7 +328,7 @@ class Runner:
                 "make `columns:` list exactly what the query returns, in order",
             )
         base = {"pack": check.pack, "check": check.id, "severity": check.severity, "title": check.title}
-        findings = [{**base, **dict(zip(keys, row))} for row in rows]
+        findings = [{**base, **dict(zip(keys, row)), CHECK_ID: check.stable_id} for row in rows]
         return CheckOutcome(check, findings=findings, seconds=time.monotonic() - started)
 
     def fetch(self, check: Check, parameters: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:

@@ -44,7 +44,9 @@ def test_packs_list_json(cli) -> None:
     assert code == 0
     rows = json.loads(out)
     assert len(rows) == 40
-    assert all(list(row) == ["pack", "check", "title", "severity", "description"] for row in rows)
+    assert all(list(row) == ["pack", "check", "title", "severity", "description", "id", "fix_cost", "identity",
+                             "why", "how_to_fix"] for row in rows)
+    assert all(row["why"] and row["how_to_fix"] and row["id"].startswith("AM") for row in rows)
     assert {"pack": "depth", "check": "unreachable", "title": "Unreachable pages", "severity": "high"}.items() <= rows[
         [r["check"] for r in rows].index("unreachable")
     ].items()
@@ -55,14 +57,19 @@ def test_packs_show_prints_description_parameters_columns_and_cypher(cli) -> Non
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "depth/deep-pages (medium): Deep pages"
+    assert lines[1] == "Id: AM019"
+    assert "Why it matters:" in lines and "How to fix:" in lines
     assert "  max_depth (integer, default 3): Largest acceptable number of clicks from home" in lines
     assert "Columns: url, type, depth, detail" in lines
     assert "MATCH (c:Crawl {id: $crawl, site: $site})" in lines
 
 
 def without_scores(findings: list[dict]) -> list[dict]:
-    """Findings without `priority` and `impact` (docs/impact.md), which every finding ends with."""
+    """Findings without `check_id`, `priority` and `impact` (docs/impact.md), which every finding ends with."""
     for finding in findings:
+        assert list(finding)[-3:] == ["check_id", "priority", "impact"]
+        check_id = finding.pop("check_id")
+        assert check_id.startswith("AM") or check_id == f"{finding['pack']}/{finding['check']}"
         assert finding.pop("priority") in {"high", "medium", "low"} and finding.pop("impact") > 0
     return findings
 
@@ -144,10 +151,10 @@ def test_csv_output_to_a_file(cli, tmp_path: Path) -> None:
     code, out, err = cli("run", "depth/unreachable", "--format", "csv", "-o", str(target))
     assert (code, out) == (0, "")
     header, row = target.read_text().splitlines()
-    assert header == "pack,check,severity,title,url,type,status,detail,priority,impact"
+    assert header == "pack,check,severity,title,url,type,status,detail,check_id,priority,impact"
     assert row.startswith(
         'depth,unreachable,high,Unreachable pages,https://www.clinic.example/island/,other,200,'
-        '"No chain of followed links leads from the home page to /island/: link it from a page that is reachable, or retire it.",high,'
+        '"No chain of followed links leads from the home page to /island/: link it from a page that is reachable, or retire it.",AM021,high,'
     )
     assert f"Wrote 1 rows to {target}" in err
 
