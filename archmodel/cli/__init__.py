@@ -1,7 +1,7 @@
 """The `archmodel` command line: thin Typer commands over the library.
 
 Each command module registers its commands on `app`; this module owns the root options
-(connection, `--debug`) and turns errors into one line and an exit code (cli.md "Exit codes").
+(connection, `--debug`) and turns errors into one line and an exit code (docs/cli.md "Exit codes").
 """
 
 from __future__ import annotations

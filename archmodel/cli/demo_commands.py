@@ -73,11 +73,10 @@ def demo(
     """
     from archmodel.cli.traffic_commands import add_and_report
     from archmodel.ingest.loader import load_crawl
-    from archmodel.packs.impact import score_findings, score_suggestions
+    from archmodel.audit import audit
     from archmodel.packs.registry import load_registry
     from archmodel.packs.runner import Runner
     from archmodel.packs.suggest import COLUMNS
-    from archmodel.packs.suggest import suggestions_from
     from archmodel.render.api import write_all
 
     started = time.monotonic()
@@ -95,12 +94,8 @@ def demo(
         log(f"{loaded.site}: {loaded.pages:,} pages, {loaded.links:,} links loaded in {loaded.seconds:.1f} s.")
     add_and_report(graph, loaded.site, [seed / "traffic"])
 
-    runner = Runner.for_site(graph, loaded.site)
-    report = runner.run(load_registry().checks.values())
-    suggestions = suggestions_from(runner, report)
-    model = score_findings(graph, runner.site, report.findings)
-    score_suggestions(graph, runner.site, suggestions, model)
-    findings = report.findings
+    done = audit(Runner.for_site(graph, loaded.site), load_registry(), suggestions=True)
+    report, findings, suggestions = done.report, done.findings, done.suggestions or []
     output.mkdir(parents=True, exist_ok=True)
     (output / "findings.json").write_text(render(findings, None, Format.json), encoding="utf-8")
     (output / "findings.csv").write_text(
@@ -109,8 +104,8 @@ def demo(
     )
     (output / "suggestions.json").write_text(render(suggestions, [*COLUMNS, "impact"], Format.json), encoding="utf-8")
     (output / "suggestions.csv").write_text(render(suggestions, [*COLUMNS, "impact"], Format.csv), encoding="utf-8")
-    skipped = [(outcome.check.name, outcome.skipped or "") for outcome in report.skipped]
-    written = write_all(graph, output, loaded.site, findings=findings, suggestions=suggestions, skipped=skipped)
+    written = write_all(graph, output, loaded.site, findings=findings, suggestions=suggestions, skipped=done.skipped,
+                        checks=done.checks)
 
     print(report.summary())
     by_pack: dict[str, int] = {}

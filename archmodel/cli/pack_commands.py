@@ -8,17 +8,22 @@ stays one clean array of findings a CI job can parse.
 from __future__ import annotations
 
 import sys
+import textwrap
 from enum import Enum
 from pathlib import Path
 
 import typer
 from typer.core import TyperCommand
 
+from archmodel.audit import audit, mark_since
 from archmodel.cli import app, state
 from archmodel.cli.crawl_option import CrawlOption
 from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, render, resolve_format
-from archmodel.packs.registry import PACK_PATH_ENV, Check, Registry, load_registry
-from archmodel.packs.runner import FINDING_KEYS, CheckOutcome, RunReport, Runner
+from archmodel.packs.impact import by_impact
+from archmodel.packs.registry import CATALOGUE_COLUMNS, PACK_PATH_ENV, Check, Registry, catalogue, load_registry
+from archmodel.packs.runner import CHECK_ID, FINDING_KEYS, CheckOutcome, RunReport, Runner
+from archmodel.packs.suggest import COLUMNS as SUGGESTION_COLUMNS
+from archmodel.packs.suggest import suggesting_checks
 
 packs_app = typer.Typer(help="The query pack catalogue: list checks, show one with its Cypher.", no_args_is_help=True)
 app.add_typer(packs_app, name="packs")
@@ -69,31 +74,27 @@ def _overrides(params: list[str]) -> dict[str, str]:
     return dict(params)  # type: ignore[arg-type]
 
 
+TABLE_COLUMNS = ["id", "pack", "check", "severity", "title"]
+
+
 @packs_app.command("list")
 def packs_list(fmt: FormatOption = None, output: OutputOption = None, pack_dir: list[Path] = PackDirOption) -> None:
-    """List every check: pack, check, title, severity and description.
+    """List every check: id, pack, check, severity and title; csv, json and markdown add the fix
+    cost, identity keys, description, why it matters and how to fix it.
 
     Example: archmodel packs list --format json
     """
-    rows = [
-        {
-            "pack": check.pack,
-            "check": check.id,
-            "title": check.title,
-            "severity": check.severity,
-            "description": check.header.description,
-        }
-        for check in _registry(pack_dir)
-    ]
-    emit(rows, fmt, output, columns=["pack", "check", "title", "severity", "description"])
+    columns = TABLE_COLUMNS if resolve_format(fmt, output) is Format.table else CATALOGUE_COLUMNS
+    emit(catalogue(_registry(pack_dir)), fmt, output, columns=columns)
 
 
 @packs_app.command("show")
 def packs_show(
-    name: str = typer.Argument(..., metavar="PACK[/CHECK]", help="A pack, or one check of it."),
+    name: str = typer.Argument(..., metavar="PACK[/CHECK]|ID", help="A pack, one check of it, or a check's id."),
     pack_dir: list[Path] = PackDirOption,
 ) -> None:
-    """Show a pack's or a check's description, parameters, columns and Cypher.
+    """Show a pack's or a check's description, why it matters, how to fix it, parameters, columns
+    and Cypher.
 
     Example: archmodel packs show pathways/broken-step
     """
@@ -103,15 +104,18 @@ def packs_show(
 
 def _describe_check(check: Check) -> str:
     header = check.header
-    lines = [
-        f"{check.name} ({header.severity}): {header.title}",
-        "",
-        header.description.strip(),
-        "",
-        f"File: {check.path}",
-    ]
+    width = 78
+    lines = [f"{check.name} ({header.severity}): {header.title}", f"Id: {check.stable_id}", ""]
+    lines += textwrap.wrap(" ".join(header.description.split()), width)
+    for label, text in (("Why it matters", header.why), ("How to fix", header.how_to_fix)):
+        if text:
+            lines += ["", label + ":"] + textwrap.wrap(" ".join(text.split()), width, initial_indent="  ",
+                                                        subsequent_indent="  ")
+    lines += ["", f"File: {check.path}", f"Fix cost: {header.fix_cost}", "Identity: " + ", ".join(check.identity)]
     if header.requires:
         lines.append("Requires: " + ", ".join(header.requires))
+    if header.suggests is not None:
+        lines.append(f"Suggests links: {header.suggests.placement}")
     lines.append("Parameters:")
     for pname, spec in header.parameters.items():
         default = "" if spec.default is None else f", default {spec.default!r}"
@@ -149,22 +153,13 @@ def run(
 
     Example: archmodel run pathways anchors/generic-anchor --fail-on high --format json
     """
-    from archmodel.packs.impact import score_findings
-
     registry = _registry(pack_dir)
     checks = registry.select(names or [])
     runner = Runner.for_site(
         state.current().graph(), site, _overrides(params), say=log, crawl=crawl, reuse=not fresh
     )
-    report = runner.run(checks)
-    if not names and not params:
-        from archmodel.history.findings import record_counts
-
-        record_counts(runner.graph, runner.site.crawl_id, report)
-    score_findings(runner.graph, runner.site, report.findings)
+    report = audit(runner, registry, checks).report
     if since is not None:
-        from archmodel.history.since import mark_since
-
         log(mark_since(runner, report, since))
     if sort is SortOrder.impact:
         _emit_by_impact(report, fmt, output)
@@ -182,17 +177,15 @@ SCORE_KEYS = ["priority", "impact"]
 
 
 def _finding_columns(report: RunReport) -> list[str]:
-    """pack, check, severity, title, `since` (run --since), every check's columns, then priority and impact."""
+    """pack, check, severity, title, `since` (run --since), every check's columns, then check_id, priority and impact."""
     findings = report.findings
     columns = list(FINDING_KEYS) + (["since"] if findings and "since" in findings[0] else [])
     for outcome in report.outcomes:
         columns += [c for c in outcome.check.columns if c not in columns]
-    return columns + SCORE_KEYS
+    return columns + [CHECK_ID] + SCORE_KEYS
 
 
 def _emit_by_impact(report: RunReport, fmt: Format | None, output: Path | None) -> None:
-    from archmodel.packs.impact import by_impact
-
     chosen = resolve_format(fmt, output)
     findings = by_impact(report.findings)
     if chosen in (Format.json, Format.ndjson, Format.csv):
@@ -268,21 +261,17 @@ def suggest(
 
     Example: archmodel suggest --top 10 --format csv -o links-to-add.csv
     """
-    from archmodel.packs.impact import by_impact, score_suggestions
-    from archmodel.packs.suggest import COLUMNS
-    from archmodel.packs.suggest import suggest as make_suggestions
-
     registry = load_registry()
     runner = Runner.for_site(state.current().graph(), site, say=log, crawl=crawl)
-    rows, report = make_suggestions(runner, registry)
-    score_suggestions(runner.graph, runner.site, rows)
+    done = audit(runner, registry, suggesting_checks(registry), suggestions=True)
+    rows, report = done.suggestions or [], done.report
     if top is not None:
         total = len(rows)
         rows = by_impact(rows)[:top]
         log(f"The {len(rows)} of {total} links with the most impact.")
     for line in report.skip_lines():
         log(line)
-    emit(rows, fmt, output, columns=[*COLUMNS, "impact"], title=f"Links to add on {report.site.host}")
+    emit(rows, fmt, output, columns=[*SUGGESTION_COLUMNS, "impact"], title=f"Links to add on {report.site.host}")
     by_priority: dict[str, int] = {}
     for row in rows:
         by_priority[row["priority"]] = by_priority.get(row["priority"], 0) + 1

@@ -11,7 +11,7 @@ Long lists may live in CSV files next to site.yml: `providers: {csv: providers.c
 `;`; nested keys use dots (`pages.overview`). Paths are stored normalised (the site's
 trailing-slash policy applied) so they compare equal to crawled URLs.
 
-Beyond site-model.md: `site.trailing_slash` (keep | add | strip), provider `title`
+Beyond docs/site-model.md: `site.trailing_slash` (keep | add | strip), provider `title`
 (e.g. "endocrinologist"), `page_type_weights` (page type -> how much a page of that type is
 worth when fixes are ranked by impact; docs/impact.md), and `inferred` (provenance of a model
 `archmodel init` wrote).
@@ -289,7 +289,7 @@ class SiteModel(_Strict):
 
     def _implied_conditions(self, conditions: dict[str, int]) -> None:
         """Conditions named by a specialty's `conditions` or a condition's `related` list but not
-        described (site-model.md's own example does this) become conditions named after their id,
+        described (docs/site-model.md's own example does this) become conditions named after their id,
         with a warning; providers may then refer to them. Other references must exist."""
         named = [cid for s in self.specialties for cid in s.conditions]
         named += [cid for c in self.conditions for cid in c.related]
