@@ -18,9 +18,18 @@ from typer.core import TyperCommand
 from archmodel.audit import audit, mark_since
 from archmodel.cli import app, state
 from archmodel.cli.crawl_option import CrawlOption
-from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, render, resolve_format
+from archmodel.cli.findings_text import run_summary
+from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, render, resolve_format, terminal_width
 from archmodel.packs.impact import by_impact
-from archmodel.packs.registry import CATALOGUE_COLUMNS, PACK_PATH_ENV, Check, Registry, catalogue, load_registry
+from archmodel.packs.registry import (
+    CATALOGUE_COLUMNS,
+    PACK_PATH_ENV,
+    Check,
+    Registry,
+    catalogue,
+    load_registry,
+    severity_rank,
+)
 from archmodel.packs.runner import CHECK_ID, FINDING_KEYS, CheckOutcome, RunReport, Runner
 from archmodel.packs.suggest import COLUMNS as SUGGESTION_COLUMNS
 from archmodel.packs.suggest import suggesting_checks
@@ -104,7 +113,7 @@ def packs_show(
 
 def _describe_check(check: Check) -> str:
     header = check.header
-    width = 78
+    width = terminal_width()
     lines = [f"{check.name} ({header.severity}): {header.title}", f"Id: {check.stable_id}", ""]
     lines += textwrap.wrap(" ".join(header.description.split()), width)
     for label, text in (("Why it matters", header.why), ("How to fix", header.how_to_fix)):
@@ -119,9 +128,10 @@ def _describe_check(check: Check) -> str:
     lines.append("Parameters:")
     for pname, spec in header.parameters.items():
         default = "" if spec.default is None else f", default {spec.default!r}"
-        lines.append(f"  {pname} ({spec.type}{default}): {spec.description}")
-    lines.append("Columns: " + ", ".join(header.columns))
-    lines += ["", check.cypher.rstrip()]
+        lines += textwrap.wrap(f"{pname} ({spec.type}{default}): {spec.description}", width, initial_indent="  ",
+                               subsequent_indent="    ")
+    lines += textwrap.wrap("Columns: " + ", ".join(header.columns), width, subsequent_indent="  ")
+    lines += ["", check.cypher.rstrip()]  # verbatim: it runs as printed in Neo4j Browser
     return "\n".join(lines)
 
 
@@ -142,7 +152,15 @@ def run(
         help="Mark each finding new or still open against this earlier crawl (adds a 'since' column).",
     ),
     sort: SortOrder = typer.Option(
-        SortOrder.check, "--sort", help="check: by pack and check (default); impact: what to fix first (docs/impact.md)."
+        SortOrder.impact, "--sort",
+        help="impact: what to fix first (default, docs/impact.md); check: by pack and check, a section per check.",
+    ),
+    min_severity: Severity | None = typer.Option(
+        None, "--min-severity", help="Only findings of this severity or higher (info, low, medium, high)."
+    ),
+    top: int | None = typer.Option(
+        None, "--top", min=1,
+        help="Only the N findings with the most impact (a terminal shows counts per check and the top 10).",
     ),
     fresh: bool = typer.Option(
         False, "--fresh",
@@ -161,10 +179,7 @@ def run(
     report = audit(runner, registry, checks).report
     if since is not None:
         log(mark_since(runner, report, since))
-    if sort is SortOrder.impact:
-        _emit_by_impact(report, fmt, output)
-    else:
-        _emit_findings(report, fmt, output)
+    _emit_run(report, fmt, output, sort, min_severity.value if min_severity else None, top)
     for line in report.skip_lines():
         log(line)
     log(report.summary())
@@ -185,35 +200,50 @@ def _finding_columns(report: RunReport) -> list[str]:
     return columns + [CHECK_ID] + SCORE_KEYS
 
 
-def _emit_by_impact(report: RunReport, fmt: Format | None, output: Path | None) -> None:
-    chosen = resolve_format(fmt, output)
-    findings = by_impact(report.findings)
-    if chosen in (Format.json, Format.ndjson, Format.csv):
-        emit(findings, chosen, output, columns=_finding_columns(report))
-        return
-    columns = ["impact", "priority", "pack", "check", "url", "source", "target", "detail"]
-    present = [c for c in columns if any(f.get(c) not in (None, "") for f in findings)]
-    title = f"Findings on {report.site.host}, most impact first"
-    emit(findings, chosen, output, columns=present, title=title)
+TERMINAL_TOP = 10
 
 
-def _emit_findings(report: RunReport, fmt: Format | None, output: Path | None) -> None:
+def _emit_run(report: RunReport, fmt: Format | None, output: Path | None, sort: SortOrder,
+              min_severity: str | None, top: int | None) -> None:
+    """Findings in the chosen format. A terminal gets counts per check and the `top` (10) with the
+    most impact; `--sort check` a section per check; files and pipes every finding and column."""
     chosen = resolve_format(fmt, output)
     findings = report.findings
+    if min_severity is not None:
+        findings = [f for f in findings if severity_rank(f["severity"]) >= severity_rank(min_severity)]
+    if sort is SortOrder.impact:
+        findings = by_impact(findings)
+    if top is not None:
+        findings = findings[:top]
     if chosen in (Format.json, Format.ndjson, Format.csv):
         emit(findings, chosen, output, columns=_finding_columns(report))
         return
-    sections = [_section(outcome, chosen) for outcome in report.outcomes if outcome.findings]
+    if sort is SortOrder.impact and chosen is Format.table:
+        text = run_summary(findings, report.site.host, top or TERMINAL_TOP, terminal_width(), len(report.findings))
+        _write(text, output, len(findings))
+        return
+    if sort is SortOrder.impact:
+        columns = ["impact", "priority", "pack", "check", "url", "source", "target", "detail"]
+        present = [c for c in columns if any(f.get(c) not in (None, "") for f in findings)]
+        emit(findings, chosen, output, columns=present, title=f"Findings on {report.site.host}, most impact first")
+        return
+    kept = {id(f) for f in findings}
+    sections = [_section(outcome, chosen, [f for f in outcome.findings if id(f) in kept])
+                for outcome in report.outcomes]
+    sections = [section for section in sections if section]
     text = "\n".join(sections) if sections else ("No findings.\n" if chosen is Format.table else "")
     _write(text, output, len(findings))
 
 
-def _section(outcome: CheckOutcome, fmt: Format) -> str:
+def _section(outcome: CheckOutcome, fmt: Format, findings: list[dict]) -> str:
+    """One check's findings under a heading ("" when it has none)."""
+    if not findings:
+        return ""
     check = outcome.check
-    count = len(outcome.findings)
+    count = len(findings)
     title = f"{check.name} ({check.severity}): {check.title} - {count} finding{'s' if count != 1 else ''}"
-    columns = (["since"] if "since" in outcome.findings[0] else []) + check.columns + SCORE_KEYS
-    return render(outcome.findings, columns, fmt, title=title)
+    columns = (["since"] if "since" in findings[0] else []) + check.columns + SCORE_KEYS
+    return render(findings, columns, fmt, title=title)
 
 
 def _write(text: str, output: Path | None, count: int) -> None:

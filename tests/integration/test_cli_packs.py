@@ -159,8 +159,8 @@ def test_csv_output_to_a_file(cli, tmp_path: Path) -> None:
     assert f"Wrote 1 rows to {target}" in err
 
 
-def test_markdown_output_has_one_section_per_check(cli) -> None:
-    code, out, _ = cli("run", "depth", "--format", "markdown")
+def test_markdown_output_sorted_by_check_has_one_section_per_check(cli) -> None:
+    code, out, _ = cli("run", "depth", "--sort", "check", "--format", "markdown")
     assert code == 0
     assert out.splitlines()[0] == "### depth/unreachable (high): Unreachable pages - 1 finding"
 
