@@ -6,6 +6,7 @@ action plan ranked by Search Console and GA4 demand; findings do not change with
 
 from __future__ import annotations
 
+import textwrap
 import time
 from importlib import resources
 from pathlib import Path
@@ -13,10 +14,12 @@ from pathlib import Path
 import typer
 
 from archmodel.cli import app, state
-from archmodel.cli.output import Format, log, render
+from archmodel.cli.findings_text import top_findings
+from archmodel.cli.output import Format, log, render, terminal_width
 from archmodel.db import server
 from archmodel.db.connection import is_loopback_uri, uri_port
 from archmodel.errors import ArchmodelError, ConnectionFailed
+from archmodel.packs.impact import by_impact
 
 
 def seed_folder() -> Path:
@@ -99,8 +102,7 @@ def demo(
     output.mkdir(parents=True, exist_ok=True)
     (output / "findings.json").write_text(render(findings, None, Format.json), encoding="utf-8")
     (output / "findings.csv").write_text(
-        render(findings, ["pack", "check", "severity", "title", "url", "source", "target", "detail", "priority", "impact"], Format.csv),
-        encoding="utf-8",
+        render(findings, [*report.finding_columns(), "priority", "impact"], Format.csv), encoding="utf-8"
     )
     (output / "suggestions.json").write_text(render(suggestions, [*COLUMNS, "impact"], Format.json), encoding="utf-8")
     (output / "suggestions.csv").write_text(render(suggestions, [*COLUMNS, "impact"], Format.csv), encoding="utf-8")
@@ -114,5 +116,12 @@ def demo(
     for pack, count in sorted(by_pack.items()):
         print(f"  {pack:20s} {count:4d}")
     print(f"{len(suggestions)} links to add, with anchors and placement.")
-    print(f"Wrote {output / 'report.html'}, {len(written) - 1} maps, findings and suggestions (JSON, CSV) "
-          f"to {output}/ in {time.monotonic() - started:.1f} s.")
+    print(f"Wrote {len(written) - 1} maps, findings and suggestions (JSON, CSV) to {output}/ in "
+          f"{time.monotonic() - started:.1f} s.")
+    width = terminal_width()
+    print("\nThe three fixes that matter most:")
+    print(top_findings(by_impact(findings), 3, width), end="")
+    print(f"\nOpen the report: {(output / 'report.html').resolve().as_uri()}")
+    if is_loopback_uri(state.current().settings().uri):
+        print(textwrap.fill("The local Neo4j keeps running for other archmodel commands; stop it with "
+                            "`make stop` (or `archmodel db stop`).", width))

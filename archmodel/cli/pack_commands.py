@@ -191,15 +191,6 @@ def run(
 SCORE_KEYS = ["priority", "impact"]
 
 
-def _finding_columns(report: RunReport) -> list[str]:
-    """pack, check, severity, title, `since` (run --since), every check's columns, then check_id, priority and impact."""
-    findings = report.findings
-    columns = list(FINDING_KEYS) + (["since"] if findings and "since" in findings[0] else [])
-    for outcome in report.outcomes:
-        columns += [c for c in outcome.check.columns if c not in columns]
-    return columns + [CHECK_ID] + SCORE_KEYS
-
-
 TERMINAL_TOP = 10
 
 
@@ -216,7 +207,7 @@ def _emit_run(report: RunReport, fmt: Format | None, output: Path | None, sort: 
     if top is not None:
         findings = findings[:top]
     if chosen in (Format.json, Format.ndjson, Format.csv):
-        emit(findings, chosen, output, columns=_finding_columns(report))
+        emit(findings, chosen, output, columns=report.finding_columns() + SCORE_KEYS)
         return
     if sort is SortOrder.impact and chosen is Format.table:
         text = run_summary(findings, report.site.host, top or TERMINAL_TOP, terminal_width(), len(report.findings))

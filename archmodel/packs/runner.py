@@ -103,6 +103,15 @@ class RunReport:
             return None
         return f"Skipped {count} link check{'' if count == 1 else 's'}: {links_sentence()}"
 
+    def finding_columns(self) -> list[str]:
+        """Every key its findings carry, in order: pack, check, severity, title, `since` (run
+        --since), every check's declared columns, then check_id."""
+        findings = self.findings
+        columns = list(FINDING_KEYS) + (["since"] if findings and "since" in findings[0] else [])
+        for outcome in self.outcomes:
+            columns += [c for c in outcome.check.columns if c not in columns]
+        return columns + [CHECK_ID]
+
     def count_at_or_above(self, severity: str) -> int:
         floor = severity_rank(severity)
         return sum(1 for f in self.findings if severity_rank(f["severity"]) >= floor)
