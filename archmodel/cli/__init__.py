@@ -16,6 +16,8 @@ from typer.exceptions import TyperException
 from archmodel.cli import state
 from archmodel.errors import ArchmodelError
 
+INTERRUPTED = 130
+
 app = typer.Typer(
     name="archmodel",
     help="Model and audit the internal link architecture of medical websites in Neo4j.",
@@ -72,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     state.reset()
     try:
         result = app(args=argv, prog_name="archmodel", standalone_mode=False)
+        if result == INTERRUPTED:  # Typer turns Ctrl-C inside a command into a silent exit code 130
+            print("Error: interrupted", file=sys.stderr)
         return result if isinstance(result, int) else 0
     except ArchmodelError as exc:
         _print_error(exc.message(), exc)
@@ -80,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
         print("Error: interrupted", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     except TyperException as exc:
         show = getattr(exc, "show", None)
         if show is not None:

@@ -20,6 +20,7 @@ from archmodel.cli import app, state
 from archmodel.cli.crawl_option import CrawlOption
 from archmodel.cli.findings_text import run_summary
 from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, render, resolve_format, terminal_width
+from archmodel.packs.adhoc import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S, run_read_only
 from archmodel.packs.impact import by_impact
 from archmodel.packs.registry import (
     CATALOGUE_COLUMNS,
@@ -30,7 +31,7 @@ from archmodel.packs.registry import (
     load_registry,
     severity_rank,
 )
-from archmodel.packs.runner import CHECK_ID, FINDING_KEYS, CheckOutcome, RunReport, Runner
+from archmodel.packs.runner import CheckOutcome, RunReport, Runner
 from archmodel.packs.suggest import COLUMNS as SUGGESTION_COLUMNS
 from archmodel.packs.suggest import suggesting_checks
 
@@ -255,17 +256,21 @@ def query(
     output: OutputOption = None,
     site: str | None = SiteOption,
     crawl: CrawlOption = None,
+    timeout: float = typer.Option(DEFAULT_TIMEOUT_S, "--timeout", min=1, help="Seconds before the server stops the query."),
+    max_rows: int = typer.Option(DEFAULT_MAX_ROWS, "--max-rows", min=1, help="Read at most this many rows."),
 ) -> None:
     """Run an ad hoc read-only Cypher query; $site and $crawl are filled in when the query uses them.
 
     Example: archmodel query 'MATCH (:Site {host: $site})-[:CURRENT]->(c) MATCH (p:Page {crawl: c.id}) RETURN p.type AS type, count(*) AS n'
     """
-    from archmodel.packs.adhoc import run_read_only
-
     text = sys.stdin.read() if cypher == "-" else cypher
     graph = state.current().graph()
-    keys, rows = run_read_only(graph, text, _overrides(params), site, say=log, crawl=crawl)
-    emit(rows, fmt, output, columns=keys)
+    result = run_read_only(graph, text, _overrides(params), site, say=log, crawl=crawl, timeout=timeout,
+                           max_rows=max_rows)
+    emit(result.rows, fmt, output, columns=result.columns)
+    if result.truncated:
+        log(f"Only the first {max_rows:,} rows: the query returns more (--max-rows N reads more; add LIMIT or "
+            "aggregate to read less).")
 
 
 @app.command("suggest")

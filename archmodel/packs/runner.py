@@ -29,6 +29,7 @@ from neo4j import exceptions as neo4j_errors
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef, resolve_site
 from archmodel.errors import PackError
+from archmodel.packs.readonly import refuse_side_effects
 from archmodel.packs.registry import Check, severity_rank
 from archmodel.packs.stored import read_results, result_key, store_results
 
@@ -341,9 +342,13 @@ class Runner:
         return CheckOutcome(check, findings=findings, seconds=time.monotonic() - started)
 
     def fetch(self, check: Check, parameters: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
-        """Run one check in a read transaction; a Cypher error names the check's file."""
+        """Run one check in a read transaction; a Cypher error names the check's file. A check of
+        one's own is planned first and refused unless it is free of side effects (readonly.py)."""
         try:
             with self.graph.session(default_access_mode=neo4j.READ_ACCESS) as session:
+                if not check.builtin:
+                    session.execute_read(refuse_side_effects, check.cypher, parameters, str(check.path),
+                                         "a check only reads: remove the write or the procedure from that file")
                 return session.execute_read(_collect, check.cypher, parameters)
         except neo4j_errors.Neo4jError as exc:
             raise PackError(

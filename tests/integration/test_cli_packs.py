@@ -275,3 +275,56 @@ def test_query_with_a_missing_parameter_says_how_to_pass_it(cli) -> None:
     code, _, err = cli("query", "RETURN $limit AS x")
     assert code == 2
     assert err == "Error: the query uses parameters without a value: $limit (archmodel query) - -p limit VALUE\n"
+
+
+def test_a_check_of_your_own_with_side_effects_is_refused_naming_its_file(cli, loaded: Graph, tmp_path: Path) -> None:
+    """The allow-list of `query` holds for `--pack-dir` checks too: a read transaction alone would
+    leave this graph in the server's memory after exit."""
+    check = tmp_path / "mine" / "leftover.cypher"
+    check.parent.mkdir()
+    check.write_text(
+        "// title: Leftover\n// description: d\n// severity: low\n"
+        "// parameters:\n//   site: {type: string, description: s}\n// columns: [url, detail]\n"
+        "CALL gds.graph.generate('leftover', 100, 2) YIELD name\n"
+        "MATCH (:Site {host: $site}) RETURN name AS url, 'x' AS detail\n",
+        encoding="utf-8",
+    )
+    code, out, err = cli("run", "mine", "--pack-dir", str(tmp_path), "--format", "json")
+    assert code == 2 and out == "" and "the procedure gds.graph.generate" in err and str(check) in err, err
+    assert loaded.read("CALL gds.graph.list() YIELD graphName RETURN count(*) AS n") == [{"n": 0}]
+
+
+def test_query_rows_are_capped_and_a_long_query_stops_at_its_timeout(cli) -> None:
+    code, out, err = cli("query", "UNWIND range(1, 5000) AS i RETURN i", "--max-rows", "1000", "--format", "json")
+    assert code == 0 and [row["i"] for row in json.loads(out)] == list(range(1, 1001))
+    assert "Only the first 1,000 rows" in err
+    code, out, err = cli("query", "UNWIND range(1, 2000000000) AS i WITH i WHERE i % 7 = 0 RETURN count(*) AS n",
+                         "--timeout", "1")
+    assert code == 2 and out == "" and "ran longer than 1 s and the server stopped it" in err, err
+
+
+def test_ctrl_c_stops_a_long_query_on_the_server_at_once(loaded: Graph, cli_env: dict) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    slow = "UNWIND range(1, 4000000000) AS i WITH i WHERE i % 7 = 0 RETURN count(*) AS n"
+    process = subprocess.Popen([sys.executable, "-m", "archmodel", "query", slow, "--format", "json"],
+                               env={**os.environ, **cli_env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    running = []
+    while time.monotonic() < deadline and not running:
+        time.sleep(0.5)
+        running = loaded.read("SHOW TRANSACTIONS YIELD metaData WHERE metaData.archmodel_query IS NOT NULL "
+                              "RETURN count(*) AS n")[0]["n"]
+    assert running, "the query never started"
+    process.send_signal(signal.SIGINT)
+    interrupted = time.monotonic()
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and b"interrupted" in err, err
+    assert time.monotonic() - interrupted < 10
+    left = loaded.read("SHOW TRANSACTIONS YIELD metaData, status WHERE metaData.archmodel_query IS NOT NULL "
+                       "RETURN count(*) AS n")[0]["n"]
+    assert left == 0, "the server is still running the interrupted query"
