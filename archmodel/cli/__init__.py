@@ -6,6 +6,7 @@ Each command module registers its commands on `app`; this module owns the root o
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import traceback
@@ -72,7 +73,11 @@ _register_commands()
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (0 done, 1 findings, 2 error, 130 interrupted)."""
     state.reset()
+    for stream in (sys.stdout, sys.stderr):  # a file name in another encoding prints as \xe9, never a crash
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
+        _refuse_undecodable(sys.argv[1:] if argv is None else argv)
         result = app(args=argv, prog_name="archmodel", standalone_mode=False)
         if result == INTERRUPTED:  # Typer turns Ctrl-C inside a command into a silent exit code 130
             print("Error: interrupted", file=sys.stderr)
@@ -98,6 +103,20 @@ def main(argv: list[str] | None = None) -> int:
             exc,
         )
         return 2
+
+
+def _refuse_undecodable(argv: list[str]) -> None:
+    """An argument that is not UTF-8 (its bytes reach Python as lone surrogates) is an error naming
+    it, unless it names an existing file: a file name may be in another encoding."""
+    for position, argument in enumerate(argv, 1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            if os.path.exists(argument):
+                continue
+            shown = argument.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+            raise ArchmodelError(f"argument {position} is not valid UTF-8 text: {shown}", "command line",
+                                 "type it in UTF-8 (check the terminal's locale, e.g. LANG=C.UTF-8)") from None
 
 
 def _print_error(message: str, exc: BaseException) -> None:
