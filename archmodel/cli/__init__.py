@@ -107,12 +107,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _refuse_undecodable(argv: list[str]) -> None:
     """An argument that is not UTF-8 (its bytes reach Python as lone surrogates) is an error naming
-    it, unless it names an existing file: a file name may be in another encoding."""
+    it, unless it names an existing file or one to write in an existing folder: a file name may be
+    in another encoding."""
     for position, argument in enumerate(argv, 1):
         try:
             argument.encode("utf-8")
         except UnicodeEncodeError:
-            if os.path.exists(argument):
+            if os.path.exists(argument) or os.path.isdir(os.path.dirname(argument) or "."):
                 continue
             shown = argument.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
             raise ArchmodelError(f"argument {position} is not valid UTF-8 text: {shown}", "command line",
