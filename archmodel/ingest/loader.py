@@ -271,6 +271,7 @@ class CrawlLoader:
         self.element_ids: list[str] = []
         self.index: dict[str, int] = {}
         self.crawled: array = array("b")
+        self.linked = bytearray()  # 1 for a URL some other page links to (any hyperlink)
         self.skipped_urls: set[str] = set()
         self.sources = array("i")
         self.targets = array("i")
@@ -319,6 +320,7 @@ class CrawlLoader:
             self._load_pages(crawl_input.pages())
         with self._phase("links"):
             self._load_links(crawl_input.links(), has_page_export=self.result.pages > 0)
+            self._mark_resources(crawl_input.resource_targets())
         with self._phase("entities"):
             self._add_uncrawled_pages(sorted(self.sitemap_urls | self.entity_rows.named_urls))
             self._load_entities(self.entity_rows)
@@ -403,6 +405,7 @@ class CrawlLoader:
         self.element_ids.append("")
         self.index[url] = position
         self.crawled.append(1 if crawled else 0)
+        self.linked.append(0)
         return position
 
     def _create_pages(self, rows: list[dict[str, Any]]) -> None:
@@ -458,15 +461,33 @@ class CrawlLoader:
             key = (link.source, link.target, link.anchor or "", link.alt or "", link.position, link.body, bool(link.follow))
             pending[key] = pending.get(key, 0) + 1
             total += 1
-            if link.follow and link.source != link.target:
-                self.sources.append(self.index[link.source])
-                self.targets.append(self.index[link.target])
-                self.body.append(1 if link.body else 0)
+            if link.source != link.target:
+                target = self.index[link.target]
+                self.linked[target] = 1
+                if link.follow:
+                    self.sources.append(self.index[link.source])
+                    self.targets.append(target)
+                    self.body.append(1 if link.body else 0)
             if len(pending) >= self.batch_size:
                 flush()
         flush()
         self.writer.drain()
         self.result.links = total
+
+    def _mark_resources(self, targets: set[str]) -> None:
+        """A crawled URL that image, style sheet or script rows point at and no hyperlink of another
+        page does (a missing image answered with an HTML 404, say) is a resource, not a page: it
+        gets `resource = true`, and the page checks leave it out (docs/check-semantics.md)."""
+        ids = [
+            self.element_ids[i]
+            for i in sorted(self.index[url] for url in targets if url in self.index)
+            if self.crawled[i] and not self.linked[i] and self.urls[i] != self.home_url
+        ]
+        for start in range(0, len(ids), self.batch_size):
+            self.writer.run(
+                "UNWIND $rows AS id MATCH (p) WHERE elementId(p) = id SET p.resource = true",
+                ids[start : start + self.batch_size],
+            )
 
     def _add_uncrawled_pages(self, urls: Iterable[str]) -> None:
         """Sitemap URLs and site-model pages the crawl never reached still become Page nodes."""

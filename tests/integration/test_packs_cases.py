@@ -4,6 +4,8 @@
 a condition without pages, a provider without a page and one whose page was not crawled.
 `no-positions`: the same site, links.csv without a position column (every link is a body link).
 `no-model`: the same crawl loaded without site.yml: entity checks are skipped, with the reason.
+`resources`: Screaming Frog exports of a WordPress clinic whose missing images and style sheet
+answer with an HTML page (404, or 200): URLs only Image/CSS/JavaScript rows point at are no pages.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def load_case(graph: Graph, case: str, with_model: bool = True) -> RunReport:
     wipe(graph)
     load_crawl(
         graph,
-        [folder / "pages.csv", folder / "links.csv"],
+        sorted(folder.glob("*.csv")),
         site_model=folder / "site.yml" if with_model else None,
     )
     runner = Runner.for_site(graph, None)
@@ -204,3 +206,35 @@ class TestAnchorIntent:
         details = {f["anchor"]: f["detail"] for f in anchors.findings if f["check"] == "anchor-intent-mismatch"}
         assert "names Hypoglycemia, a condition that page is not about" in details["low blood sugar help"]
         assert "names Diabetes" in details["sugar levels"]
+
+
+@pytest.fixture(scope="class")
+def resources(session_graph: Graph) -> RunReport:
+    return load_case(session_graph, "resources")
+
+
+class TestResources:
+    """An `<img>`, CSS or JS URL that no hyperlink points at is no page, whatever its server answered."""
+
+    base = "https://www.backcare.example"
+    post = f"{base}/blog/stretches-for-sciatica/"
+    uploads = f"{base}/wp-content/uploads/2023/05"
+
+    def test_resources_are_neither_unreachable_nor_orphans(self, resources: RunReport) -> None:
+        # The missing diagram (HTML 404), the old banner (HTML 200) and the print style sheet
+        # (HTML 404) are reached by Image and CSS rows only; the island page is a real page.
+        assert found(resources, "depth/unreachable") == {(f"{self.base}/island/",)}
+        assert found(resources, "orphans/orphan-pages") == {(f"{self.base}/island/",)}
+
+    def test_a_hyperlink_to_a_missing_file_is_still_a_link_to_an_error(self, resources: RunReport) -> None:
+        # The exercise sheet is an <img> and an <a href>: the hyperlink is broken; the <img> rows
+        # are no links, so the missing diagram is not reported here either.
+        assert found(resources, "broken-links/links-to-error") == {(self.post, f"{self.uploads}/exercise-sheet.jpg")}
+
+    def test_the_graph_marks_resources(self, resources: RunReport, session_graph: Graph) -> None:
+        rows = session_graph.read("MATCH (p:Page) WHERE p.resource RETURN p.url AS url ORDER BY url")
+        assert [r["url"] for r in rows] == [
+            f"{self.base}/wp-content/themes/clinic/print.css",
+            f"{self.uploads}/old-banner.png",
+            f"{self.uploads}/spine-diagram.jpg",
+        ]
