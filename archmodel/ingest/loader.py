@@ -38,6 +38,7 @@ from archmodel.history import crawls as history
 from archmodel.ingest import metrics
 from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.anchor_facts import ConditionNames
+from archmodel.ingest.copies import is_copy
 from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
 from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs
 from archmodel.ingest.link_hash import outlink_hashes
@@ -358,7 +359,12 @@ class CrawlLoader:
 
     def _page_row(self, url: str, record: PageRecord | None) -> dict[str, Any]:
         path = self.normaliser.path_of(url)
-        page_type, captures = self.site_model.classify(path)
+        # a copy of another page (canonicalised elsewhere, tracking parameters) takes no type from
+        # the patterns, which ignore the query: it is no key, condition or other typed page
+        copy = url != self.home_url and (
+            is_copy(url, record.canonical, record.indexability) if record is not None else is_copy(url)
+        )
+        page_type, captures = ("other", {}) if copy else self.site_model.classify(path)
         for name, value in captures.items():
             label = CAPTURE_LABELS.get(name)
             if label:

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from archmodel.ingest.copies import is_copy
 from archmodel.ingest.patterns import PatternSet
 from archmodel.synth import model as m
 from archmodel.synth.links import Link
@@ -118,10 +119,14 @@ def build_graph(site: Site, links: list[tuple[str, Link]]) -> Graph:
     named |= {sp.hub for sp in site.specialties} | {p.page for p in site.providers.values()}
     named |= {loc.page for loc in site.locations.values()} | {m.EDITORIAL, *m.POLICY_PAGES}
     pages: dict[str, PageNode] = {}
+    # copies of another page take no type or capture from the patterns (as the loader types them)
+    copies = {path for path in {*site.pages, *named} if path != m.HOME and is_copy(m.BASE_URL + path)}
+    copies |= {page.path for page in site.pages.values() if page.crawled and page.path != m.HOME and is_copy(
+        m.BASE_URL + page.path, m.BASE_URL + page.canonical if page.canonical else None, page.indexability_status)}
     for page in site.pages.values():
         if not page.crawled and not page.in_sitemap and page.path not in named:
             continue
-        ptype, _ = patterns.classify(page.path)
+        ptype, _ = ("other", {}) if page.path in copies else patterns.classify(page.path)
         if page.crawled and ptype != page.type:
             raise AssertionError(f"{page.path}: model type {page.type} but site.yml rules say {ptype}")
         role = "review" if page.path == m.EDITORIAL else ("policy" if page.path in m.POLICY_PAGES else None)
@@ -130,7 +135,7 @@ def build_graph(site: Site, links: list[tuple[str, Link]]) -> Graph:
                                     page.indexable if page.crawled else None, page.in_sitemap, role)
     for path in named:
         if path not in pages:
-            ptype, _ = patterns.classify(path)
+            ptype, _ = ("other", {}) if path in copies else patterns.classify(path)
             pages[path] = PageNode(m.BASE_URL + path, path, ptype, False, None, None, False)
     rels = sorted({Rel(src, ln.target, ln.anchor.strip(), ln.alt.strip(), ln.position, ln.follow)
                    for src, ln in links if ln.internal and ln.kind == "Hyperlink" and ln.target in pages},
@@ -140,7 +145,7 @@ def build_graph(site: Site, links: list[tuple[str, Link]]) -> Graph:
     labels = {"condition": ("Condition", site.conditions), "specialty": ("Specialty", {s.id: s for s in site.specialties}),
               "provider": ("Provider", site.providers), "location": ("Location", site.locations)}
     for path in pages:
-        _, captures = patterns.classify(path)
+        _, captures = ("other", {}) if path in copies else patterns.classify(path)
         for name, value in captures.items():
             if name in labels and value in labels[name][1]:
                 about[path].add((labels[name][0], value))

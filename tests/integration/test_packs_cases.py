@@ -6,6 +6,8 @@ a condition without pages, a provider without a page and one whose page was not 
 `no-model`: the same crawl loaded without site.yml: entity checks are skipped, with the reason.
 `resources`: Screaming Frog exports of a WordPress clinic whose missing images and style sheet
 answer with an HTML page (404, or 200): URLs only Image/CSS/JavaScript rows point at are no pages.
+`copies`: a condition page reached again through campaign-tagged, click-id and canonicalised URLs:
+copies of a page are never key pages.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ IDENTITY = {
     "anchors/anchor-intent-mismatch": ("source", "target", "anchor"),
     "anchors/off-synonym-anchor": ("source", "target", "anchor"),
     "depth/unreachable": ("url",),
+    "depth/deep-key-pages": ("url",),
+    "equity/low-equity-key-pages": ("url",),
     "broken-links/links-to-redirect": ("source", "target"),
     "broken-links/links-to-error": ("source", "target"),
     "broken-links/nofollow-internal": ("source", "target"),
@@ -238,3 +242,37 @@ class TestResources:
             f"{self.uploads}/old-banner.png",
             f"{self.uploads}/spine-diagram.jpg",
         ]
+
+
+@pytest.fixture(scope="class")
+def copies(session_graph: Graph) -> RunReport:
+    return load_case(session_graph, "copies")
+
+
+class TestCopies:
+    """URLs canonicalised to another URL or carrying tracking parameters are no key pages."""
+
+    base = "https://www.spine.example"
+    copies_of_sciatica = {
+        f"{base}/conditions/sciatica/?utm_source=newsletter&utm_medium=email",  # canonicalised, tagged
+        f"{base}/conditions/sciatica/?gclid=EAIaIQobChMI",  # an ad-click id, no canonical
+        f"{base}/conditions/back-pain/",  # canonicalised to the sciatica page
+    }
+
+    def test_only_real_key_pages_are_deep(self, copies: RunReport) -> None:
+        # All four sit three or more clicks from home; only the booking page is a key page.
+        assert found(copies, "depth/deep-key-pages") == {(f"{self.base}/appointments/sciatica-evaluation/",)}
+
+    def test_copies_are_never_low_equity_key_pages(self, copies: RunReport) -> None:
+        assert not {url for (url,) in found(copies, "equity/low-equity-key-pages")} & self.copies_of_sciatica
+
+    def test_copies_take_no_type_from_the_patterns(self, copies: RunReport, session_graph: Graph) -> None:
+        rows = session_graph.read("MATCH (p:Page) RETURN p.url AS url, p.type AS type")
+        types = {r["url"]: r["type"] for r in rows}
+        assert {types[url] for url in self.copies_of_sciatica} == {"other"}
+        assert types[f"{self.base}/conditions/sciatica/"] == "condition"
+        about = session_graph.read("MATCH (p:Page)-[:ABOUT]->(:Condition) RETURN DISTINCT p.url AS url")
+        assert {r["url"] for r in about} == {
+            f"{self.base}/conditions/sciatica/", f"{self.base}/specialties/spine/",
+            f"{self.base}/appointments/sciatica-evaluation/",
+        }
