@@ -44,6 +44,7 @@ from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs
 from archmodel.ingest.link_hash import outlink_hashes
 from archmodel.ingest.link_summary import LinkTally
 from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord
+from archmodel.ingest.redirects import chains as redirect_chains
 from archmodel.ingest.schema import ensure_schema
 from archmodel.ingest.sitemodel import SiteModel, load_site_model
 from archmodel.names import person_key
@@ -420,6 +421,7 @@ class CrawlLoader:
 
     def _load_pages(self, pages: Iterable[PageRecord]) -> None:
         batch: list[dict[str, Any]] = []
+        redirects: dict[str, str] = {}
         for record in pages:
             if not record.is_html:
                 self.skipped_urls.add(record.url)
@@ -428,6 +430,8 @@ class CrawlLoader:
                 continue
             self._register(record.url, True)
             batch.append(self._page_row(record.url, record))
+            if record.redirect_to:
+                redirects[record.url] = record.redirect_to
             if len(batch) >= self.batch_size:
                 self._create_pages(batch)
                 self.progress.advance("pages", len(batch))
@@ -435,6 +439,21 @@ class CrawlLoader:
         self._create_pages(batch)
         self.progress.advance("pages", len(batch))
         self.result.pages = len(self.urls)
+        self._store_redirect_chains(redirects)
+
+    def _store_redirect_chains(self, redirects: dict[str, str]) -> None:
+        """Each redirecting page's whole chain (`redirect_chain`, `redirect_loop`), for
+        links-to-redirect to name the final URL (archmodel/ingest/redirects.py)."""
+        rows = [
+            {"id": self.element_ids[self.index[url]], "chain": chain, "loop": loop}
+            for url, (chain, loop) in redirect_chains(redirects).items()
+        ]
+        for start in range(0, len(rows), self.batch_size):
+            self.writer.run(
+                "UNWIND $rows AS r MATCH (p) WHERE elementId(p) = r.id "
+                "SET p.redirect_chain = r.chain, p.redirect_loop = r.loop",
+                rows[start : start + self.batch_size],
+            )
 
     def _load_links(self, links: Iterable[LinkRecord], has_page_export: bool) -> None:
         """Create links, aggregating identical consecutive links into one with a count."""

@@ -8,6 +8,7 @@ a condition without pages, a provider without a page and one whose page was not 
 answer with an HTML page (404, or 200): URLs only Image/CSS/JavaScript rows point at are no pages.
 `copies`: a condition page reached again through campaign-tagged, click-id and canonicalised URLs:
 copies of a page are never key pages.
+`redirects`: links to a chain of two redirects, a loop, a redirect to a 404 and a single redirect.
 """
 
 from __future__ import annotations
@@ -276,3 +277,51 @@ class TestCopies:
             f"{self.base}/conditions/sciatica/", f"{self.base}/specialties/spine/",
             f"{self.base}/appointments/sciatica-evaluation/",
         }
+
+
+@pytest.fixture(scope="class")
+def redirects(session_graph: Graph) -> RunReport:
+    return load_case(session_graph, "redirects")
+
+
+class TestRedirectChains:
+    """links-to-redirect follows the hops to the end of the chain and says when they loop."""
+
+    base = "https://www.hops.example"
+
+    def findings(self, report: RunReport) -> dict[str, dict]:
+        return {f["target"][len(self.base):]: f for f in report.findings if f["check"] == "links-to-redirect"}
+
+    def test_every_link_to_a_redirect_is_reported_once(self, redirects: RunReport) -> None:
+        news = f"{self.base}/news/"
+        assert found(redirects, "broken-links/links-to-redirect") == {
+            (news, f"{self.base}{path}") for path in ("/old-clinic/", "/moved/", "/loop-a/", "/gone/")
+        }
+
+    def test_the_final_url_is_the_end_of_the_chain(self, redirects: RunReport) -> None:
+        rows = self.findings(redirects)
+        assert rows["/old-clinic/"]["final_url"] == f"{self.base}/clinic/"
+        assert rows["/old-clinic/"]["detail"] == (
+            f"/news/ links to /old-clinic/, which redirects to {self.base}/clinic/ through 2 redirects "
+            f"(/old-clinic/ -> /clinic-2019/ -> /clinic/): link to {self.base}/clinic/ instead."
+        )
+        assert rows["/moved/"]["final_url"] == f"{self.base}/clinic/"
+        assert rows["/moved/"]["detail"] == (
+            f"/news/ links to /moved/, which redirects to {self.base}/clinic/: link to the final URL instead."
+        )
+
+    def test_a_loop_is_named_as_such_with_no_final_url(self, redirects: RunReport) -> None:
+        row = self.findings(redirects)["/loop-a/"]
+        assert row["final_url"] is None
+        assert row["detail"] == (
+            "/news/ links to /loop-a/, which redirects in a loop (/loop-a/ -> /loop-b/ -> /loop-a/) that never "
+            "reaches a page: fix the redirects, then link to the page they should lead to."
+        )
+
+    def test_a_chain_that_ends_in_an_error_says_so(self, redirects: RunReport) -> None:
+        row = self.findings(redirects)["/gone/"]
+        assert row["final_url"] == f"{self.base}/removed/"
+        assert row["detail"] == (
+            f"/news/ links to /gone/, which redirects to {self.base}/removed/, which answers 404: "
+            "point the link at a working page."
+        )
