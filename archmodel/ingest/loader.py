@@ -37,7 +37,7 @@ from archmodel.errors import ServerError
 from archmodel.history import crawls as history
 from archmodel.ingest import metrics
 from archmodel.ingest.accounting import ReadOptions
-from archmodel.ingest.anchor_facts import ConditionNames
+from archmodel.ingest.anchor_facts import ConditionNames, OwnNames
 from archmodel.ingest.copies import is_copy
 from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
 from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs
@@ -49,14 +49,18 @@ from archmodel.ingest.schema import ensure_schema
 from archmodel.ingest.sitemodel import SiteModel, load_site_model
 from archmodel.names import person_key
 
-LOADER_VERSION = "2"
+# Part of every crawl's fingerprint: a loader that writes new facts (3: Page.resource, copies typed
+# other, Page.redirect_chain, LINKS_TO.own_name) loads unchanged inputs again instead of keeping
+# the crawl an older loader wrote.
+LOADER_VERSION = "3"
 DEFAULT_BATCH = 10_000
-# one row r of a link batch: [source id, target id, anchor, alt, position, body, follow, count, anchor_key, names]
+# one row r of a link batch: [source id, target id, anchor, alt, position, body, follow, count, anchor_key, names,
+# own_name (true or null)]
 LINK_CREATE = (
     "MATCH (a) WHERE elementId(a) = r[0] "
     "MATCH (b) WHERE elementId(b) = r[1] "
     "CREATE (a)-[:LINKS_TO {anchor: r[2], alt: r[3], position: r[4], body: r[5], "
-    "follow: r[6], count: r[7], anchor_key: r[8], names: r[9]}]->(b)"
+    "follow: r[6], count: r[7], anchor_key: r[8], names: r[9], own_name: r[10]}]->(b)"
 )
 
 
@@ -177,7 +181,7 @@ class GenerationWriter:
 
     def submit_links(self, rows: list[list[Any]]) -> None:
         """Queue a batch of [source id, target id, anchor, alt, position, body, follow, count,
-        anchor_key, names] rows."""
+        anchor_key, names, own_name] rows."""
         self._raise_pending()
         if rows:
             self._queue.put(rows)
@@ -260,6 +264,7 @@ class CrawlLoader:
             self.site_model = self.model
         self.normaliser = self.site_model.normaliser
         self.condition_names = ConditionNames.from_model(self.site_model)
+        self.own_names = OwnNames.from_model(self.site_model, self.normaliser.to_url)
         self.host = self.normaliser.host
         self.home_url = self.normaliser.to_url(self.site_model.site.home or "/")
         input_paths = [f.path for f in self.files] + self.sitemaps
@@ -370,6 +375,7 @@ class CrawlLoader:
             label = CAPTURE_LABELS.get(name)
             if label:
                 self.captures.append({"label": label, "id": value, "url": url, "via": "capture"})
+                self.own_names.add_page(url, label, value)
         row: dict[str, Any] = {
             "crawl": self.crawl_id,
             "site": self.host,
@@ -466,9 +472,10 @@ class CrawlLoader:
             if self.lease is not None:
                 self.lease.renew()  # at most once a minute: a long links phase keeps the site's lease
             self._create_pages(placeholders)
-            ids, index, facts = self.element_ids, self.index, self.condition_names.anchor_facts
+            ids, index, facts, own = self.element_ids, self.index, self.condition_names.anchor_facts, self.own_names.named
             rows = [
-                [ids[index[source]], ids[index[target]], anchor, alt, position, body, follow, count, *facts(anchor)]
+                [ids[index[source]], ids[index[target]], anchor, alt, position, body, follow, count, *facts(anchor),
+                 own(anchor, target)]
                 for (source, target, anchor, alt, position, body, follow), count in pending.items()
             ]
             self.writer.submit_links(rows)

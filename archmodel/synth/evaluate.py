@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from archmodel.ingest.anchor_facts import OwnNames
 from archmodel.ingest.copies import is_copy
 from archmodel.ingest.patterns import PatternSet
 from archmodel.synth import model as m
@@ -32,6 +33,7 @@ EQUITY_KEY = {"specialty_hub", "condition", "diagnosis", "treatment", "appointme
 GUIDES = {"symptom", "diagnosis", "test", "follow_up"}
 NAV = {"Header", "Navigation", "Footer"}
 BODY = {"Content", "Aside", "Sidebar"}
+WIDGETS = {"Aside", "Sidebar"}  # repeated blocks: over-optimised-anchor does not count their links
 GENERIC = ["learn more", "click here", "read more", "here", "more", "this page", "find out more", "continue"]
 SCHEDULING = ["appointment", "book", "schedule"]
 CLINICAL_WORDS = ["symptoms", "diagnosis", "treatment", "test"]
@@ -372,10 +374,19 @@ class Evaluator:
                 c = overview_of[r.target]
                 if not any(has_words(r.anchor, n) for n in [c.name, *c.synonyms]):
                     self.add("anchors/off-synonym-anchor", source=r.source, target=r.target, anchor=r.anchor)
-            incoming[r.target].append(r)
+            if r.position not in WIDGETS:
+                incoming[r.target].append(r)
+        own = OwnNames({p.id: p.name for p in s.providers.values()}, {loc.id: loc.name for loc in s.locations.values()})
+        for path, entities in self.g.about.items():
+            for label, entity_id in entities:
+                own.add_page(path, label, entity_id)
         for target, rels in incoming.items():
             if target not in self.live:
                 continue
+            # a condition page's own names: what off-synonym-anchor asks links to it to say
+            own_conditions = {c.id for c in s.conditions.values() if c.overview == target}
+            if self.type(target) == "condition":
+                own_conditions |= {cid for label, cid in self.g.about[target] if label == "Condition"}
             results = []
             for mode in ("relationships", "sources"):
                 counts: dict[str, set[Any]] = defaultdict(set)
@@ -388,6 +399,8 @@ class Evaluator:
                 self.g.ambiguities.append(f"over-optimised-anchor counting differs for {target}")
             for folded in results[0]:
                 original = next(r.anchor for r in rels if fold(r.anchor) == folded)
+                if own.named(original, target) or self.names(original) & own_conditions:
+                    continue
                 self.add("anchors/over-optimised-anchor", url=target, anchor=original)
 
     def depth(self) -> None:

@@ -9,6 +9,8 @@ answer with an HTML page (404, or 200): URLs only Image/CSS/JavaScript rows poin
 `copies`: a condition page reached again through campaign-tagged, click-id and canonicalised URLs:
 copies of a page are never key pages.
 `redirects`: links to a chain of two redirects, a loop, a redirect to a 404 and a single redirect.
+`over-optimised`: six posts link a profile, a location and a condition page by their own names, a
+post from a "Recent posts" sidebar, a symptoms page and a second profile by one repeated phrase.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ IDENTITY = {
     "anchors/empty-anchor": ("source", "target"),
     "anchors/anchor-intent-mismatch": ("source", "target", "anchor"),
     "anchors/off-synonym-anchor": ("source", "target", "anchor"),
+    "anchors/over-optimised-anchor": ("url", "anchor"),
     "depth/unreachable": ("url",),
     "depth/deep-key-pages": ("url",),
     "equity/low-equity-key-pages": ("url",),
@@ -325,3 +328,43 @@ class TestRedirectChains:
             f"/news/ links to /gone/, which redirects to {self.base}/removed/, which answers 404: "
             "point the link at a working page."
         )
+
+
+@pytest.fixture(scope="class")
+def over_optimised(session_graph: Graph) -> RunReport:
+    return load_case(session_graph, "over-optimised")
+
+
+class TestOverOptimisedAnchor:
+    """Own names and widget links are no over-optimisation; the advice fits the page's type."""
+
+    base = "https://www.physio.example"
+
+    def test_only_repeated_phrases_are_reported(self, over_optimised: RunReport) -> None:
+        # Not reported: "Dr. Ann Lee" to her profile, "Riverside Clinic" to its page, "sciatica" to
+        # the sciatica overview (what off-synonym-anchor asks for), the sidebar links to a post.
+        assert found(over_optimised, "anchors/over-optimised-anchor") == {
+            (f"{self.base}/conditions/sciatica/symptoms/", "sciatica symptoms"),
+            (f"{self.base}/team/ben-ode/", "our physiotherapist"),
+        }
+        assert found(over_optimised, "anchors/off-synonym-anchor") == set()
+
+    def test_the_advice_fits_the_page(self, over_optimised: RunReport) -> None:
+        details = {f["url"][len(self.base):]: f["detail"] for f in over_optimised.findings
+                   if f["check"] == "over-optimised-anchor"}
+        assert details == {
+            "/conditions/sciatica/symptoms/": '6 of the 6 body links to /conditions/sciatica/symptoms/ say "sciatica '
+            'symptoms": vary them ("symptoms of sciatica", "signs of sciatica", "when to see a doctor") as each '
+            "linking page fits.",
+            "/team/ben-ode/": '6 of the 6 body links to /team/ben-ode/ say "our physiotherapist": name the provider '
+            '("Ben Ode, DPT") or what they treat, as each linking page fits.',
+        }
+
+    def test_the_own_name_is_stored_on_the_link(self, over_optimised: RunReport, session_graph: Graph) -> None:
+        rows = session_graph.read(
+            "MATCH (:Page)-[l:LINKS_TO]->(t:Page) WHERE l.own_name RETURN DISTINCT t.path AS path, l.anchor AS anchor"
+        )
+        assert {(r["path"], r["anchor"]) for r in rows} == {
+            ("/team/ann-lee/", "Dr. Ann Lee"), ("/locations/riverside/", "Riverside Clinic"),
+            ("/team/ben-ode/", "Ben Ode, DPT"),
+        }
