@@ -38,6 +38,7 @@ GENERIC = ["learn more", "click here", "read more", "here", "more", "this page",
 SCHEDULING = ["appointment", "book", "schedule"]
 CLINICAL_WORDS = ["symptoms", "diagnosis", "treatment", "test"]
 MAX_DEPTH, KEY_MAX_DEPTH, MAX_OUT, MIN_CONTEXT, REPEAT_SHARE = 3, 2, 100, 3, 0.8
+PEERS, PEER_SHARE = 3, 2.0 / 3.0  # low-equity-key-pages: below 2/3 of the median of >= 3 peers (type, depth)
 DAMPING = 0.85
 
 CHECKS = [
@@ -521,16 +522,20 @@ class Evaluator:
     def equity(self) -> None:
         g = self.g
         scores = {p: g.pagerank[p] for p in self.live}
-        values = sorted(scores.values())
-        n = len(values)
-        median_cont = (values[(n - 1) // 2] + values[n // 2]) / 2
-        median_disc = values[(n - 1) // 2]
+        peers: dict[tuple[str, int], list[str]] = defaultdict(list)
         for p in sorted(self.live):
-            if self.type(p) in EQUITY_KEY:
-                below = [scores[p] < median_cont, scores[p] < median_disc]
-                if below[0] != below[1] or abs(scores[p] - median_cont) < 0.001 * median_cont:
-                    g.ambiguities.append(f"equity: {p} is too close to the median ({scores[p]:.6f} vs {median_cont:.6f})")
-                if below[0]:
+            if self.type(p) in EQUITY_KEY and g.depth.get(p) is not None:
+                peers[(self.type(p), g.depth[p])].append(p)  # type: ignore[index]
+        for group in peers.values():
+            if len(group) < PEERS:
+                continue
+            values = sorted(scores[p] for p in group)
+            n = len(values)
+            floor = (values[(n - 1) // 2] + values[n // 2]) / 2 * PEER_SHARE
+            for p in group:
+                if abs(scores[p] - floor) < 0.001 * floor:
+                    g.ambiguities.append(f"equity: {p} is too close to its peers' floor ({scores[p]:.6f} vs {floor:.6f})")
+                if scores[p] < floor:
                     self.add("equity/low-equity-key-pages", url=p)
         ranked = sorted(scores, key=lambda p: (-scores[p], g.url(p)))
         if scores[ranked[9]] - scores[ranked[10]] < 0.0005 * scores[ranked[9]]:

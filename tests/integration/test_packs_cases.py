@@ -11,6 +11,8 @@ copies of a page are never key pages.
 `redirects`: links to a chain of two redirects, a loop, a redirect to a 404 and a single redirect.
 `over-optimised`: six posts link a profile, a location and a condition page by their own names, a
 post from a "Recent posts" sidebar, a symptoms page and a second profile by one repeated phrase.
+`equity`: four treatment pages two clicks from home, one linked only from the hub, and five
+diagnosis pages three clicks from home, all below the site's median PageRank and alike.
 """
 
 from __future__ import annotations
@@ -368,3 +370,27 @@ class TestOverOptimisedAnchor:
             ("/team/ann-lee/", "Dr. Ann Lee"), ("/locations/riverside/", "Riverside Clinic"),
             ("/team/ben-ode/", "Ben Ode, DPT"),
         }
+
+
+@pytest.fixture(scope="class")
+def equity(session_graph: Graph) -> RunReport:
+    return load_case(session_graph, "equity")
+
+
+class TestLowEquityKeyPages:
+    """A key page is compared with the pages of its type at its depth, not with the whole site."""
+
+    base = "https://www.spine-centre.example"
+
+    def test_only_the_page_its_peers_outrank_is_reported(self, equity: RunReport) -> None:
+        # The five diagnosis pages are below the site's median (they are deeper than most pages),
+        # but alike: nothing for a team to fix there. The physiotherapy page lacks the blog links
+        # its three peers have.
+        assert found(equity, "equity/low-equity-key-pages") == {(f"{self.base}/treatments/physiotherapy/",)}
+        row = next(f for f in equity.findings if f["check"] == "low-equity-key-pages")
+        assert (row["pagerank"], row["median"]) == (0.7269, 1.3264)
+        assert row["detail"] == (
+            "/treatments/physiotherapy/ holds 55% of the internal PageRank of a typical treatment page 2 clicks "
+            "from home (the median of the 4 such pages): link it from the hubs, overviews and guides that link the "
+            "others."
+        )
