@@ -16,32 +16,34 @@ MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (t:Page {crawl: c.id})
 USING INDEX t:Page(crawl)
 WHERE t.in_crawl AND t.status = 200
-// Links in sidebars and asides (related-posts and "Recent posts" boxes, key-pages lists) are
-// repeated widgets, not words an editor chose for one page: they are not counted.
+// Body links in the content (or of unknown position) count; those in sidebars and asides
+// (related-posts and "Recent posts" boxes, key-pages lists) are repeated widgets, not words an
+// editor chose for one page, and do not.
 MATCH (s:Page)-[l:LINKS_TO]->(t)
 WHERE l.follow AND l.body AND s <> t AND s.in_crawl AND s.status = 200
-  AND NOT coalesce(l.position, '') IN ['Aside', 'Sidebar']
-// First only the folded anchors are counted; the original spellings are read back afterwards
-// for the few targets over the share. Links with one folded anchor share its facts.
-WITH t, l.anchor_key AS folded, coalesce(l.own_name, false) AS own_name, l.names AS names, count(*) AS uses
-WITH t, sum(uses) AS inlinks, collect([folded, uses, own_name, names]) AS counts
+  AND (l.position IS NULL OR l.position = 'Content')
+// First only the folded anchors are counted; the original spellings (and the facts of the
+// anchor) are read back afterwards for the few targets over the share.
+WITH t, l.anchor_key AS folded, count(*) AS uses
+WITH t, sum(uses) AS inlinks, collect([folded, uses]) AS counts
 WHERE inlinks >= 5
-// The conditions a condition page is about: its name and synonyms are the anchors
-// off-synonym-anchor asks for, so they are not over-optimised there.
-WITH t, inlinks, counts,
-     [(x:Condition)-[:STAGE {stage: 'overview'}]->(t) | x.id]
-       + CASE WHEN t.type = 'condition' THEN [(t)-[:ABOUT]->(x:Condition) | x.id] ELSE [] END AS own_conditions
 UNWIND counts AS pair
-WITH t, inlinks, own_conditions, pair[0] AS folded, pair[1] AS uses, pair[2] AS own_name, pair[3] AS names
+WITH t, inlinks, pair[0] AS folded, pair[1] AS uses
 WHERE folded <> '' AND toFloat(uses) / inlinks > $anchor_repeat_share
-  // a provider's or location's own name is the right anchor for its page (l.own_name)
-  AND NOT own_name AND none(id IN coalesce(names, []) WHERE id IN own_conditions)
 MATCH (s:Page)-[l:LINKS_TO]->(t)
 WHERE l.follow AND l.body AND s <> t AND s.in_crawl AND s.status = 200 AND l.anchor_key = folded
-  AND NOT coalesce(l.position, '') IN ['Aside', 'Sidebar']
-WITH t, inlinks, uses, trim(coalesce(l.anchor, '')) AS form, count(*) AS times
+  AND (l.position IS NULL OR l.position = 'Content')
+WITH t, inlinks, uses, trim(coalesce(l.anchor, '')) AS form, coalesce(l.own_name, false) AS own_name,
+     coalesce(l.names, []) AS names, count(*) AS times
 ORDER BY times DESC, form
-WITH t, inlinks, uses, collect(form)[0] AS anchor
+WITH t, inlinks, uses, collect(form)[0] AS anchor, collect(own_name)[0] AS own_name, collect(names)[0] AS names
+// A provider's or location's own name is the right anchor for its page (LINKS_TO.own_name); a
+// condition's name or synonym is the right anchor for its condition page, and what
+// off-synonym-anchor asks for: neither is over-optimised.
+WHERE NOT own_name
+  AND none(id IN names WHERE id IN COLLECT { MATCH (x:Condition)-[:STAGE {stage: 'overview'}]->(t) RETURN x.id }
+                                   + CASE WHEN t.type = 'condition'
+                                       THEN COLLECT { MATCH (t)-[:ABOUT]->(x:Condition) RETURN x.id } ELSE [] END)
 // The advice fits the page: what a linking page can say instead depends on what the target is.
 WITH t, inlinks, uses, anchor,
      COLLECT { MATCH (t)-[:ABOUT]->(x:Condition) RETURN x.name ORDER BY x.id LIMIT 1 }[0] AS named,
