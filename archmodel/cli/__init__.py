@@ -1,11 +1,12 @@
 """The `archmodel` command line: thin Typer commands over the library.
 
 Each command module registers its commands on `app`; this module owns the root options
-(connection, `--debug`) and turns errors into one line and an exit code (cli.md "Exit codes").
+(connection, `--debug`) and turns errors into one line and an exit code (docs/cli.md "Exit codes").
 """
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import traceback
@@ -15,6 +16,8 @@ from typer.exceptions import TyperException
 
 from archmodel.cli import state
 from archmodel.errors import ArchmodelError
+
+INTERRUPTED = 130
 
 app = typer.Typer(
     name="archmodel",
@@ -70,8 +73,14 @@ _register_commands()
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (0 done, 1 findings, 2 error, 130 interrupted)."""
     state.reset()
+    for stream in (sys.stdout, sys.stderr):  # a file name in another encoding prints as \xe9, never a crash
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
+        _refuse_undecodable(sys.argv[1:] if argv is None else argv)
         result = app(args=argv, prog_name="archmodel", standalone_mode=False)
+        if result == INTERRUPTED:  # Typer turns Ctrl-C inside a command into a silent exit code 130
+            print("Error: interrupted", file=sys.stderr)
         return result if isinstance(result, int) else 0
     except ArchmodelError as exc:
         _print_error(exc.message(), exc)
@@ -80,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
         print("Error: interrupted", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     except TyperException as exc:
         show = getattr(exc, "show", None)
         if show is not None:
@@ -94,6 +103,21 @@ def main(argv: list[str] | None = None) -> int:
             exc,
         )
         return 2
+
+
+def _refuse_undecodable(argv: list[str]) -> None:
+    """An argument that is not UTF-8 (its bytes reach Python as lone surrogates) is an error naming
+    it, unless it names an existing file or one to write in an existing folder: a file name may be
+    in another encoding."""
+    for position, argument in enumerate(argv, 1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            if os.path.exists(argument) or os.path.isdir(os.path.dirname(argument) or "."):
+                continue
+            shown = argument.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+            raise ArchmodelError(f"argument {position} is not valid UTF-8 text: {shown}", "command line",
+                                 "type it in UTF-8 (check the terminal's locale, e.g. LANG=C.UTF-8)") from None
 
 
 def _print_error(message: str, exc: BaseException) -> None:
