@@ -75,6 +75,16 @@ def load_case(graph: Graph, case: str, with_model: bool = True) -> RunReport:
     return runner.run(load_registry([], environ={}))
 
 
+def case_fixture(case: str):
+    """A class-scoped fixture: the case's crawl loaded with its site.yml and every check run on it."""
+
+    @pytest.fixture(scope="class", name=case.replace("-", "_"))
+    def report(session_graph: Graph) -> RunReport:
+        return load_case(session_graph, case)
+
+    return report
+
+
 def found(report: RunReport, name: str) -> set[tuple]:
     keys = IDENTITY[name]
     outcome = next(o for o in report.outcomes if o.check.name == name)
@@ -218,9 +228,7 @@ class TestAnchorIntent:
         assert "names Diabetes" in details["sugar levels"]
 
 
-@pytest.fixture(scope="class")
-def resources(session_graph: Graph) -> RunReport:
-    return load_case(session_graph, "resources")
+resources = case_fixture("resources")
 
 
 class TestResources:
@@ -250,9 +258,7 @@ class TestResources:
         ]
 
 
-@pytest.fixture(scope="class")
-def copies(session_graph: Graph) -> RunReport:
-    return load_case(session_graph, "copies")
+copies = case_fixture("copies")
 
 
 class TestCopies:
@@ -284,9 +290,7 @@ class TestCopies:
         }
 
 
-@pytest.fixture(scope="class")
-def redirects(session_graph: Graph) -> RunReport:
-    return load_case(session_graph, "redirects")
+redirects = case_fixture("redirects")
 
 
 class TestRedirectChains:
@@ -332,9 +336,7 @@ class TestRedirectChains:
         )
 
 
-@pytest.fixture(scope="class")
-def over_optimised(session_graph: Graph) -> RunReport:
-    return load_case(session_graph, "over-optimised")
+over_optimised = case_fixture("over-optimised")
 
 
 class TestOverOptimisedAnchor:
@@ -372,9 +374,7 @@ class TestOverOptimisedAnchor:
         }
 
 
-@pytest.fixture(scope="class")
-def equity(session_graph: Graph) -> RunReport:
-    return load_case(session_graph, "equity")
+equity = case_fixture("equity")
 
 
 class TestLowEquityKeyPages:
