@@ -96,7 +96,8 @@ class InternalReader(CsvReader):
 
 
 class InlinksReader(CsvReader):
-    """Hyperlinks from an "All Inlinks" (or "All Outlinks") bulk export; other link types skipped."""
+    """Hyperlinks from an "All Inlinks" (or "All Outlinks") bulk export; other link types skipped,
+    the targets of Image, CSS and JavaScript rows remembered in `resource_targets`."""
 
     kind = "sf_inlinks"
 
@@ -122,8 +123,10 @@ class InlinksReader(CsvReader):
         skipped = account.skipped
         for _, cells in self.csv.rows():
             account.read += 1
-            if (cell(cells, link_type) or "").lower() not in HYPERLINK_TYPES:
+            kind = (cell(cells, link_type) or "").lower()
+            if kind not in HYPERLINK_TYPES:
                 skipped["resource"] += 1
+                self.note_resource(normaliser, kind, cell(cells, source), raw_cell(cells, destination))
                 continue
             raw_source = cell(cells, source)
             if not raw_source or not raw_cell(cells, destination).strip():
