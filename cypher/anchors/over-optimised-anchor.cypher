@@ -21,8 +21,8 @@
 //   look manipulative to search engines, while varied, accurate anchors describe the page better.
 // how_to_fix: >-
 //   Vary the anchors to fit each linking page, such as 'symptoms of', 'diagnosis of', 'treatment
-//   for' or 'care after', where the target covers that. A repeated clinician or clinic name is
-//   natural and can be ignored, or raise anchor_repeat_share in `site.yml`.
+//   for' or 'care after', where the target covers that. If the repetition is deliberate, raise
+//   anchor_repeat_share in `site.yml`.
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (t:Page {crawl: c.id})
 USING INDEX t:Page(crawl)

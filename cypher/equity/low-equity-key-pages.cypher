@@ -15,9 +15,9 @@
 // identity: [url]
 // fix_cost: links
 // why: >-
-//   This specialty hub, condition, diagnosis, treatment or appointment page receives less internal
-//   link equity than half the site's pages. The site's own links are not pointing patients or
-//   search engines at one of its most important care pages.
+//   This specialty hub, condition, diagnosis, treatment or appointment page receives much less
+//   internal link equity than the other pages of its type at the same depth. The site links its
+//   peers and not it, so patients and search engines are pointed away from one of its care pages.
 // how_to_fix: >-
 //   Link it from hubs, condition overviews, related guides and blog posts with descriptive
 //   anchors, and from the menu if it is a main entry point. Fixing orphan, hub and pathway
