@@ -60,6 +60,7 @@ def _register_commands() -> None:
         history_commands,
         init_commands,
         load_commands,
+        mcp_commands,
         pack_commands,
         render_commands,
         synth_commands,
