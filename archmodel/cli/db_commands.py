@@ -9,7 +9,7 @@ import typer
 
 from archmodel.cli import app, state
 from archmodel.cli.output import log
-from archmodel.db import server
+from archmodel.db import browser, server
 from archmodel.db.connection import is_loopback_uri, uri_port
 from archmodel.db.inspect import ServerInfo, server_info
 from archmodel.errors import ArchmodelError
@@ -56,10 +56,33 @@ def db_stop(port: int | None = typer.Option(None, "--port", help="Port of the se
     Example: archmodel db stop
     """
     chosen = _port_from_settings(port)
+    if browser.stop_browser(chosen):
+        log(f"Stopped the Neo4j Browser of port {chosen}.")
     if server.stop(chosen):
         log(f"Stopped the local Neo4j on port {chosen}.")
     else:
         log(f"No local Neo4j started by archmodel runs on port {chosen}.")
+
+
+@db_app.command("browser")
+def db_browser(
+    port: int | None = typer.Option(None, "--port", help="Bolt port of the server to browse [default: NEO4J_URI's]."),
+    browser_port: int = typer.Option(browser.DEFAULT_BROWSER_PORT, "--browser-port",
+                                     help="Port to serve Neo4j Browser on, on 127.0.0.1."),
+) -> None:
+    """Serve Neo4j Browser on 127.0.0.1 for the local server (resolved with Maven on first use).
+
+    It prints the address to open; log in as neo4j with the password in <data dir>/password.
+    `archmodel db stop` stops it with the server.
+
+    Example: archmodel db browser
+    """
+    chosen = _port_from_settings(port)
+    record = browser.start_browser(chosen, browser_port, log=log)
+    password = server.default_data_dir(chosen) / "password"
+    log(f"Neo4j Browser for bolt://127.0.0.1:{chosen}: log in as neo4j"
+        + (f" with the password in {password}." if password.exists() else "."))
+    print(record.url)
 
 
 @db_app.command("status")
@@ -112,5 +135,9 @@ def doctor() -> None:
         report(info.schema_ready, "schema (constraints and indexes)", "run `archmodel load` once to create them")
         report(info.last_load is not None, f"last load: {info.last_load or 'nothing loaded yet'}",
                "load a crawl: `archmodel load CRAWL_DIR --site site.yml`")
+    if is_loopback_uri(settings.uri):
+        served = browser.browser_status(uri_port(settings.uri))
+        print(f"ok    Neo4j Browser: {served}" if served else
+              "info  Neo4j Browser: not running (`archmodel db browser` serves it)")
     if problems:
         raise typer.Exit(2)
