@@ -57,6 +57,35 @@ EFFECTS = {
     "orphans": "the page gets links from the body of related pages, so patients and search engines can find it",
     "equity": "more of the site's link equity reaches the pages that matter",
 }
+AREA_WORDS = {
+    "hub-spoke": "specialty hubs and their pages", "pathways": "care pathways",
+    "provider-condition": "doctors and the conditions they treat", "anchors": "link wording",
+    "depth": "pages buried too deep", "broken-links": "broken and redirected links", "trust": "medical trust signals",
+    "access": "locations and ways to book", "related-conditions": "related conditions",
+    "content-links": "links from articles and guides", "orphans": "orphan pages",
+    "equity": "link strength of key pages",
+}
+
+
+def area_words(pack: str) -> str:
+    """A pack as a director reads it: the area of the site it audits."""
+    return AREA_WORDS.get(pack, pack.replace("-", " ").replace("_", " "))
+
+
+def type_words(page_type: str | None) -> str:
+    """A page type in words, without its article: 'specialty_hub' -> 'specialty hub'."""
+    text = TYPE_WORDS.get(page_type or "other", "")
+    for article in ("the ", "a ", "an "):
+        if text.startswith(article):
+            return text[len(article):]
+    return (page_type or "page").replace("_", " ")
+
+
+def priority_score(impact: float | None) -> str:
+    """The impact score as shown: a whole number (the appendix says how it is computed)."""
+    return f"{round(impact or 0):,}"
+
+
 PLAN_CSS = (
     ".am-plan { border: 2px solid var(--accent); border-radius: 8px; padding: 4px 16px 10px; margin: 14px 0 8px; }"
     ".am-plan h2 { border: 0; margin-top: 12px; } .am-plan h3 { margin-top: 14px; }"
@@ -89,6 +118,9 @@ class ActionPlan:
     folded_ids: set[int] = field(default_factory=set)  # id() of findings summarised in `folded`
     folded: dict[str, list[str]] = field(default_factory=dict)  # pack -> lines
     link_scores: dict[str, int] = field(default_factory=dict)  # page url -> link score, for the tables
+    fixes: list[Fix] = field(default_factory=list)  # every fix, most impact first (the summary shows the top 3)
+    method: str = ""  # html: which signals ranked the fixes (shown in the appendix)
+    names: dict[str, str] = field(default_factory=dict)  # page url -> its name (title without the site)
 
 
 def _path(url: str | None) -> str:
@@ -178,7 +210,8 @@ def _signals_html(crawl: dict[str, Any]) -> str:
     else:
         files = ", ".join(str(f) for f in crawl.get("traffic_files") or [])
         text += f" Traffic files: {html_text(files)}." if files else ""
-    return f'<p class="am-signals">{text} How the score works: docs/impact.md.</p>'
+    return (f'<p class="am-signals">{text} The priority score is that product, rounded: a fix scoring 150 is worth '
+            "about twice one scoring 75. How the score works: docs/impact.md.</p>")
 
 
 def _fixes_html(fixes: list[Fix]) -> str:
@@ -187,7 +220,7 @@ def _fixes_html(fixes: list[Fix]) -> str:
         page = f'<span title="{html_text(fix.page)}">{html_text(_path(fix.page))}</span>' if fix.page else ""
         effect = f'<span class="effect">Expected effect: {html_text(fix.effect)}.</span>' if fix.effect else ""
         value = f'<span class="why">Worth it: {html_text(fix.value)}.</span>' if fix.value else ""
-        score = f"impact {fix.impact:g}"
+        score = f"priority score {priority_score(fix.impact)}"
         items.append(
             f'<li><span class="what">{fix.what}</span> <span class="score">{html_text(score)}</span>'
             f'<span class="why">Edit {page}. Why: {html_text(fix.why)}</span>{value}{effect}</li>'
@@ -216,13 +249,13 @@ def _tasks_html(model: ImpactModel, fixes: list[Fix]) -> str:
         name = _name(facts, page)
         rows.append(
             f'<tr><td>On <b>{html_text(name)}</b> (<span title="{html_text(page)}">{html_text(_path(page))}</span>): '
-            f"{html_text(actions)}</td><td class=\"num\">{sum(f.impact for f in items):,.0f}</td>"
+            f"{html_text(actions)}</td><td class=\"num\">{priority_score(sum(f.impact for f in items))}</td>"
             f'<td class="num">{facts.link_score if facts else ""}</td></tr>'
         )
     rest = len(tasks) - TOP_TASKS
     more = f'<p class="am-note">{rest} more pages have fixes; the tables below list them all.</p>' if rest > 0 else ""
     return (
-        '<table class="am-tasks"><thead><tr><th scope="col">task for an editor</th><th scope="col" class="num">impact</th>'
+        '<table class="am-tasks"><thead><tr><th scope="col">task for an editor</th><th scope="col" class="num">priority score</th>'
         f'<th scope="col" class="num">link score</th></tr></thead><tbody>{"".join(rows)}</tbody></table>{more}'
     )
 
@@ -248,7 +281,7 @@ def fold_info(findings: list[dict[str, Any]], model: ImpactModel, live_by_type: 
         shown = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
         scope = f"all {len(rows)} {TYPE_PLURALS.get(page_type, 'pages')}" if every else f"{len(rows)} of {total} {TYPE_PLURALS.get(page_type, 'pages')}"
         lines[check.split("/")[0]].append(
-            f"\u2018{rows[0].get('title') or check}\u2019 ({check}, info) applies to {scope}: {shown}. "
+            f"\u2018{rows[0].get('title') or check}\u2019 (for information) applies to {scope}: {shown}. "
             f"Listed in one line instead of {len(rows)} rows."
         )
     return folded, dict(lines)
@@ -282,6 +315,7 @@ def build_action_plan(
         )
     html = (
         '<section class="am-plan" id="action-plan"><h2>What to fix first</h2>'
-        f"{_signals_html(dict(site.crawl))}{body}</section>"
+        f"{body}</section>"
     )
-    return ActionPlan(html, folded_ids, folded, {url: facts.link_score for url, facts in model.pages.items()})
+    return ActionPlan(html, folded_ids, folded, {url: facts.link_score for url, facts in model.pages.items()},
+                      fixes, _signals_html(dict(site.crawl)), {url: _name(facts, url) for url, facts in model.pages.items()})

@@ -26,7 +26,7 @@ from archmodel.render.entities import entity_ids, load_hub, load_pathway, load_p
 from archmodel.render.findings import Finding, FindingIndex
 from archmodel.render.gather import Gathered, gather
 from archmodel.render.focus_maps import hub_view, pathway_view, providers_view
-from archmodel.render.history_section import history_section
+from archmodel.render.history_section import history_parts
 from archmodel.render.html import map_page, write_plotly_js
 from archmodel.render.provenance import inferred_notes
 from archmodel.render.report import ReportInput, build_report_html
@@ -180,13 +180,15 @@ def build_report(
             with measure(times, "layout"):
                 maps.append(hub_view(model, index) if view == "hub" else pathway_view(model, index))  # type: ignore[arg-type]
         if len(ranked) > MAX_FOCUS_MAPS_IN_REPORT:
+            kind = "specialty hub" if view == "hub" else "care pathway"
             notes.append(
-                f"The report shows the {MAX_FOCUS_MAPS_IN_REPORT} {view} maps with the most findings of "
-                f"{len(ranked)}; `archmodel map --view {view} --focus ID` draws any other."
+                f"The report shows the {MAX_FOCUS_MAPS_IN_REPORT} {kind} maps with the most findings of "
+                f"{len(ranked)}; the appendix says how to draw any other."
             )
     if matrix.providers and matrix.conditions:
         maps.append(providers)
     plan = build_action_plan(graph, ref, findings, suggestions)
+    since, since_line = history_parts(graph, ref, findings, checks)
     report = ReportInput(
         site_name=site_heading(graph, ref),
         host=ref.host,
@@ -206,7 +208,8 @@ def build_report(
         maps=maps,
         notes=notes,
         plan=plan,
-        since=history_section(graph, ref, findings, checks),
+        since=since,
+        since_line=since_line,
         has_links=crawl_has_links(crawl),
     )
     with measure(times, "HTML"):

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from archmodel.db.connection import Graph
 from archmodel.ingest.anchor_facts import anchor_key, cypher_anchor_key
 from archmodel.ingest.link_summary import read_summary
+from archmodel.render.action_plan import type_words
 from archmodel.render.data import PageTable
 from archmodel.render.escape import plotly_text
 from archmodel.render.palette import MISSING, OKABE_ITO, PRESENT
@@ -134,10 +135,10 @@ def pagerank_chart(pages: PageTable) -> MapView:
     stats.sort(key=lambda s: -s[3])
     figure = go.Figure(
         go.Box(
-            x=[plotly_text(s[0]) for s in stats], lowerfence=[s[1] for s in stats], q1=[s[2] for s in stats],
+            x=[plotly_text(type_words(s[0])) for s in stats], lowerfence=[s[1] for s in stats], q1=[s[2] for s in stats],
             median=[s[3] for s in stats], q3=[s[4] for s in stats], upperfence=[s[5] for s in stats],
             mean=[s[7] for s in stats], marker_color=PRESENT, line={"width": 1.5},
-            hovertext=[f"{plotly_text(s[0])}: {s[6]} pages, median PageRank {s[3]:.3g}" for s in stats],
+            hovertext=[f"{plotly_text(type_words(s[0]))}: {s[6]} pages, median PageRank {s[3]:.3g}" for s in stats],
             hoverinfo="text",
         ),
         _layout("Internal PageRank by page type (live pages)", height=380,
