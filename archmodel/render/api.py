@@ -25,7 +25,7 @@ from archmodel.render.data import SiteData, load_site_data
 from archmodel.render.entities import entity_ids, load_hub, load_pathway, load_provider_matrix
 from archmodel.render.findings import Finding, FindingIndex
 from archmodel.render.gather import Gathered, gather
-from archmodel.render.focus_maps import hub_view, pathway_view, providers_view
+from archmodel.render.focus_maps import UNLINKED, hub_view, matrix_counts, pathway_view, providers_view
 from archmodel.render.history_section import history_parts
 from archmodel.render.html import map_page, write_plotly_js
 from archmodel.render.provenance import inferred_notes
@@ -164,11 +164,10 @@ def build_report(
     data, matrix, crawl = gathered.data, gathered.matrix, ref.crawl
     with measure(times, "layout"):
         providers = providers_view(matrix, index)
-        unlinked = sum(
-            1 for _, purl, _, curl in matrix.treated_pages() if not ((purl, curl) in matrix.body or (curl, purl) in matrix.body)
-        )
+        unlinked = matrix_counts(matrix)[UNLINKED]
         positions, _ = charts.positions_chart(gathered.link_rows)
-        anchors, _ = charts.anchors_chart(gathered.link_rows, list(crawl.get("generic_anchors") or []))
+        anchors, _ = charts.anchors_chart(gathered.link_rows, list(crawl.get("generic_anchors") or []),
+                                          charts.charted(findings, "anchors"))
         maps = [clusters_view(data, gathered.clustering, index, max_pages)]
     notes = inferred_notes(crawl)
     for view, label, key, packs in (("hub", "Specialty", "specialty", ("hub-spoke",)), ("pathway", "Condition", "condition", ("pathways",))):
@@ -200,7 +199,7 @@ def build_report(
         suggestions=suggestions,
         skipped=skipped or [],
         charts=[
-            charts.depth_chart(data.pages, crawl.get("max_depth")),
+            charts.depth_chart(data.pages, crawl.get("max_depth"), charts.charted(findings, "depth")),
             positions,
             anchors,
             charts.pagerank_chart(data.pages),

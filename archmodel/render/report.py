@@ -69,7 +69,7 @@ def headline(report: ReportInput) -> list[tuple[str, str, bool]]:
         value, bad = from_findings(check)
         cards.append((str(check.header.headline), value, bad))
     pairs = (f"{report.unlinked_pairs:,}", report.unlinked_pairs > 0) if report.has_links else ("no links", False)
-    cards.append(("Provider-condition pairs not linked either way", *pairs))
+    cards.append(("Provider-condition pairs not linked either way, both pages live", *pairs))
     return cards
 
 
