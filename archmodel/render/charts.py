@@ -101,12 +101,14 @@ def depth_chart(pages: PageTable, max_depth: int | None, counted: Counted | None
             go.Bar(name=f"{label.lower()} (a finding each)", x=labels, y=deep, marker_color=MISSING,
                    hovertemplate=f"Depth %{{x}}: %{{y}} {label.lower()}<extra></extra>"),
         ],
-        _layout(f"Click depth from the home page: {len(rows):,} {label.lower()}", barmode="stack", showlegend=True,
-                xaxis={"title": {"text": f"clicks from home (limit {limit}; error, redirected and non-indexable pages "
-                                         "are not counted as too deep)"}, "type": "category"},
-                yaxis={"title": {"text": "crawled pages"}}, legend={"orientation": "h", "y": -0.3}),
+        _layout(f"Clicks from the home page<br><sup>{len(rows):,} {label.lower()} (limit {limit})</sup>", barmode="stack",
+                showlegend=True, xaxis={"title": {"text": "clicks from home"}, "type": "category"},
+                yaxis={"title": {"text": "crawled pages"}}, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}),
     )
-    return MapView("depth", "Click depth", figure, height=380)
+    figure.update_layout(margin={"t": 90})
+    return MapView("depth", "Click depth", figure, height=400,
+                   description=f"Vermillion: the {label.lower()}, one finding each. Error, redirected and "
+                               "non-indexable pages past the limit are drawn in blue: they are not counted.")
 
 
 def positions_chart(rows: list[dict[str, Any]]) -> tuple[MapView, dict[str, int]]:
@@ -125,7 +127,7 @@ def positions_chart(rows: list[dict[str, Any]]) -> tuple[MapView, dict[str, int]
             go.Bar(name="nofollow", x=names, y=[nofollow.get(n, 0) for n in names], marker_color=OKABE_ITO[1],
                    hovertemplate="%{x}: %{y} nofollow links<extra></extra>"),
         ],
-        _layout("Internal links by position on the page", barmode="stack", showlegend=True,
+        _layout("Links by position on the page", barmode="stack", showlegend=True,
                 yaxis={"title": {"text": "links"}}, legend={"orientation": "h", "y": -0.15}),
     )
     return MapView("positions", "Link positions", figure, height=360), {**totals}
@@ -150,15 +152,17 @@ def anchors_chart(rows: list[dict[str, Any]], generic: list[str], counted: Count
     total = sum(summary.values()) or 1
     share = ", ".join(f"{summary[k] / total:.0%} {k}" for k in ("descriptive", "generic", "empty"))
     if counted is not None:
-        share = " \u00b7 ".join(f"{len(found):,} {label.lower()}" for label, found in counted) + \
-            f" (of {sum(summary.values()):,} body links)"
+        share = "<br>".join(f"{len(found):,} {label.lower()}" for label, found in counted) + \
+            f"<br>of {sum(summary.values()):,} body links"
     figure = go.Figure(
         go.Bar(orientation="h", y=[plotly_text(a, 45) for a, _ in top], x=[c for _, c in top], marker_color=colours,
                hovertext=[f"\u201c{plotly_text(a, 80)}\u201d: {c} body links" for a, c in top], hoverinfo="text"),
-        _layout(f"Top anchor texts in body links<br><sup>{share}</sup>", height=460,
-                xaxis={"title": {"text": "body links (generic or empty in vermillion)"}}, yaxis={"automargin": True}),
+        _layout(f"Top anchor texts in body links<br><sup>{share}</sup>", height=480,
+                xaxis={"title": {"text": "body links"}}, yaxis={"automargin": True}),
     )
-    return MapView("anchors", "Anchor text", figure, height=440), summary
+    figure.update_layout(margin={"t": 100})
+    return MapView("anchors", "Anchor text", figure, height=480,
+                   description="Generic or empty anchor texts in vermillion."), summary
 
 
 def pagerank_chart(pages: PageTable) -> MapView:
@@ -184,7 +188,7 @@ def pagerank_chart(pages: PageTable) -> MapView:
             hovertext=[f"{plotly_text(type_words(s[0]))}: {s[6]} pages, median PageRank {s[3]:.3g}" for s in stats],
             hoverinfo="text",
         ),
-        _layout("Internal PageRank by page type (live pages)", height=380,
+        _layout("PageRank by page type<br><sup>live pages</sup>", height=380,
                 yaxis={"title": {"text": "PageRank"}}),
     )
     return MapView("pagerank", "PageRank by page type", figure, height=380)

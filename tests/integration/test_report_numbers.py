@@ -98,8 +98,8 @@ def test_every_count_shown_equals_the_findings_it_names(graph: Graph, tmp_path: 
 
     # the depth chart: its title and its vermillion bars count the deep-pages findings
     deep = of(findings, "depth/deep-pages")
-    (title, (data, _)), = [(t, f) for t, f in by_title.items() if t.startswith("Click depth")]
-    assert title == f"Click depth from the home page: {len(deep):,} pages too deep"
+    (title, (data, _)), = [(t, f) for t, f in by_title.items() if t.startswith("Clicks from the home page")]
+    assert f"<sup>{len(deep):,} pages too deep " in title
     flagged = [trace for trace in data if trace["marker"]["color"] == "#D55E00"]
     assert sum(sum(trace["y"]) for trace in flagged) == len(deep) == int(cards["Pages too deep"])
 
