@@ -19,7 +19,7 @@ from archmodel.errors import ArchmodelError
 from archmodel.packs.registry import Check
 from archmodel.packs.runner import crawl_has_links
 from archmodel.render import charts
-from archmodel.render.action_plan import build_action_plan
+from archmodel.render.action_plan import TASK_COLUMNS, ActionPlan, build_action_plan
 from archmodel.render.clusters import cluster_pages
 from archmodel.render.data import SiteData, load_site_data
 from archmodel.render.entities import entity_ids, load_hub, load_pathway, load_provider_matrix
@@ -35,6 +35,7 @@ from archmodel.render.timing import PhaseTimes, measure
 from archmodel.render.traces import MapView
 
 VIEWS = ("clusters", "hub", "pathway", "providers")
+TASKS_FILE = "tasks.csv"
 MAX_FOCUS_MAPS_IN_REPORT = 6
 
 Say = Callable[[str], None]
@@ -153,8 +154,9 @@ def build_report(
     gathered: Gathered | None = None,
     times: PhaseTimes | None = None,
     checks: list[Check] | None = None,
+    tasks_csv: Path | None = None,
 ) -> str:
-    """The report as HTML. `findings`/`suggestions` None: say the packs were not run.
+    """The report as HTML; with `tasks_csv` (and findings) also the editor tasks, one row per page. `findings`/`suggestions` None: say the packs were not run.
     `gathered`: the graph reads and layouts done already (while the checks ran). `checks`: the
     checks the findings come from (the earlier crawl is audited with the same ones); None: the
     checks the findings name."""
@@ -188,6 +190,8 @@ def build_report(
         maps.append(providers)
     plan = build_action_plan(graph, ref, findings, suggestions)
     since, since_line = history_parts(graph, ref, findings, checks)
+    if tasks_csv is not None and findings is not None:
+        write_tasks(plan, tasks_csv)
     report = ReportInput(
         site_name=site_heading(graph, ref),
         host=ref.host,
@@ -215,9 +219,19 @@ def build_report(
         return build_report_html(report, plotly_src)
 
 
+def write_tasks(plan: ActionPlan, path: Path) -> Path:
+    """tasks.csv: one ticket per page (docs/maps-and-report.md "Tasks"), cells a spreadsheet
+    never runs as formulas."""
+    from archmodel.cli.output import Format, render
+
+    return _write(path, render(plan.task_rows(), TASK_COLUMNS, Format.csv))
+
+
 def write_report(
     graph: Graph, output: Path, site: str | SiteRef | None = None, self_contained: bool = True, **options: Any
 ) -> Path:
+    """The report file, and tasks.csv beside it when the checks ran."""
+    options.setdefault("tasks_csv", output.parent / TASKS_FILE)
     html = build_report(graph, site, plotly_src=_plotly_src(output, self_contained), **options)
     with measure(options.get("times"), "HTML"):
         return _write(output, html)

@@ -12,12 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
-from urllib.parse import urlsplit
 
 from archmodel.packs.identity import definition
 from archmodel.packs.registry import Check, builtin_registry
 from archmodel.packs.runner import LINKS_REASON, links_sentence
-from archmodel.render.action_plan import PLAN_CSS, ActionPlan, area_words, priority_score
+from archmodel.render.action_plan import PLAN_CSS, ActionPlan, area_words, priority_score, url_link
 from archmodel.render.escape import html_text
 from archmodel.render.findings import SEVERITIES, Finding, FindingIndex, check_name, severity_rank, subject_url
 from archmodel.render.html import map_section, page
@@ -88,8 +87,9 @@ def _table(headers: list[tuple[str, bool]], rows: list[list[tuple[str, Any]]], c
     body = []
     for row in rows:
         cells = []
-        for (cell, sort), (_, numeric) in zip(row, headers):
-            attrs = (num if numeric else "") + (f' data-sort="{html_text(sort)}"' if sort is not None else "")
+        for (cell, sort), (name, numeric) in zip(row, headers):
+            attrs = (num if numeric else "") + f' data-label="{html_text(name)}"' + (
+                f' data-sort="{html_text(sort)}"' if sort is not None else "")
             cells.append(f"<td{attrs}>{cell}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html_text(caption)}</caption>" if caption else ""
@@ -97,13 +97,8 @@ def _table(headers: list[tuple[str, bool]], rows: list[list[tuple[str, Any]]], c
 
 
 def _short(url: Any) -> str:
-    """A URL of the site as its path (readable in a table), the full URL on hover."""
-    text = str(url or "")
-    parts = urlsplit(text)
-    shown = text
-    if parts.scheme in ("http", "https") and parts.netloc:
-        shown = text[len(f"{parts.scheme}://{parts.netloc}"):] or "/"
-    return f'<span title="{html_text(text)}">{html_text(shown)}</span>'
+    """A URL of the site as a link showing its path (readable in a table), the full URL on hover."""
+    return url_link(str(url or ""))
 
 
 def _where(finding: Finding) -> str:
@@ -336,17 +331,18 @@ def build_report_html(report: ReportInput, plotly_src: str | None = None) -> str
     )
     maps = "".join(map_section(view, f"map-{i}") for i, view in enumerate(report.maps))
     notes = "".join(f'<p class="am-note">{html_text(n)}</p>' for n in report.notes)
+    warning = ""
     if not report.has_links:
-        notes = (
+        warning = (
             f'<p class="am-note" id="no-links"><b>Link checks skipped.</b> {html_text(links_sentence(capital=True))} '
             "Until then this report shows only what the pages themselves tell: status, titles, page types "
-            "and the site model.</p>" + notes
+            "and the site model.</p>"
         )
     body = (
         "<main>"
         f'<p class="am-kicker">Internal link architecture report</p><h1>{html_text(report.site_name)}</h1>'
         f'<p class="am-meta">{html_text(report.host)} \u00b7 crawl loaded {html_text(report.loaded_at)} '
-        f"\u00b7 report generated {html_text(generated)}</p>{summary_section(report)}{notes}{report.plan.html}"
+        f"\u00b7 report generated {html_text(generated)}</p>{warning}{summary_section(report)}{notes}{report.plan.html}"
         f"{report.since}"
         f"{findings_section(report.findings, report.skipped, report.plan)}"
         f"{suggestions_section(report.suggestions)}"

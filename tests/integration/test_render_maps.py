@@ -136,6 +136,7 @@ def test_report_from_findings_files(hostile, cli_env, tmp_path, capsys) -> None:
     assert re.search(rf'<div class="value">{broken}</div><div class="label">Broken care-pathway steps', html)
     assert '<div class="value">1</div><div class="label">Provider-condition pairs not linked either way' in html
     assert "Links to add" in html and "Findings by area and severity" in html
+    assert (tmp_path / "tasks.csv").read_text(encoding="utf-8").startswith("rank,page_url,page,"), "tasks.csv beside the report"
     assert html.count('class="am-map"') >= 4 + 4, "four charts and at least four maps"
     assert "&lt;script&gt;window.__pwned=&#x27;anchor&#x27;&lt;/script&gt;" in html, "anchor shown as text in a table"
 
