@@ -103,10 +103,10 @@ def depth_chart(pages: PageTable, max_depth: int | None, counted: Counted | None
         ],
         _layout(f"Clicks from the home page<br><sup>{len(rows):,} {label.lower()} (limit {limit})</sup>", barmode="stack",
                 showlegend=True, xaxis={"title": {"text": "clicks from home"}, "type": "category"},
-                yaxis={"title": {"text": "crawled pages"}}, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}),
+                yaxis={"title": {"text": "crawled pages"}}, legend={"orientation": "h", "y": -0.28, "yanchor": "top", "x": 0}),
     )
-    figure.update_layout(margin={"t": 90})
-    return MapView("depth", "Click depth", figure, height=400,
+    figure.update_layout(height=440, margin={"t": 70, "b": 120})
+    return MapView("depth", "Click depth", figure, height=440,
                    description=f"Vermillion: the {label.lower()}, one finding each. Error, redirected and "
                                "non-indexable pages past the limit are drawn in blue: they are not counted.")
 
@@ -152,15 +152,14 @@ def anchors_chart(rows: list[dict[str, Any]], generic: list[str], counted: Count
     total = sum(summary.values()) or 1
     share = ", ".join(f"{summary[k] / total:.0%} {k}" for k in ("descriptive", "generic", "empty"))
     if counted is not None:
-        share = "<br>".join(f"{len(found):,} {label.lower()}" for label, found in counted) + \
-            f"<br>of {sum(summary.values()):,} body links"
+        share = "<br>".join(f"{len(found):,} {label.lower()}" for label, found in counted)
     figure = go.Figure(
         go.Bar(orientation="h", y=[plotly_text(a, 45) for a, _ in top], x=[c for _, c in top], marker_color=colours,
                hovertext=[f"\u201c{plotly_text(a, 80)}\u201d: {c} body links" for a, c in top], hoverinfo="text"),
         _layout(f"Top anchor texts in body links<br><sup>{share}</sup>", height=480,
                 xaxis={"title": {"text": "body links"}}, yaxis={"automargin": True}),
     )
-    figure.update_layout(margin={"t": 100})
+    figure.update_layout(margin={"t": 100}, title={"y": 0.96, "yanchor": "top", "yref": "container"})
     return MapView("anchors", "Anchor text", figure, height=480,
                    description="Generic or empty anchor texts in vermillion."), summary
 
