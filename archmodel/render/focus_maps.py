@@ -197,7 +197,7 @@ def hub_view(model: HubModel, findings: FindingIndex | None = None) -> MapView:
         )
     )
     missing = sum(1 for a in arrows if a.style == "missing")
-    title = f"{model.name}: hub and spokes ({len(spokes)} spokes, {missing} missing links)"
+    title = f"{model.name}: hub and spokes ({len(spokes)} spokes, {missing} missing link{'' if missing == 1 else 's'})"
     figure = go.Figure(traces, map_layout(title, height=800))
     figure.update_layout(legend={"title": {"text": "Click to hide"}}, xaxis={"range": [-1.9, 1.9]}, yaxis={"range": [-1.45, 1.45]})
     return MapView(
@@ -290,7 +290,7 @@ def pathway_view(model: PathwayModel, findings: FindingIndex | None = None) -> M
             )
         )
     missing = sum(1 for a in arrows if a.style == "missing")
-    figure = go.Figure(traces, map_layout(f"{model.name}: care pathway ({len(ordered)} stage pages, {missing} missing links)", height=560))
+    figure = go.Figure(traces, map_layout(f"{model.name}: care pathway ({len(ordered)} stage pages, {missing} missing link{'' if missing == 1 else 's'})", height=560))
     width = max(len(columns) - 1, 1)
     rows = max((len(c) for c in columns.values()), default=1)
     figure.update_layout(

@@ -20,12 +20,14 @@ from typing import Any
 import pytest
 
 from archmodel.db.connection import Graph
+from archmodel.db.sites import resolve_site
 from archmodel.ingest.loader import load_crawl
 from archmodel.packs.registry import builtin_registry, load_registry
 from archmodel.packs.runner import Runner
 from archmodel.packs.suggest import suggestions_from
 from archmodel.render.action_plan import area_words
 from archmodel.render.api import build_report
+from archmodel.render.entities import entity_ids
 from archmodel.synth.generate import generate_synth
 from tests.conftest import REPO
 
@@ -118,6 +120,21 @@ def test_every_count_shown_equals_the_findings_it_names(graph: Graph, tmp_path: 
     (matrix_title,) = [t for t in by_title if t.startswith("Providers \u00d7 conditions")]
     assert matrix_title.startswith(f"Providers \u00d7 conditions ({both} treated pairs not linked either way")
     assert cards["Provider-condition pairs not linked either way, both pages live"] == str(both)
+
+    # hub and pathway map titles: their missing links are the findings about that hub or pathway
+    site = resolve_site(graph, None)
+    for label, key, kind, names in (
+        ("Specialty", "specialty", "hub and spokes",
+         ("hub-spoke/hub-missing-spoke", "hub-spoke/spoke-missing-hub", "access/location-missing-specialty")),
+        ("Condition", "condition", "care pathway", ("pathways/broken-step", "pathways/overview-missing-stage")),
+    ):
+        ids = {row["name"]: row["id"] for row in entity_ids(graph, site.crawl_id, label)}
+        drawn = [re.fullmatch(rf"(.+): {kind} \((\d+) [^,]+, (\d+) missing links?\)", t) for t in by_title]
+        drawn = [m for m in drawn if m]
+        assert drawn, kind
+        for match in drawn:
+            expected = sum(1 for name in names for f in of(findings, name) if f.get(key) == ids[match.group(1)])
+            assert int(match.group(3)) == expected, match.group(0)
 
     # the executive summary: urgent issues by area and the verdict count the high findings
     text = " ".join(visible(page).split())
