@@ -3,10 +3,14 @@
 The plan takes the findings and suggested links the report already has, scores them with
 `archmodel.packs.impact` (when they came from a file without scores) and writes:
 
-1. which signals the ranking used (traffic data or not);
-2. the top 10 fixes: what to change, on which page, why it matters, the expected effect;
-3. editor tasks: every fix grouped by the page an editor opens ("On the Cardiology hub: add 7
-   links"), most impact first.
+1. which signals the ranking used (traffic data or not), shown in the report's appendix;
+2. the top 10 fixes: what to change, on which page, why it matters, the expected effect (the
+   first three open the report's executive summary);
+3. editor tasks: every fix grouped by the page an editor opens, one task per page, most severe
+   first and then by its largest single fix, so many small fixes never outrank an urgent one by
+   count alone; the report shows the first ten and tasks.csv holds them all.
+
+Areas (packs) and page types are written in words for readers who never saw a pack id.
 
 It also folds info-level findings that hold on every live page of one type (or on many of them)
 into one line each, so the detail tables list what needs a decision, not a catalogue.
@@ -164,7 +168,6 @@ class ActionPlan:
     link_scores: dict[str, int] = field(default_factory=dict)  # page url -> link score, for the tables
     fixes: list[Fix] = field(default_factory=list)  # every fix, most impact first (the summary shows the top 3)
     method: str = ""  # html: which signals ranked the fixes (shown in the appendix)
-    names: dict[str, str] = field(default_factory=dict)  # page url -> its name (title without the site)
     tasks: list[Task] = field(default_factory=list)  # one per page, most urgent first (tasks.csv)
 
     def task_rows(self) -> list[dict[str, Any]]:
@@ -401,5 +404,4 @@ def build_action_plan(
         f"{body}</section>"
     )
     return ActionPlan(html, folded_ids, folded, {url: facts.link_score for url, facts in model.pages.items()},
-                      fixes, _signals_html(dict(site.crawl)), {url: _name(facts, url) for url, facts in model.pages.items()},
-                      tasks)
+                      fixes, _signals_html(dict(site.crawl)), tasks)

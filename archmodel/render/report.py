@@ -1,7 +1,10 @@
 """The stakeholder report: one printable, self-contained HTML page.
 
-Headline figures, findings by pack and severity in sortable tables, the top suggested links,
-four charts and the maps. The report reads the graph for what it draws and takes findings and
+An executive summary first (a verdict in plain words, urgent issues by area, the three fixes
+that matter most, what changed since the last crawl, key figures), then the action plan, findings
+by area and severity in sortable tables, the top suggested links, four charts, the maps, and an
+appendix with the method and commands. Every count is computed once from the findings, so a card
+and a chart that name the same thing agree. The report reads the graph for what it draws and takes findings and
 suggestions as input (the packs runner and `suggest` produce them), so it never reruns or
 re-derives a check: the numbers in the report are the numbers `archmodel run` prints.
 """
