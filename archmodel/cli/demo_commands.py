@@ -116,7 +116,7 @@ def demo(
     for pack, count in sorted(by_pack.items()):
         print(f"  {pack:20s} {count:4d}")
     print(f"{len(suggestions)} links to add, with anchors and placement.")
-    print(f"Wrote {len(written) - 1} maps, findings and suggestions (JSON, CSV) to {output}/ in "
+    print(f"Wrote {len(written) - 1} maps, findings and suggestions (JSON, CSV) and tasks.csv to {output}/ in "
           f"{time.monotonic() - started:.1f} s.")
     width = terminal_width()
     print("\nThe three fixes that matter most:")

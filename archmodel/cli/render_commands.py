@@ -22,7 +22,7 @@ from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef, resolve_site
 from archmodel.packs.registry import Check, load_registry
 from archmodel.packs.runner import Runner
-from archmodel.render.api import write_map, write_maps, write_report
+from archmodel.render.api import TASKS_FILE, write_map, write_maps, write_report
 from archmodel.render.findings import read_rows_file
 from archmodel.render.gather import gather
 from archmodel.render.timing import PhaseTimes
@@ -173,6 +173,8 @@ def report_command(
     log(times.summary())
     size = path.stat().st_size / 1e6
     log(f"Wrote the report to {path} ({size:.1f} MB)")
+    if findings is not None:
+        log(f"Wrote one task per page to edit to {path.parent / TASKS_FILE}")
     if maps_dir is not None:
         maps = write_maps(graph, maps_dir, ref, findings, say=log)
         log(f"Wrote {len(maps)} maps to {maps_dir}/ (they share {maps_dir / 'plotly.min.js'})")

@@ -105,7 +105,8 @@ class Header(BaseModel):
     (crawl diffs and stored results follow it), the `identity` columns that tell two findings
     apart, the `fix_cost` class the impact score divides by, the hint text shown with its
     findings (`why`, `how_to_fix`), whether its findings become suggested links (`suggests`), and
-    whether the report's first screen counts them on a card (`headline`, the card's label).
+    whether the report's first screen counts them on a card (`headline`, the card's label), and
+    which report chart counts and colours them (`chart`), so card and chart show one number.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -123,6 +124,7 @@ class Header(BaseModel):
     how_to_fix: str | None = Field(default=None, min_length=1)
     suggests: Suggests | None = None
     headline: str | None = Field(default=None, min_length=1, max_length=60)
+    chart: Literal["depth", "anchors"] | None = None
 
     @field_validator("id")
     @classmethod
@@ -490,7 +492,7 @@ def parse_header(text: str, path: Path) -> Header:
             "invalid header: " + _describe_validation(exc),
             str(path),
             "header keys are id, title, description, severity (info|low|medium|high), requires, parameters, "
-            "columns, identity, fix_cost (link|links|page|site), why, how_to_fix, suggests, headline (docs/packs.md)",
+            "columns, identity, fix_cost (link|links|page|site), why, how_to_fix, suggests, headline, chart (docs/packs.md)",
         ) from None
 
 

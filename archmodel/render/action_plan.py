@@ -3,10 +3,14 @@
 The plan takes the findings and suggested links the report already has, scores them with
 `archmodel.packs.impact` (when they came from a file without scores) and writes:
 
-1. which signals the ranking used (traffic data or not);
-2. the top 10 fixes: what to change, on which page, why it matters, the expected effect;
-3. editor tasks: every fix grouped by the page an editor opens ("On the Cardiology hub: add 7
-   links"), most impact first.
+1. which signals the ranking used (traffic data or not), shown in the report's appendix;
+2. the top 10 fixes: what to change, on which page, why it matters, the expected effect (the
+   first three open the report's executive summary);
+3. editor tasks: every fix grouped by the page an editor opens, one task per page, most severe
+   first and then by its largest single fix, so many small fixes never outrank an urgent one by
+   count alone; the report shows the first ten and tasks.csv holds them all.
+
+Areas (packs) and page types are written in words for readers who never saw a pack id.
 
 It also folds info-level findings that hold on every live page of one type (or on many of them)
 into one line each, so the detail tables list what needs a decision, not a catalogue.
@@ -26,7 +30,8 @@ from archmodel.packs.impact import COST_LABELS, ImpactModel, PageFacts, by_impac
 from archmodel.render.escape import html_text
 
 TOP_FIXES = 10
-TOP_TASKS = 8
+TOP_TASKS = 10
+MAX_STEPS = 6  # steps listed per task in the report (tasks.csv has them all)
 FOLD_AT_LEAST = 5  # info findings of one check on this many pages of one type are folded too
 
 TYPE_WORDS = {
@@ -57,6 +62,35 @@ EFFECTS = {
     "orphans": "the page gets links from the body of related pages, so patients and search engines can find it",
     "equity": "more of the site's link equity reaches the pages that matter",
 }
+AREA_WORDS = {
+    "hub-spoke": "specialty hubs and their pages", "pathways": "care pathways",
+    "provider-condition": "doctors and the conditions they treat", "anchors": "link wording",
+    "depth": "pages buried too deep", "broken-links": "broken and redirected links", "trust": "medical trust signals",
+    "access": "locations and ways to book", "related-conditions": "related conditions",
+    "content-links": "links from articles and guides", "orphans": "orphan pages",
+    "equity": "link strength of key pages",
+}
+
+
+def area_words(pack: str) -> str:
+    """A pack as a director reads it: the area of the site it audits."""
+    return AREA_WORDS.get(pack, pack.replace("-", " ").replace("_", " "))
+
+
+def type_words(page_type: str | None) -> str:
+    """A page type in words, without its article: 'specialty_hub' -> 'specialty hub'."""
+    text = TYPE_WORDS.get(page_type or "other", "")
+    for article in ("the ", "a ", "an "):
+        if text.startswith(article):
+            return text[len(article):]
+    return (page_type or "page").replace("_", " ")
+
+
+def priority_score(impact: float | None) -> str:
+    """The impact score as shown: a whole number (the appendix says how it is computed)."""
+    return f"{round(impact or 0):,}"
+
+
 PLAN_CSS = (
     ".am-plan { border: 2px solid var(--accent); border-radius: 8px; padding: 4px 16px 10px; margin: 14px 0 8px; }"
     ".am-plan h2 { border: 0; margin-top: 12px; } .am-plan h3 { margin-top: 14px; }"
@@ -81,6 +115,49 @@ class Fix:
     effect: str  # text
     verb: str  # add | reword | repair | fix
     check: str
+    severity: str = "medium"
+    text: str = ""  # what to do, plain text (tasks.csv)
+    anchor: str = ""  # the words to link (a link to add) or the words to reword
+    placement: str = ""  # where on the page
+
+
+@dataclass
+class Task:
+    """One ticket for an editor: everything to change on one page."""
+
+    page: str
+    name: str
+    page_type: str
+    severity: str  # the most severe of its fixes: many low ones stay low
+    impact: float  # the largest single fix's impact: a task never outranks another by count alone
+    total_impact: float
+    link_score: int | None
+    fixes: list[Fix]
+
+    @property
+    def actions(self) -> str:
+        counts: dict[str, int] = defaultdict(int)
+        for fix in self.fixes:
+            counts[fix.verb] += 1
+        return ", ".join(f"{WORDS[v][0]} {n} {WORDS[v][1] if n == 1 else WORDS[v][2]}"
+                         for v in ("add", "reword", "repair", "fix") if (n := counts.get(v)))
+
+    def row(self, rank: int) -> dict[str, Any]:
+        """The task as a tasks.csv row."""
+        return {
+            "rank": rank, "page_url": self.page, "page": self.name, "page_type": type_words(self.page_type),
+            "severity": self.severity, "priority_score": round(self.impact), "impact": round(self.impact, 1),
+            "total_impact": round(self.total_impact, 1), "summary": self.actions,
+            "what_to_do": "\n".join(f"\u2022 {fix.text}" for fix in self.fixes),
+            "anchors": "; ".join(dict.fromkeys(f.anchor for f in self.fixes if f.anchor)),
+            "placement": "; ".join(dict.fromkeys(f.placement for f in self.fixes if f.placement)),
+            "why": "\n".join(dict.fromkeys(f"\u2022 {fix.why}" for fix in self.fixes if fix.why)),
+            "link_score": self.link_score if self.link_score is not None else "",
+        }
+
+
+TASK_COLUMNS = ["rank", "page_url", "page", "page_type", "severity", "priority_score", "impact", "total_impact",
+                "summary", "what_to_do", "anchors", "placement", "why", "link_score"]
 
 
 @dataclass
@@ -89,6 +166,12 @@ class ActionPlan:
     folded_ids: set[int] = field(default_factory=set)  # id() of findings summarised in `folded`
     folded: dict[str, list[str]] = field(default_factory=dict)  # pack -> lines
     link_scores: dict[str, int] = field(default_factory=dict)  # page url -> link score, for the tables
+    fixes: list[Fix] = field(default_factory=list)  # every fix, most impact first (the summary shows the top 3)
+    method: str = ""  # html: which signals ranked the fixes (shown in the appendix)
+    tasks: list[Task] = field(default_factory=list)  # one per page, most urgent first (tasks.csv)
+
+    def task_rows(self) -> list[dict[str, Any]]:
+        return [task.row(rank) for rank, task in enumerate(self.tasks, 1)]
 
 
 def _path(url: str | None) -> str:
@@ -146,9 +229,12 @@ def _fixes(model: ImpactModel, findings: list[dict[str, Any]], suggestions: list
             f"\u201c{html_text(row.get('suggested_anchor', ''))}\u201d ({html_text(row.get('placement', ''))})."
         )
         pack = checks[0].split("/")[0] if checks else ""
+        anchor, placement = str(row.get("suggested_anchor") or ""), str(row.get("placement") or "")
         fixes.append(Fix(
             float(row.get("impact") or 0), str(source), what, str(row.get("reason") or ""), _value_line(model, target),
-            EFFECTS.get(pack, ""), "add", checks[0] if checks else "",
+            EFFECTS.get(pack, ""), "add", checks[0] if checks else "", str(row.get("priority") or "medium"),
+            f"Add a link to {_name(model.pages.get(target), target)} ({target}) with the words \u201c{anchor}\u201d "
+            f"({placement}).", anchor, placement,
         ))
     for finding in findings:
         name = f"{finding.get('pack')}/{finding.get('check')}"
@@ -164,6 +250,8 @@ def _fixes(model: ImpactModel, findings: list[dict[str, Any]], suggestions: list
             float(finding.get("impact") or 0), str(page or ""), html_text(detail),
             f"{finding.get('title') or name} ({finding.get('severity')} severity; the fix takes {cost}).",
             _value_line(model, page), EFFECTS.get(str(finding.get("pack")), ""), _verb(name, False), name,
+            str(finding.get("severity") or "medium"), detail, str(finding.get("anchor") or ""),
+            check.header.suggests.placement_for(finding) if check is not None and check.header.suggests else "",
         ))
     fixes.sort(key=lambda f: (-f.impact, f.check, f.page, f.what))
     return fixes
@@ -178,16 +266,17 @@ def _signals_html(crawl: dict[str, Any]) -> str:
     else:
         files = ", ".join(str(f) for f in crawl.get("traffic_files") or [])
         text += f" Traffic files: {html_text(files)}." if files else ""
-    return f'<p class="am-signals">{text} How the score works: docs/impact.md.</p>'
+    return (f'<p class="am-signals">{text} The priority score is that product, rounded: a fix scoring 150 is worth '
+            "about twice one scoring 75. How the score works: docs/impact.md.</p>")
 
 
 def _fixes_html(fixes: list[Fix]) -> str:
     items = []
     for fix in fixes[:TOP_FIXES]:
-        page = f'<span title="{html_text(fix.page)}">{html_text(_path(fix.page))}</span>' if fix.page else ""
+        page = url_link(fix.page) if fix.page else ""
         effect = f'<span class="effect">Expected effect: {html_text(fix.effect)}.</span>' if fix.effect else ""
         value = f'<span class="why">Worth it: {html_text(fix.value)}.</span>' if fix.value else ""
-        score = f"impact {fix.impact:g}"
+        score = f"priority score {priority_score(fix.impact)}"
         items.append(
             f'<li><span class="what">{fix.what}</span> <span class="score">{html_text(score)}</span>'
             f'<span class="why">Edit {page}. Why: {html_text(fix.why)}</span>{value}{effect}</li>'
@@ -199,31 +288,59 @@ WORDS = {"add": ("add", "link", "links"), "reword": ("reword", "link text", "lin
          "repair": ("repair", "link", "links"), "fix": ("fix", "issue", "issues")}
 
 
-def _tasks_html(model: ImpactModel, fixes: list[Fix]) -> str:
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
+
+
+def build_tasks(model: ImpactModel, fixes: list[Fix]) -> list[Task]:
+    """Every fix grouped by the page an editor opens; most severe first, then by the largest
+    single fix, so twenty low suggestions on one page stay one low task below every high one."""
     by_page: dict[str, list[Fix]] = defaultdict(list)
     for fix in fixes:
         by_page[fix.page].append(fix)
-    tasks = sorted(by_page.items(), key=lambda kv: (-sum(f.impact for f in kv[1]), kv[0]))
-    rows = []
-    for page, items in tasks[:TOP_TASKS]:
-        counts: dict[str, int] = defaultdict(int)
-        for fix in items:
-            counts[fix.verb] += 1
-        actions = ", ".join(
-            f"{WORDS[v][0]} {n} {WORDS[v][1] if n == 1 else WORDS[v][2]}" for v in ("add", "reword", "repair", "fix") if (n := counts.get(v))
-        )
+    tasks = []
+    for page, items in by_page.items():
+        items.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 4), -f.impact, f.what))
         facts = model.pages.get(page)
-        name = _name(facts, page)
+        name = _name(facts, page) if page else "Across the site (no single page to edit)"
+        tasks.append(Task(page, name, facts.type if facts else "other",
+                          min((f.severity for f in items), key=lambda s: SEVERITY_ORDER.get(s, 4)),
+                          max(f.impact for f in items), sum(f.impact for f in items),
+                          facts.link_score if facts else None, items))
+    tasks.sort(key=lambda t: (SEVERITY_ORDER.get(t.severity, 4), -t.impact, t.page))
+    return tasks
+
+
+def url_link(url: str | None, shown: str | None = None) -> str:
+    """A page of the site as a link that opens it (http and https only: a crawled `javascript:`
+    URL stays text), its path shown with a break opportunity after each slash, never mid-word."""
+    text = str(url or "")
+    label = html_text(shown if shown is not None else _path(text)).replace("/", "/<wbr>")
+    if urlsplit(text).scheme not in ("http", "https"):
+        return f'<span class="am-url" title="{html_text(text)}">{label}</span>'
+    return f'<a class="am-url" href="{html_text(text)}" title="{html_text(text)}" rel="noopener noreferrer">{label}</a>'
+
+
+def _tasks_html(tasks: list[Task]) -> str:
+    rows = []
+    for task in tasks[:TOP_TASKS]:
+        steps = "".join(
+            f"<li>{fix.what}</li>"
+            for fix in task.fixes[:MAX_STEPS]
+        )
+        more = f"<li>and {len(task.fixes) - MAX_STEPS} more (tasks.csv lists them)</li>" if len(task.fixes) > MAX_STEPS else ""
         rows.append(
-            f'<tr><td>On <b>{html_text(name)}</b> (<span title="{html_text(page)}">{html_text(_path(page))}</span>): '
-            f"{html_text(actions)}</td><td class=\"num\">{sum(f.impact for f in items):,.0f}</td>"
-            f'<td class="num">{facts.link_score if facts else ""}</td></tr>'
+            f'<tr><td data-label="page"><b>{html_text(task.name)}</b><br>{url_link(task.page, task.page) if task.page else ""}</td>'
+            f'<td data-label="what to do"><b>{html_text(task.actions.capitalize())}</b><ul class="am-steps">{steps}{more}</ul></td>'
+            f'<td data-label="severity"><span class="sev sev-{html_text(task.severity)}">{html_text(task.severity)}</span></td>'
+            f'<td data-label="priority score" class="num">{priority_score(task.impact)}</td></tr>'
         )
     rest = len(tasks) - TOP_TASKS
-    more = f'<p class="am-note">{rest} more pages have fixes; the tables below list them all.</p>' if rest > 0 else ""
+    more = (f'<p class="am-note">{rest} more pages have tasks; tasks.csv beside this report lists all {len(tasks)}, '
+            "one ticket per page.</p>" if rest > 0 else "")
     return (
-        '<table class="am-tasks"><thead><tr><th scope="col">task for an editor</th><th scope="col" class="num">impact</th>'
-        f'<th scope="col" class="num">link score</th></tr></thead><tbody>{"".join(rows)}</tbody></table>{more}'
+        '<table class="am-tasks"><thead><tr><th scope="col">page</th><th scope="col">what to do</th>'
+        '<th scope="col">severity</th><th scope="col" class="num">priority score</th></tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table>{more}'
     )
 
 
@@ -248,7 +365,7 @@ def fold_info(findings: list[dict[str, Any]], model: ImpactModel, live_by_type: 
         shown = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
         scope = f"all {len(rows)} {TYPE_PLURALS.get(page_type, 'pages')}" if every else f"{len(rows)} of {total} {TYPE_PLURALS.get(page_type, 'pages')}"
         lines[check.split("/")[0]].append(
-            f"\u2018{rows[0].get('title') or check}\u2019 ({check}, info) applies to {scope}: {shown}. "
+            f"\u2018{rows[0].get('title') or check}\u2019 (for information) applies to {scope}: {shown}. "
             f"Listed in one line instead of {len(rows)} rows."
         )
     return folded, dict(lines)
@@ -273,15 +390,18 @@ def build_action_plan(
     live = {row["type"] or "other": row["n"] for row in graph.read(LIVE_BY_TYPE, {"crawl": site.crawl_id})}
     folded_ids, folded = fold_info(findings, model, live)
     fixes = _fixes(model, by_impact(findings), by_impact(suggestions) if suggestions is not None else None)
+    tasks = build_tasks(model, fixes)
     if not fixes:
         body = "<p>No fixes to rank: the checks found nothing above info level.</p>"
     else:
         body = (
             f"<h3>The {min(TOP_FIXES, len(fixes))} fixes with the most impact</h3>{_fixes_html(fixes)}"
-            f"<h3>Tasks for editors, page by page</h3>{_tasks_html(model, fixes)}"
+            f"<h3>Tasks for editors, page by page</h3><p>One task per page, most urgent first: the most severe fix "
+            f"on the page, then its largest priority score.</p>{_tasks_html(tasks)}"
         )
     html = (
         '<section class="am-plan" id="action-plan"><h2>What to fix first</h2>'
-        f"{_signals_html(dict(site.crawl))}{body}</section>"
+        f"{body}</section>"
     )
-    return ActionPlan(html, folded_ids, folded, {url: facts.link_score for url, facts in model.pages.items()})
+    return ActionPlan(html, folded_ids, folded, {url: facts.link_score for url, facts in model.pages.items()},
+                      fixes, _signals_html(dict(site.crawl)), tasks)

@@ -19,14 +19,14 @@ from archmodel.errors import ArchmodelError
 from archmodel.packs.registry import Check
 from archmodel.packs.runner import crawl_has_links
 from archmodel.render import charts
-from archmodel.render.action_plan import build_action_plan
+from archmodel.render.action_plan import TASK_COLUMNS, ActionPlan, build_action_plan
 from archmodel.render.clusters import cluster_pages
 from archmodel.render.data import SiteData, load_site_data
 from archmodel.render.entities import entity_ids, load_hub, load_pathway, load_provider_matrix
 from archmodel.render.findings import Finding, FindingIndex
 from archmodel.render.gather import Gathered, gather
-from archmodel.render.focus_maps import hub_view, pathway_view, providers_view
-from archmodel.render.history_section import history_section
+from archmodel.render.focus_maps import UNLINKED, hub_view, matrix_counts, pathway_view, providers_view
+from archmodel.render.history_section import history_parts
 from archmodel.render.html import map_page, write_plotly_js
 from archmodel.render.provenance import inferred_notes
 from archmodel.render.report import ReportInput, build_report_html
@@ -35,6 +35,7 @@ from archmodel.render.timing import PhaseTimes, measure
 from archmodel.render.traces import MapView
 
 VIEWS = ("clusters", "hub", "pathway", "providers")
+TASKS_FILE = "tasks.csv"
 MAX_FOCUS_MAPS_IN_REPORT = 6
 
 Say = Callable[[str], None]
@@ -153,8 +154,9 @@ def build_report(
     gathered: Gathered | None = None,
     times: PhaseTimes | None = None,
     checks: list[Check] | None = None,
+    tasks_csv: Path | None = None,
 ) -> str:
-    """The report as HTML. `findings`/`suggestions` None: say the packs were not run.
+    """The report as HTML; with `tasks_csv` (and findings) also the editor tasks, one row per page. `findings`/`suggestions` None: say the packs were not run.
     `gathered`: the graph reads and layouts done already (while the checks ran). `checks`: the
     checks the findings come from (the earlier crawl is audited with the same ones); None: the
     checks the findings name."""
@@ -164,11 +166,10 @@ def build_report(
     data, matrix, crawl = gathered.data, gathered.matrix, ref.crawl
     with measure(times, "layout"):
         providers = providers_view(matrix, index)
-        unlinked = sum(
-            1 for _, purl, _, curl in matrix.treated_pages() if not ((purl, curl) in matrix.body or (curl, purl) in matrix.body)
-        )
+        unlinked = matrix_counts(matrix)[UNLINKED]
         positions, _ = charts.positions_chart(gathered.link_rows)
-        anchors, _ = charts.anchors_chart(gathered.link_rows, list(crawl.get("generic_anchors") or []))
+        anchors, _ = charts.anchors_chart(gathered.link_rows, list(crawl.get("generic_anchors") or []),
+                                          charts.charted(findings, "anchors"))
         maps = [clusters_view(data, gathered.clustering, index, max_pages)]
     notes = inferred_notes(crawl)
     for view, label, key, packs in (("hub", "Specialty", "specialty", ("hub-spoke",)), ("pathway", "Condition", "condition", ("pathways",))):
@@ -180,13 +181,17 @@ def build_report(
             with measure(times, "layout"):
                 maps.append(hub_view(model, index) if view == "hub" else pathway_view(model, index))  # type: ignore[arg-type]
         if len(ranked) > MAX_FOCUS_MAPS_IN_REPORT:
+            kind = "specialty hub" if view == "hub" else "care pathway"
             notes.append(
-                f"The report shows the {MAX_FOCUS_MAPS_IN_REPORT} {view} maps with the most findings of "
-                f"{len(ranked)}; `archmodel map --view {view} --focus ID` draws any other."
+                f"The report shows the {MAX_FOCUS_MAPS_IN_REPORT} {kind} maps with the most findings of "
+                f"{len(ranked)}; the appendix says how to draw any other."
             )
     if matrix.providers and matrix.conditions:
         maps.append(providers)
     plan = build_action_plan(graph, ref, findings, suggestions)
+    since, since_line = history_parts(graph, ref, findings, checks)
+    if tasks_csv is not None and findings is not None:
+        write_tasks(plan, tasks_csv)
     report = ReportInput(
         site_name=site_heading(graph, ref),
         host=ref.host,
@@ -198,7 +203,7 @@ def build_report(
         suggestions=suggestions,
         skipped=skipped or [],
         charts=[
-            charts.depth_chart(data.pages, crawl.get("max_depth")),
+            charts.depth_chart(data.pages, crawl.get("max_depth"), charts.charted(findings, "depth")),
             positions,
             anchors,
             charts.pagerank_chart(data.pages),
@@ -206,16 +211,27 @@ def build_report(
         maps=maps,
         notes=notes,
         plan=plan,
-        since=history_section(graph, ref, findings, checks),
+        since=since,
+        since_line=since_line,
         has_links=crawl_has_links(crawl),
     )
     with measure(times, "HTML"):
         return build_report_html(report, plotly_src)
 
 
+def write_tasks(plan: ActionPlan, path: Path) -> Path:
+    """tasks.csv: one ticket per page (docs/maps-and-report.md "Tasks"), cells a spreadsheet
+    never runs as formulas."""
+    from archmodel.cli.output import Format, render
+
+    return _write(path, render(plan.task_rows(), TASK_COLUMNS, Format.csv))
+
+
 def write_report(
     graph: Graph, output: Path, site: str | SiteRef | None = None, self_contained: bool = True, **options: Any
 ) -> Path:
+    """The report file, and tasks.csv beside it when the checks ran."""
+    options.setdefault("tasks_csv", output.parent / TASKS_FILE)
     html = build_report(graph, site, plotly_src=_plotly_src(output, self_contained), **options)
     with measure(options.get("times"), "HTML"):
         return _write(output, html)

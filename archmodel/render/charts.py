@@ -14,6 +14,8 @@ import plotly.graph_objects as go
 from archmodel.db.connection import Graph
 from archmodel.ingest.anchor_facts import anchor_key, cypher_anchor_key
 from archmodel.ingest.link_summary import read_summary
+from archmodel.packs.registry import builtin_registry
+from archmodel.render.action_plan import type_words
 from archmodel.render.data import PageTable
 from archmodel.render.escape import plotly_text
 from archmodel.render.palette import MISSING, OKABE_ITO, PRESENT
@@ -51,23 +53,62 @@ def _layout(title: str, height: int = 360, showlegend: bool = False, **extra: An
     return layout
 
 
-def depth_chart(pages: PageTable, max_depth: int | None) -> MapView:
+Counted = list[tuple[str, list[dict[str, Any]]]]  # (label, findings) of the checks a chart counts
+
+
+def charted(findings: list[dict[str, Any]] | None, chart: str) -> Counted | None:
+    """(label, findings) of every built-in check whose header names `chart`, None when the checks
+    were not run: a chart counts exactly the findings its card counts."""
+    if findings is None:
+        return None
+    checks = sorted((c for c in builtin_registry() if c.header.chart == chart), key=lambda c: c.stable_id)
+    return [(str(c.header.headline or c.title), [f for f in findings if f.get("pack") == c.pack and f.get("check") == c.id])
+            for c in checks]
+
+
+def depth_chart(pages: PageTable, max_depth: int | None, counted: Counted | None = None) -> MapView:
+    """Pages per click depth; with `counted`, the pages its findings name are the vermillion part
+    of each bar and their number is in the title (the same number as the card)."""
     crawled = pages.in_crawl
     depths = pages.depth[crawled]
+    urls = [u for u, keep in zip(pages.url, crawled.tolist()) if keep]
     reachable = depths[depths >= 0]
-    counts = np.bincount(reachable) if len(reachable) else np.zeros(1, dtype=np.int64)
-    labels = [str(d) for d in range(len(counts))] + ["unreachable"]
-    values = counts.tolist() + [int((depths < 0).sum())]
+    size = int(reachable.max()) + 1 if len(reachable) else 1
+    labels = [str(d) for d in range(size)] + ["unreachable"]
     limit = max_depth if max_depth is not None else 3
-    colours = [PRESENT if d <= limit else MISSING for d in range(len(counts))] + ["#8C8C8C"]
+    slot = [int(d) if d >= 0 else size for d in depths.tolist()]
+    if counted is None:
+        values = np.bincount(slot, minlength=size + 1).tolist()
+        colours = [PRESENT if d <= limit else MISSING for d in range(size)] + ["#8C8C8C"]
+        figure = go.Figure(
+            go.Bar(x=labels, y=values, marker_color=colours, text=values, textposition="outside",
+                   hovertemplate="Depth %{x}: %{y} pages<extra></extra>"),
+            _layout("Click depth from the home page (crawled pages)",
+                    xaxis={"title": {"text": f"clicks from home (deeper than {limit} in vermillion)"}, "type": "category"},
+                    yaxis={"title": {"text": "pages"}}),
+        )
+        return MapView("depth", "Click depth", figure, height=360)
+    label, rows = counted[0] if counted else ("Pages too deep", [])
+    flagged = {str(f.get("url")) for f in rows}
+    deep = [0] * (size + 1)
+    other = [0] * (size + 1)
+    for url, at in zip(urls, slot):
+        (deep if url in flagged else other)[at] += 1
     figure = go.Figure(
-        go.Bar(x=labels, y=values, marker_color=colours, text=values, textposition="outside",
-               hovertemplate="Depth %{x}: %{y} pages<extra></extra>"),
-        _layout("Click depth from the home page (crawled pages)",
-                xaxis={"title": {"text": f"clicks from home (deeper than {limit} in vermillion)"}, "type": "category"},
-                yaxis={"title": {"text": "pages"}}),
+        [
+            go.Bar(name="other pages", x=labels, y=other, marker_color=PRESENT,
+                   hovertemplate="Depth %{x}: %{y} other pages<extra></extra>"),
+            go.Bar(name=f"{label.lower()} (a finding each)", x=labels, y=deep, marker_color=MISSING,
+                   hovertemplate=f"Depth %{{x}}: %{{y}} {label.lower()}<extra></extra>"),
+        ],
+        _layout(f"Clicks from the home page<br><sup>{len(rows):,} {label.lower()} (limit {limit})</sup>", barmode="stack",
+                showlegend=True, xaxis={"title": {"text": "clicks from home"}, "type": "category"},
+                yaxis={"title": {"text": "crawled pages"}}, legend={"orientation": "h", "y": -0.28, "yanchor": "top", "x": 0}),
     )
-    return MapView("depth", "Click depth", figure, height=360)
+    figure.update_layout(height=440, margin={"t": 70, "b": 120})
+    return MapView("depth", "Click depth", figure, height=440,
+                   description=f"Vermillion: the {label.lower()}, one finding each. Error, redirected and "
+                               "non-indexable pages past the limit are drawn in blue: they are not counted.")
 
 
 def positions_chart(rows: list[dict[str, Any]]) -> tuple[MapView, dict[str, int]]:
@@ -86,14 +127,16 @@ def positions_chart(rows: list[dict[str, Any]]) -> tuple[MapView, dict[str, int]
             go.Bar(name="nofollow", x=names, y=[nofollow.get(n, 0) for n in names], marker_color=OKABE_ITO[1],
                    hovertemplate="%{x}: %{y} nofollow links<extra></extra>"),
         ],
-        _layout("Internal links by position on the page", barmode="stack", showlegend=True,
+        _layout("Links by position on the page", barmode="stack", showlegend=True,
                 yaxis={"title": {"text": "links"}}, legend={"orientation": "h", "y": -0.15}),
     )
     return MapView("positions", "Link positions", figure, height=360), {**totals}
 
 
-def anchors_chart(rows: list[dict[str, Any]], generic: list[str]) -> tuple[MapView, dict[str, int]]:
-    """`rows` from `link_aggregates`; only followed body links carry an anchor."""
+def anchors_chart(rows: list[dict[str, Any]], generic: list[str], counted: Counted | None = None) -> tuple[MapView, dict[str, int]]:
+    """`rows` from `link_aggregates`; only followed body links carry an anchor. With `counted`,
+    the subtitle gives the number of findings of each anchor check (the cards' numbers), else the
+    shares of the scanned links."""
     rows = [row for row in rows if row["anchor"] is not None]
     generic_set = {anchor_key(g) for g in generic}
     summary = {"descriptive": 0, "generic": 0, "empty": 0}
@@ -108,13 +151,17 @@ def anchors_chart(rows: list[dict[str, Any]], generic: list[str]) -> tuple[MapVi
     colours = [MISSING if a in generic_set or a == "(empty)" else PRESENT for a, _ in top]
     total = sum(summary.values()) or 1
     share = ", ".join(f"{summary[k] / total:.0%} {k}" for k in ("descriptive", "generic", "empty"))
+    if counted is not None:
+        share = "<br>".join(f"{len(found):,} {label.lower()}" for label, found in counted)
     figure = go.Figure(
         go.Bar(orientation="h", y=[plotly_text(a, 45) for a, _ in top], x=[c for _, c in top], marker_color=colours,
                hovertext=[f"\u201c{plotly_text(a, 80)}\u201d: {c} body links" for a, c in top], hoverinfo="text"),
-        _layout(f"Top anchor texts in body links<br><sup>{share}</sup>", height=460,
-                xaxis={"title": {"text": "body links (generic or empty in vermillion)"}}, yaxis={"automargin": True}),
+        _layout(f"Top anchor texts in body links<br><sup>{share}</sup>", height=480,
+                xaxis={"title": {"text": "body links"}}, yaxis={"automargin": True}),
     )
-    return MapView("anchors", "Anchor text", figure, height=440), summary
+    figure.update_layout(margin={"t": 100}, title={"y": 0.96, "yanchor": "top", "yref": "container"})
+    return MapView("anchors", "Anchor text", figure, height=480,
+                   description="Generic or empty anchor texts in vermillion."), summary
 
 
 def pagerank_chart(pages: PageTable) -> MapView:
@@ -134,13 +181,13 @@ def pagerank_chart(pages: PageTable) -> MapView:
     stats.sort(key=lambda s: -s[3])
     figure = go.Figure(
         go.Box(
-            x=[plotly_text(s[0]) for s in stats], lowerfence=[s[1] for s in stats], q1=[s[2] for s in stats],
+            x=[plotly_text(type_words(s[0])) for s in stats], lowerfence=[s[1] for s in stats], q1=[s[2] for s in stats],
             median=[s[3] for s in stats], q3=[s[4] for s in stats], upperfence=[s[5] for s in stats],
             mean=[s[7] for s in stats], marker_color=PRESENT, line={"width": 1.5},
-            hovertext=[f"{plotly_text(s[0])}: {s[6]} pages, median PageRank {s[3]:.3g}" for s in stats],
+            hovertext=[f"{plotly_text(type_words(s[0]))}: {s[6]} pages, median PageRank {s[3]:.3g}" for s in stats],
             hoverinfo="text",
         ),
-        _layout("Internal PageRank by page type (live pages)", height=380,
+        _layout("PageRank by page type<br><sup>live pages</sup>", height=380,
                 yaxis={"title": {"text": "PageRank"}}),
     )
     return MapView("pagerank", "PageRank by page type", figure, height=380)

@@ -197,7 +197,7 @@ def hub_view(model: HubModel, findings: FindingIndex | None = None) -> MapView:
         )
     )
     missing = sum(1 for a in arrows if a.style == "missing")
-    title = f"{model.name}: hub and spokes ({len(spokes)} spokes, {missing} missing links)"
+    title = f"{model.name}: hub and spokes ({len(spokes)} spokes, {missing} missing link{'' if missing == 1 else 's'})"
     figure = go.Figure(traces, map_layout(title, height=800))
     figure.update_layout(legend={"title": {"text": "Click to hide"}}, xaxis={"range": [-1.9, 1.9]}, yaxis={"range": [-1.45, 1.45]})
     return MapView(
@@ -290,7 +290,7 @@ def pathway_view(model: PathwayModel, findings: FindingIndex | None = None) -> M
             )
         )
     missing = sum(1 for a in arrows if a.style == "missing")
-    figure = go.Figure(traces, map_layout(f"{model.name}: care pathway ({len(ordered)} stage pages, {missing} missing links)", height=560))
+    figure = go.Figure(traces, map_layout(f"{model.name}: care pathway ({len(ordered)} stage pages, {missing} missing link{'' if missing == 1 else 's'})", height=560))
     width = max(len(columns) - 1, 1)
     rows = max((len(c) for c in columns.values()), default=1)
     figure.update_layout(
@@ -353,6 +353,22 @@ def matrix_cell(treats: bool, forward: bool, backward: bool, pages_live: bool) -
     return 2
 
 
+UNLINKED = 2  # MATRIX_CATEGORIES index: treats, both pages live, no body link either way
+
+
+def matrix_counts(model: ProviderMatrix) -> list[int]:
+    """Treated provider x condition pairs per category over the whole matrix (before trimming;
+    untreated cells are not visited, so those categories stay 0): the report's card and the
+    map's title both read UNLINKED from here."""
+    counts = [0] * len(MATRIX_CATEGORIES)
+    for _, purl, _, curl in model.treated_pages():
+        forward = bool(purl and curl and (purl, curl) in model.body)
+        backward = bool(purl and curl and (curl, purl) in model.body)
+        live = bool(purl and curl and model.pages.get(purl, PageRef("")).live and model.pages.get(curl, PageRef("")).live)
+        counts[matrix_cell(True, forward, backward, live)] += 1
+    return counts
+
+
 MAX_MATRIX_PROVIDERS = 80
 MAX_MATRIX_CONDITIONS = 60
 
@@ -394,6 +410,7 @@ def providers_view(
     max_conditions: int = MAX_MATRIX_CONDITIONS,
 ) -> MapView:
     findings = findings or FindingIndex()
+    whole = matrix_counts(model)
     model, note = _trim_matrix(model, max_providers, max_conditions)
     z = np.zeros((len(model.providers), len(model.conditions)), dtype=np.int64)
     hover: list[list[str]] = []
@@ -431,7 +448,7 @@ def providers_view(
         [heatmap],
         go.Layout(
             template=TEMPLATE, height=height, margin={"l": 10, "r": 10, "t": 150, "b": 10},
-            title={"text": f"Providers \u00d7 conditions ({counts[2]} treated pairs not linked either way)", "x": 0.01,
+            title={"text": f"Providers \u00d7 conditions ({whole[UNLINKED]} treated pairs not linked either way)", "x": 0.01,
                    "y": 0.99, "yref": "container", "yanchor": "top"},
             xaxis={"side": "top", "tickangle": -40, "automargin": True},
             yaxis={"autorange": "reversed", "automargin": True},

@@ -35,9 +35,20 @@ def history_section(graph: Graph, ref: SiteRef, findings: list[dict[str, Any]] |
                     checks: list[Check] | None = None) -> str:
     """The section's HTML, or "" when no earlier crawl is kept or the packs were not run.
     `checks`: those the findings come from (None: the checks the findings name)."""
+    return history_parts(graph, ref, findings, checks)[0]
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def history_parts(graph: Graph, ref: SiteRef, findings: list[dict[str, Any]] | None,
+                  checks: list[Check] | None = None) -> tuple[str, str]:
+    """(the section's HTML, one plain sentence for the summary), both "" without an earlier crawl;
+    the sentence is built from the same counts as the section's cards."""
     previous = previous_of(graph, ref)
     if previous is None or findings is None:
-        return ""
+        return "", ""
     registry = load_registry()
     if checks is None:
         checks = checks_behind(findings, registry)
@@ -63,7 +74,7 @@ def history_section(graph: Graph, ref: SiteRef, findings: list[dict[str, Any]] |
     parts = [
         '<h2 id="since">Since the last crawl</h2>',
         f"<p>Compared with crawl {html_text(previous.crawl_id)} loaded {html_text(previous.loaded_at)} "
-        "(<code>archmodel diff</code> lists every change).</p>",
+        "(the appendix says how to list every change).</p>",
         f'<div class="am-cards">{card_html}</div>',
         _listing("What got worse", compared.new),
         _listing("What got fixed", compared.resolved),
@@ -71,7 +82,14 @@ def history_section(graph: Graph, ref: SiteRef, findings: list[dict[str, Any]] |
     trend = finding_trend(list_crawls(graph, ref.host))
     if len(trend) > 1:
         parts.append(f'<div class="am-chart">{map_section(trend_chart(trend), "history-trend")}</div>')
-    return "".join(parts)
+    line = (
+        f"Since the crawl of {previous.loaded_at[:10]}: {_plural(len(compared.new), 'new issue', 'new issues')}, "
+        f"{_plural(len(compared.resolved), 'issue fixed', 'issues fixed')}, "
+        f"{_plural(changes['page added'], 'page added', 'pages added')}, "
+        f"{_plural(changes['page removed'], 'page gone', 'pages gone')} and "
+        f"{_plural(changes['link lost body'], 'link lost', 'links lost')} from page bodies."
+    )
+    return "".join(parts), line
 
 
 def _listing(title: str, rows: list[dict[str, Any]]) -> str:

@@ -141,7 +141,7 @@ def _full_view(data: SiteData, clustering: Clustering, findings: FindingIndex) -
         figure=figure,
         description=(
             "Every page, grouped and coloured by specialty cluster (pages the site model does not place "
-            f"are grouped by link community, found with {clustering.backend}). Shape shows the page type, "
+            "are grouped by the pages they link to most). Shape shows the page type, "
             "size its internal PageRank; red rings mark pages with high-severity findings. Body links are "
             "drawn; navigation, header and footer links are hidden until you click them in the legend."
         ),

@@ -10,6 +10,8 @@
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, position, detail]
 // identity: [source, target]
+// headline: Links with no text
+// chart: anchors
 // fix_cost: link
 // why: >-
 //   A link in the main content has no text and no image alt text. Screen readers announce nothing

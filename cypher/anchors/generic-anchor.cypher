@@ -14,6 +14,8 @@
 //     description: Anchor texts counted as generic (compared case-insensitively, white space folded)
 // columns: [source, target, anchor, detail]
 // identity: [source, target, anchor]
+// headline: Links with generic text
+// chart: anchors
 // fix_cost: link
 // why: >-
 //   A link in the main content uses a generic phrase such as 'learn more' or 'click here'.

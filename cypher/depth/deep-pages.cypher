@@ -11,6 +11,7 @@
 //   max_depth: {type: integer, default: 3, description: Largest acceptable number of clicks from home}
 // columns: [url, type, depth, detail]
 // identity: [url]
+// chart: depth
 // fix_cost: links
 // headline: Pages too deep
 // why: >-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from archmodel.cli import main
 from archmodel.db.connection import Graph
+from archmodel.packs.identity import definition
 
 SEED = Path(__file__).resolve().parents[2] / "seed_data"
 
@@ -33,6 +35,25 @@ def test_demo_writes_findings_suggestions_report_and_maps(
     assert header[:4] == ["pack", "check", "severity", "title"] and header[-3:] == ["check_id", "priority", "impact"]
     assert {"url", "source", "target", "anchor", "condition", "provider", "depth", "detail"} <= set(header), \
         "every column a check returns, not a sentence hiding them"
+
+    tasks = list(csv.DictReader((out / "tasks.csv").open(encoding="utf-8")))
+    pages = [t["page_url"] for t in tasks]
+    assert tasks and len(pages) == len(set(pages)), "one task per page"
+    fixable = {f.get("url") or f.get("source") for f in findings
+               if f["severity"] != "info" and not definition(f).header.suggests}
+    assert fixable - {None} <= set(pages), "every page with a fix has its task"
+    assert {s["source"] for s in suggestions} <= set(pages), "every suggested link is in its page's task"
+    order = {"high": 0, "medium": 1, "low": 2}
+    ranks = [order[t["severity"]] for t in tasks]
+    assert ranks == sorted(ranks), "most severe first: many low fixes never outrank a high one"
+    for severity in order:
+        scores = [int(t["priority_score"]) for t in tasks if t["severity"] == severity]
+        assert scores == sorted(scores, reverse=True)
+    assert all(t["page_url"].startswith("https://") for t in tasks if t["page_url"]) and all(t["what_to_do"] for t in tasks)
+    many = [t for t in tasks if t["what_to_do"].count("\u2022") > 1]
+    assert many, "a page with several fixes is one task listing each"
+    for t in many:
+        assert t["summary"] and len(t["what_to_do"].split("\n")) >= 2
 
     report = (out / "report.html").read_text()
     assert "Lakeside Health" in report

@@ -135,7 +135,8 @@ def test_report_from_findings_files(hostile, cli_env, tmp_path, capsys) -> None:
     broken = sum(1 for r in rows if r["check"] == "broken-step")
     assert re.search(rf'<div class="value">{broken}</div><div class="label">Broken care-pathway steps', html)
     assert '<div class="value">1</div><div class="label">Provider-condition pairs not linked either way' in html
-    assert "Links to add" in html and "Findings by pack and severity" in html
+    assert "Links to add" in html and "Findings by area and severity" in html
+    assert (tmp_path / "tasks.csv").read_text(encoding="utf-8").startswith("rank,page_url,page,"), "tasks.csv beside the report"
     assert html.count('class="am-map"') >= 4 + 4, "four charts and at least four maps"
     assert "&lt;script&gt;window.__pwned=&#x27;anchor&#x27;&lt;/script&gt;" in html, "anchor shown as text in a table"
 
@@ -144,7 +145,7 @@ def test_report_without_checks_says_so(hostile, cli_env, tmp_path, capsys) -> No
     out = tmp_path / "report.html"
     assert main(["report", "--no-checks", "-o", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
-    assert "The packs were not run" in html
+    assert "The checks were not run" in html
     assert '<div class="value">not run</div><div class="label">Orphan pages' in html
 
 

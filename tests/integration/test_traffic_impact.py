@@ -123,7 +123,8 @@ def test_report_opens_with_the_plan_and_says_which_signals_it_used(graph: Graph)
 
     suggestions = suggestions_from(runner, report)
     html = build_report(graph, host, findings=report.findings, suggestions=suggestions)
-    assert html.index("What to fix first") < html.index('id="summary"') < html.index('id="findings"')
+    assert html.index('id="summary"') < html.index("What to fix first") < html.index('id="findings"') < html.index('id="appendix"')
+    assert html.index("No Search Console or analytics data is loaded") > html.index('id="appendix"'), "the method is in the appendix"
     assert "No Search Console or analytics data is loaded" in html
     from archmodel.ingest.traffic_join import add_traffic
 
