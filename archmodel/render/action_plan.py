@@ -67,7 +67,7 @@ AREA_WORDS = {
     "provider-condition": "doctors and the conditions they treat", "anchors": "link wording",
     "depth": "pages buried too deep", "broken-links": "broken and redirected links", "trust": "medical trust signals",
     "access": "locations and ways to book", "related-conditions": "related conditions",
-    "content-links": "links from articles and guides", "orphans": "orphan pages",
+    "content-links": "links from articles and guides", "orphans": "pages no link leads to",
     "equity": "link strength of key pages",
 }
 
