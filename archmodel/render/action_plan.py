@@ -65,7 +65,7 @@ EFFECTS = {
 AREA_WORDS = {
     "hub-spoke": "specialty hubs and their pages", "pathways": "care pathways",
     "provider-condition": "doctors and the conditions they treat", "anchors": "link wording",
-    "depth": "pages buried too deep", "broken-links": "broken and redirected links", "trust": "medical trust signals",
+    "depth": "pages hard or impossible to reach", "broken-links": "broken and redirected links", "trust": "medical trust signals",
     "access": "locations and ways to book", "related-conditions": "related conditions",
     "content-links": "links from articles and guides", "orphans": "pages no link leads to",
     "equity": "link strength of key pages",
