@@ -40,7 +40,7 @@ def crawls_list(site: str | None = SiteOption, fmt: FormatOption = None, output:
 
     Example: archmodel crawls list --format json
     """
-    from archmodel.history.crawls import list_crawls
+    from archmodel.db.crawls import list_crawls
 
     graph, ref = _site(site)
     emit(_rows(list_crawls(graph, ref.host)), fmt, output, columns=CRAWL_COLUMNS, title=f"Crawls of {ref.host}")
@@ -57,7 +57,7 @@ def crawls_show(
 
     Example: archmodel crawls show -1
     """
-    from archmodel.history.crawls import select_crawl
+    from archmodel.db.crawls import select_crawl
     from archmodel.ingest.stats import crawl_stats
 
     graph, ref = _site(site)
@@ -78,7 +78,7 @@ def crawls_delete(
 
     Example: archmodel crawls delete -3
     """
-    from archmodel.history.crawls import retire, select_crawl
+    from archmodel.db.crawls import retire, select_crawl
 
     graph, ref = _site(site)
     chosen = select_crawl(graph, ref, crawl)
@@ -95,7 +95,7 @@ def crawls_prune(
 
     Example: archmodel crawls prune --keep 3
     """
-    from archmodel.history.crawls import prune
+    from archmodel.db.crawls import prune
 
     graph, ref = _site(site)
     deleted = prune(graph, ref.host, keep)

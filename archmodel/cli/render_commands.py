@@ -115,7 +115,7 @@ def map_command(
     ref = resolve_site(graph, site, say=log, crawl=crawl)
     earlier = None
     if since is not None:
-        from archmodel.history.crawls import select_crawl
+        from archmodel.db.crawls import select_crawl
 
         earlier = select_crawl(graph, ref, since)
     if findings_file is not None:

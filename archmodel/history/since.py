@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archmodel.history.crawls import select_crawl
+from archmodel.db.crawls import select_crawl
 from archmodel.history.findings import crawl_findings, finding_identity
 from archmodel.packs.runner import FINDING_KEYS, Runner, RunReport
 

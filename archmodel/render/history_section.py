@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef
-from archmodel.history.crawls import list_crawls, previous_of
+from archmodel.db.crawls import list_crawls, previous_of
 from archmodel.history.diff import diff_crawls
 from archmodel.history.findings import compare_findings, crawl_findings, finding_trend
 from archmodel.packs.registry import SEVERITIES, load_registry
