@@ -10,7 +10,7 @@ import typer
 from archmodel.cli import app, state
 from archmodel.cli.output import log
 from archmodel.db import server
-from archmodel.db.connection import is_loopback_uri, uri_port
+from archmodel.db.uri import is_loopback_uri, uri_port
 from archmodel.db.inspect import ServerInfo, server_info
 from archmodel.errors import ArchmodelError
 

@@ -15,7 +15,7 @@ import typer
 from archmodel.cli import app, state
 from archmodel.cli.output import Format, log, render
 from archmodel.db import server
-from archmodel.db.connection import is_loopback_uri, uri_port
+from archmodel.db.uri import is_loopback_uri, uri_port
 from archmodel.errors import ArchmodelError, ConnectionFailed
 
 
