@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from archmodel.errors import InputError
 from archmodel.ingest.accounting import ReadOptions, RowAccount
-from archmodel.ingest.csvio import cell, parse_int
+from archmodel.ingest.cells import cell, parse_int
 from archmodel.ingest.detect import LINK_KINDS, PAGE_KINDS, detect
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.readers.advertools import AdvertoolsReader
