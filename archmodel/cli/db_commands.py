@@ -7,7 +7,8 @@ from pathlib import Path
 
 import typer
 
-from archmodel.cli import app, state
+from archmodel.cli import state
+from archmodel.cli.root import app
 from archmodel.cli.output import log
 from archmodel.db import server
 from archmodel.db.uri import is_loopback_uri, uri_port

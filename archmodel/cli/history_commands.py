@@ -10,7 +10,8 @@ from pathlib import Path
 
 import typer
 
-from archmodel.cli import app, state
+from archmodel.cli import state
+from archmodel.cli.root import app
 from archmodel.cli.output import FormatOption, OutputOption, emit, log
 from archmodel.cli.pack_commands import PackDirOption, Severity, SiteOption
 

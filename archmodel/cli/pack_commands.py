@@ -14,7 +14,8 @@ from pathlib import Path
 import typer
 from typer.core import TyperCommand
 
-from archmodel.cli import app, state
+from archmodel.cli import state
+from archmodel.cli.root import app
 from archmodel.cli.crawl_option import CrawlOption
 from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, render, resolve_format
 from archmodel.packs.registry import PACK_PATH_ENV, Check, Registry, load_registry

@@ -14,7 +14,8 @@ from typing import Any
 
 import typer
 
-from archmodel.cli import app, state
+from archmodel.cli import state
+from archmodel.cli.root import app
 from archmodel.cli.crawl_option import CrawlOption
 from archmodel.cli.output import log
 from archmodel.db.connection import Graph
