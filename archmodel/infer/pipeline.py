@@ -104,3 +104,9 @@ def propose(paths: Sequence[Path], output: Path = Path("site.yml"), sitemaps: Se
     text = render(model, at)
     parse_site_model(text, output)
     return text, model
+
+
+def propose_site_model(paths: Sequence[Path], output: Path = Path("site.yml")) -> str:
+    """The text of a proposed site.yml for the crawl at `paths` (validated; loads back). The first
+    `archmodel init`'s entry point, once archmodel/ingest/init_model.py."""
+    return propose(paths, output)[0]
