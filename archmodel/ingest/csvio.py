@@ -131,14 +131,14 @@ class CsvFile:
                         continue
                     if line > start:
                         check_multiline_row(name, delimiter, width, cells, start, line)
-                    if not cells or not any(cell.strip() for cell in cells):
+                    if not any(map(str.strip, cells)):  # no cells, or blank ones only
                         continue
                     if drop_controls:
                         cells = [_CONTROL.sub("", cell) for cell in cells]
                     if len(cells) < width:
                         cells.extend([""] * (width - len(cells)))
                     elif len(cells) > width:
-                        if any(cell.strip() for cell in cells[width:]):
+                        if any(map(str.strip, cells[width:])):
                             raise extra_cells_error(name, delimiter, width, cells, start, line)
                         del cells[width:]
                     yield start, cells
