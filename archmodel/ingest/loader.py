@@ -39,7 +39,7 @@ from archmodel.ingest import metrics
 from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.anchor_facts import ConditionNames
 from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
-from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs
+from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs, require_crawl_export
 from archmodel.ingest.link_hash import outlink_hashes
 from archmodel.ingest.link_summary import LinkTally
 from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord
@@ -213,6 +213,7 @@ class CrawlLoader:
             [Path(p) for p in paths], self.discovery, ignore=self.model.csv_files if self.model else ()
         )
         self.sitemaps = [Path(p) for p in sitemaps]
+        require_crawl_export(self.files, paths)
         base_url = self.model.site.base_url if self.model else infer_base_url(self.files)
         if self.model is None:
             self.site_model = SiteModel.without_model(base_url)
