@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from archmodel.ingest.accounting import ReadOptions
-from archmodel.ingest.cells import cell, parse_bool, raw_cell
+from archmodel.ingest.cells import cell, parse_bool
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.readers.common import (
     HYPERLINK_TYPES,
@@ -112,16 +112,17 @@ class InlinksReader(CsvReader):
         """The bulk of every load (and of `init`): millions of rows that repeat a few hundred
         thousand URLs and a handful of types, positions and Follow/Rel values, so each distinct
         value is interpreted once per pass (`seen_*`, at most `_SEEN_LIMIT` values each, so a
-        hostile file cannot grow them without bound; URLs are memoised by the normaliser)."""
+        hostile file cannot grow them without bound; URLs are memoised by the normaliser).
+        Optional columns the export lacks read the blank cell appended to every row (index -1)."""
         h = self.csv.header
         link_type = h.find("Type")
         source = h.find("Source")
         destination = h.find("Destination")
-        anchor = h.find("Anchor", "Anchor Text")
-        alt = h.find("Alt Text")
-        follow = h.find("Follow")
-        rel = h.find("Rel")
-        position = h.find("Link Position")
+        anchor, alt, follow, rel, position = (
+            -1 if index is None else index
+            for index in (h.find("Anchor", "Anchor Text"), h.find("Alt Text"), h.find("Follow"), h.find("Rel"),
+                          h.find("Link Position"))
+        )
         account, _ = self.start("links")
         skipped = account.skipped
         normalise = normaliser.normalise
@@ -130,6 +131,7 @@ class InlinksReader(CsvReader):
         seen_follow: dict[tuple[str, str], bool] = {}
         for _, cells in self.csv.rows():
             account.read += 1
+            cells.append("")
             kind = cells[link_type]
             hyperlink = seen_types.get(kind)
             if hyperlink is None:
@@ -152,26 +154,19 @@ class InlinksReader(CsvReader):
             if target_url is None:
                 skipped["external"] += 1
                 continue
-            signals = (raw_cell(cells, follow), raw_cell(cells, rel))
+            signals = (cells[follow], cells[rel])
             followed = seen_follow.get(signals)
             if followed is None:
                 followed = _followed(*signals)
                 if len(seen_follow) < _SEEN_LIMIT:
                     seen_follow[signals] = followed
-            where = raw_cell(cells, position)
+            where = cells[position]
             link_position = seen_positions.get(where, _UNSEEN)
             if link_position is _UNSEEN:
                 link_position = normalise_position(where.strip() or None)
                 if len(seen_positions) < _SEEN_LIMIT:
                     seen_positions[where] = link_position
-            yield LinkRecord(
-                source=source_url,
-                target=target_url,
-                anchor=(cell(cells, anchor) or ""),
-                alt=(cell(cells, alt) or ""),
-                position=link_position,
-                follow=followed,
-            )
+            yield LinkRecord(source_url, target_url, cells[anchor].strip(), cells[alt].strip(), link_position, followed)
 
 
 _UNSEEN = object()
