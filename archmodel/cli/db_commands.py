@@ -37,7 +37,7 @@ def db_start(
         server.DEFAULT_PAGECACHE, "--pagecache", help="Page cache, e.g. 3g [env ARCHMODEL_NEO4J_PAGECACHE]."
     ),
 ) -> None:
-    """Start a local Neo4j 5.26 LTS with APOC and GDS; reuse one already answering.
+    """Start a local Neo4j 5.26 LTS with APOC and GDS; reuse the one it started earlier.
 
     Example: archmodel db start --port 7687
     """

@@ -6,6 +6,7 @@ action plan ranked by Search Console and GA4 demand; findings do not change with
 
 from __future__ import annotations
 
+import textwrap
 import time
 from importlib import resources
 from pathlib import Path
@@ -13,11 +14,13 @@ from pathlib import Path
 import typer
 
 from archmodel.cli import state
+from archmodel.cli.findings_text import top_findings
+from archmodel.cli.output import Format, log, render, terminal_width
 from archmodel.cli.root import app
-from archmodel.cli.output import Format, log, render
 from archmodel.db import server
 from archmodel.db.uri import is_loopback_uri, uri_port
 from archmodel.errors import ArchmodelError, ConnectionFailed
+from archmodel.packs.impact import by_impact
 
 
 def seed_folder() -> Path:
@@ -74,11 +77,10 @@ def demo(
     """
     from archmodel.cli.traffic_commands import add_and_report
     from archmodel.ingest.loader import load_crawl
-    from archmodel.packs.impact import score_findings, score_suggestions
+    from archmodel.audit import audit
     from archmodel.packs.registry import load_registry
     from archmodel.packs.runner import Runner
     from archmodel.packs.suggest import COLUMNS
-    from archmodel.packs.suggest import suggestions_from
     from archmodel.render.api import write_all
 
     started = time.monotonic()
@@ -96,22 +98,17 @@ def demo(
         log(f"{loaded.site}: {loaded.pages:,} pages, {loaded.links:,} links loaded in {loaded.seconds:.1f} s.")
     add_and_report(graph, loaded.site, [seed / "traffic"])
 
-    runner = Runner.for_site(graph, loaded.site)
-    report = runner.run(load_registry().checks.values())
-    suggestions = suggestions_from(runner, report)
-    model = score_findings(graph, runner.site, report.findings)
-    score_suggestions(graph, runner.site, suggestions, model)
-    findings = report.findings
+    done = audit(Runner.for_site(graph, loaded.site), load_registry(), suggestions=True)
+    report, findings, suggestions = done.report, done.findings, done.suggestions or []
     output.mkdir(parents=True, exist_ok=True)
     (output / "findings.json").write_text(render(findings, None, Format.json), encoding="utf-8")
     (output / "findings.csv").write_text(
-        render(findings, ["pack", "check", "severity", "title", "url", "source", "target", "detail", "priority", "impact"], Format.csv),
-        encoding="utf-8",
+        render(findings, [*report.finding_columns(), "priority", "impact"], Format.csv), encoding="utf-8"
     )
     (output / "suggestions.json").write_text(render(suggestions, [*COLUMNS, "impact"], Format.json), encoding="utf-8")
     (output / "suggestions.csv").write_text(render(suggestions, [*COLUMNS, "impact"], Format.csv), encoding="utf-8")
-    skipped = [(outcome.check.name, outcome.skipped or "") for outcome in report.skipped]
-    written = write_all(graph, output, loaded.site, findings=findings, suggestions=suggestions, skipped=skipped)
+    written = write_all(graph, output, loaded.site, findings=findings, suggestions=suggestions, skipped=done.skipped,
+                        checks=done.checks)
 
     print(report.summary())
     by_pack: dict[str, int] = {}
@@ -120,5 +117,12 @@ def demo(
     for pack, count in sorted(by_pack.items()):
         print(f"  {pack:20s} {count:4d}")
     print(f"{len(suggestions)} links to add, with anchors and placement.")
-    print(f"Wrote {output / 'report.html'}, {len(written) - 1} maps, findings and suggestions (JSON, CSV) "
-          f"to {output}/ in {time.monotonic() - started:.1f} s.")
+    print(f"Wrote {len(written) - 1} maps, findings and suggestions (JSON, CSV) to {output}/ in "
+          f"{time.monotonic() - started:.1f} s.")
+    width = terminal_width()
+    print("\nThe three fixes that matter most:")
+    print(top_findings(by_impact(findings), 3, width), end="")
+    print(f"\nOpen the report: {(output / 'report.html').resolve().as_uri()}")
+    if is_loopback_uri(state.current().settings().uri):
+        print(textwrap.fill("The local Neo4j keeps running for other archmodel commands; stop it with "
+                            "`make stop` (or `archmodel db stop`).", width))

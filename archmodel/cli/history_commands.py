@@ -14,6 +14,7 @@ from archmodel.cli import state
 from archmodel.cli.root import app
 from archmodel.cli.output import FormatOption, OutputOption, emit, log
 from archmodel.cli.pack_commands import PackDirOption, Severity, SiteOption
+from archmodel.db.sites import SiteRef
 
 crawls_app = typer.Typer(help="The kept crawls of a site: list, show, delete, prune.", no_args_is_help=True)
 app.add_typer(crawls_app, name="crawls")
@@ -124,15 +125,21 @@ def diff(
     Example: archmodel diff --fail-on-new high --format json -o changes.json
     """
     from archmodel.history.diff import COLUMNS, diff_crawls
-    from archmodel.history.findings import crawl_findings, finding_row
+    from archmodel.audit import audit
+    from archmodel.history.findings import finding_row
     from archmodel.history.pair import resolve_pair
     from archmodel.packs.registry import load_registry, severity_rank
     from archmodel.packs.runner import Runner
 
     graph = state.current().graph()
     before, after = resolve_pair(graph, site, old, new, say=log)
-    checks = load_registry(pack_dir).select([])
-    finder = None if no_checks else (lambda ref: crawl_findings(Runner(graph, ref), checks, record=True))
+    registry = load_registry(pack_dir)
+
+    def findings_of(ref: SiteRef) -> tuple[list[dict], list[str]]:
+        done = audit(Runner(graph, ref), registry, score=False)
+        return done.findings, [name for name, _ in done.skipped]
+
+    finder = None if no_checks else findings_of
     result = diff_crawls(graph, before, after, finder, movers_limit=movers)
     rows = result.rows + ([finding_row("still open", f) for f in result.still_open] if include_open else [])
     emit(rows, fmt, output, columns=COLUMNS, title=f"{after.host}: {before.crawl_id} -> {after.crawl_id}")

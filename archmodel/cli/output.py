@@ -19,9 +19,11 @@ import json
 import math
 import re
 import sys
+import textwrap
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
@@ -29,7 +31,8 @@ from rich.table import Table
 
 from archmodel.errors import ArchmodelError
 
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+# Status lines fold at a terminal's width; piped into a log they stay one line each (grep-able).
+stderr = Console(stderr=True, highlight=False, soft_wrap=not sys.stderr.isatty())
 
 
 class Format(str, Enum):
@@ -132,14 +135,56 @@ def render(rows: list[dict[str, Any]], columns: list[str] | None, fmt: Format, t
         for row in rows:
             lines.append("| " + " | ".join(esc(_screen_cell(row.get(c))) for c in columns) + " |")
         return "\n".join(lines) + "\n"
-    table = Table(title=title, show_lines=False)
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(_screen_cell(row.get(c)) for c in columns))
-    console = Console(file=io.StringIO(), width=max(100, Console().width), highlight=False)
-    console.print(table)
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    return _terminal_text(rows, columns, title, terminal_width())
+
+
+URL_COLUMNS = {"url", "source", "target"}
+MIN_COLUMN_WIDTH = 14  # below this a table column wraps words letter by letter: list the rows instead
+
+
+def terminal_width() -> int:
+    """The width tables are laid out for: the terminal's (COLUMNS when set), at least 40."""
+    return max(40, Console().width)
+
+
+def site_path(value: Any) -> str:
+    """A URL as the path an editor recognises (`/conditions/asthma/`); other values unchanged.
+    Findings and suggestions name pages of one site, so the host adds nothing on a screen."""
+    text = _screen_cell(value)
+    if text.startswith(("http://", "https://")):
+        parts = urlsplit(text)
+        return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return text
+
+
+def _terminal_text(rows: list[dict[str, Any]], columns: list[str], title: str | None, width: int) -> str:
+    """Rows for a person at a terminal of `width` columns: a table when its columns fit, else one
+    block per row (`column: value` lines, folded at the width). URLs show as site paths."""
+    def cell(row: dict[str, Any], column: str) -> str:
+        return site_path(row.get(column)) if column in URL_COLUMNS else _screen_cell(row.get(column))
+
+    console = Console(file=io.StringIO(), width=width, highlight=False)
+    if len(columns) * MIN_COLUMN_WIDTH + 1 <= width:
+        table = Table(title=title, show_lines=False)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*(cell(row, c) for c in columns))
+        console.print(table)
+        return console.file.getvalue()  # type: ignore[attr-defined]
+    lines = [title, "=" * min(len(title), width), ""] if title else []
+    label_width = max(len(c) for c in columns) + 2 if columns else 0
+    for number, row in enumerate(rows, 1):
+        for i, column in enumerate(columns):
+            value = cell(row, column)
+            if value == "":
+                continue
+            lead = (f"{number}. " if i == 0 else "").ljust(len(str(len(rows))) + 2)
+            prefix = lead + f"{column}:".ljust(label_width)
+            lines += textwrap.wrap(value, width, initial_indent=prefix, subsequent_indent=" " * len(prefix),
+                                   break_long_words=True, break_on_hyphens=False) or [prefix.rstrip()]
+        lines.append("")
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def emit(

@@ -8,18 +8,33 @@ stays one clean array of findings a CI job can parse.
 from __future__ import annotations
 
 import sys
+import textwrap
 from enum import Enum
 from pathlib import Path
 
 import typer
 from typer.core import TyperCommand
 
+from archmodel.audit import audit, mark_since
 from archmodel.cli import state
-from archmodel.cli.root import app
 from archmodel.cli.crawl_option import CrawlOption
-from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, render, resolve_format
-from archmodel.packs.registry import PACK_PATH_ENV, Check, Registry, load_registry
-from archmodel.packs.runner import FINDING_KEYS, CheckOutcome, RunReport, Runner
+from archmodel.cli.findings_text import run_summary
+from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, render, resolve_format, terminal_width
+from archmodel.cli.root import app
+from archmodel.packs.adhoc import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S, run_read_only
+from archmodel.packs.impact import by_impact
+from archmodel.packs.registry import (
+    CATALOGUE_COLUMNS,
+    PACK_PATH_ENV,
+    Check,
+    Registry,
+    catalogue,
+    load_registry,
+    severity_rank,
+)
+from archmodel.packs.runner import CheckOutcome, RunReport, Runner
+from archmodel.packs.suggest import COLUMNS as SUGGESTION_COLUMNS
+from archmodel.packs.suggest import suggesting_checks
 
 packs_app = typer.Typer(help="The query pack catalogue: list checks, show one with its Cypher.", no_args_is_help=True)
 app.add_typer(packs_app, name="packs")
@@ -70,31 +85,27 @@ def _overrides(params: list[str]) -> dict[str, str]:
     return dict(params)  # type: ignore[arg-type]
 
 
+TABLE_COLUMNS = ["id", "pack", "check", "severity", "title"]
+
+
 @packs_app.command("list")
 def packs_list(fmt: FormatOption = None, output: OutputOption = None, pack_dir: list[Path] = PackDirOption) -> None:
-    """List every check: pack, check, title, severity and description.
+    """List every check: id, pack, check, severity and title; csv, json and markdown add the fix
+    cost, identity keys, description, why it matters and how to fix it.
 
     Example: archmodel packs list --format json
     """
-    rows = [
-        {
-            "pack": check.pack,
-            "check": check.id,
-            "title": check.title,
-            "severity": check.severity,
-            "description": check.header.description,
-        }
-        for check in _registry(pack_dir)
-    ]
-    emit(rows, fmt, output, columns=["pack", "check", "title", "severity", "description"])
+    columns = TABLE_COLUMNS if resolve_format(fmt, output) is Format.table else CATALOGUE_COLUMNS
+    emit(catalogue(_registry(pack_dir)), fmt, output, columns=columns)
 
 
 @packs_app.command("show")
 def packs_show(
-    name: str = typer.Argument(..., metavar="PACK[/CHECK]", help="A pack, or one check of it."),
+    name: str = typer.Argument(..., metavar="PACK[/CHECK]|ID", help="A pack, one check of it, or a check's id."),
     pack_dir: list[Path] = PackDirOption,
 ) -> None:
-    """Show a pack's or a check's description, parameters, columns and Cypher.
+    """Show a pack's or a check's description, why it matters, how to fix it, parameters, columns
+    and Cypher.
 
     Example: archmodel packs show pathways/broken-step
     """
@@ -104,21 +115,25 @@ def packs_show(
 
 def _describe_check(check: Check) -> str:
     header = check.header
-    lines = [
-        f"{check.name} ({header.severity}): {header.title}",
-        "",
-        header.description.strip(),
-        "",
-        f"File: {check.path}",
-    ]
+    width = terminal_width()
+    lines = [f"{check.name} ({header.severity}): {header.title}", f"Id: {check.stable_id}", ""]
+    lines += textwrap.wrap(" ".join(header.description.split()), width)
+    for label, text in (("Why it matters", header.why), ("How to fix", header.how_to_fix)):
+        if text:
+            lines += ["", label + ":"] + textwrap.wrap(" ".join(text.split()), width, initial_indent="  ",
+                                                        subsequent_indent="  ")
+    lines += ["", f"File: {check.path}", f"Fix cost: {header.fix_cost}", "Identity: " + ", ".join(check.identity)]
     if header.requires:
         lines.append("Requires: " + ", ".join(header.requires))
+    if header.suggests is not None:
+        lines.append(f"Suggests links: {header.suggests.placement}")
     lines.append("Parameters:")
     for pname, spec in header.parameters.items():
         default = "" if spec.default is None else f", default {spec.default!r}"
-        lines.append(f"  {pname} ({spec.type}{default}): {spec.description}")
-    lines.append("Columns: " + ", ".join(header.columns))
-    lines += ["", check.cypher.rstrip()]
+        lines += textwrap.wrap(f"{pname} ({spec.type}{default}): {spec.description}", width, initial_indent="  ",
+                               subsequent_indent="    ")
+    lines += textwrap.wrap("Columns: " + ", ".join(header.columns), width, subsequent_indent="  ")
+    lines += ["", check.cypher.rstrip()]  # verbatim: it runs as printed in Neo4j Browser
     return "\n".join(lines)
 
 
@@ -139,7 +154,15 @@ def run(
         help="Mark each finding new or still open against this earlier crawl (adds a 'since' column).",
     ),
     sort: SortOrder = typer.Option(
-        SortOrder.check, "--sort", help="check: by pack and check (default); impact: what to fix first (docs/impact.md)."
+        SortOrder.impact, "--sort",
+        help="impact: what to fix first (default, docs/impact.md); check: by pack and check, a section per check.",
+    ),
+    min_severity: Severity | None = typer.Option(
+        None, "--min-severity", help="Only findings of this severity or higher (info, low, medium, high)."
+    ),
+    top: int | None = typer.Option(
+        None, "--top", min=1,
+        help="Only the N findings with the most impact (a terminal shows counts per check and the top 10).",
     ),
     fresh: bool = typer.Option(
         False, "--fresh",
@@ -150,27 +173,15 @@ def run(
 
     Example: archmodel run pathways anchors/generic-anchor --fail-on high --format json
     """
-    from archmodel.packs.impact import score_findings
-
     registry = _registry(pack_dir)
     checks = registry.select(names or [])
     runner = Runner.for_site(
         state.current().graph(), site, _overrides(params), say=log, crawl=crawl, reuse=not fresh
     )
-    report = runner.run(checks)
-    if not names and not params:
-        from archmodel.history.findings import record_counts
-
-        record_counts(runner.graph, runner.site.crawl_id, report)
-    score_findings(runner.graph, runner.site, report.findings)
+    report = audit(runner, registry, checks).report
     if since is not None:
-        from archmodel.history.since import mark_since
-
         log(mark_since(runner, report, since))
-    if sort is SortOrder.impact:
-        _emit_by_impact(report, fmt, output)
-    else:
-        _emit_findings(report, fmt, output)
+    _emit_run(report, fmt, output, sort, min_severity.value if min_severity else None, top)
     for line in report.skip_lines():
         log(line)
     log(report.summary())
@@ -182,46 +193,50 @@ def run(
 SCORE_KEYS = ["priority", "impact"]
 
 
-def _finding_columns(report: RunReport) -> list[str]:
-    """pack, check, severity, title, `since` (run --since), every check's columns, then priority and impact."""
-    findings = report.findings
-    columns = list(FINDING_KEYS) + (["since"] if findings and "since" in findings[0] else [])
-    for outcome in report.outcomes:
-        columns += [c for c in outcome.check.columns if c not in columns]
-    return columns + SCORE_KEYS
+TERMINAL_TOP = 10
 
 
-def _emit_by_impact(report: RunReport, fmt: Format | None, output: Path | None) -> None:
-    from archmodel.packs.impact import by_impact
-
-    chosen = resolve_format(fmt, output)
-    findings = by_impact(report.findings)
-    if chosen in (Format.json, Format.ndjson, Format.csv):
-        emit(findings, chosen, output, columns=_finding_columns(report))
-        return
-    columns = ["impact", "priority", "pack", "check", "url", "source", "target", "detail"]
-    present = [c for c in columns if any(f.get(c) not in (None, "") for f in findings)]
-    title = f"Findings on {report.site.host}, most impact first"
-    emit(findings, chosen, output, columns=present, title=title)
-
-
-def _emit_findings(report: RunReport, fmt: Format | None, output: Path | None) -> None:
+def _emit_run(report: RunReport, fmt: Format | None, output: Path | None, sort: SortOrder,
+              min_severity: str | None, top: int | None) -> None:
+    """Findings in the chosen format. A terminal gets counts per check and the `top` (10) with the
+    most impact; `--sort check` a section per check; files and pipes every finding and column."""
     chosen = resolve_format(fmt, output)
     findings = report.findings
+    if min_severity is not None:
+        findings = [f for f in findings if severity_rank(f["severity"]) >= severity_rank(min_severity)]
+    if sort is SortOrder.impact:
+        findings = by_impact(findings)
+    if top is not None:
+        findings = findings[:top]
     if chosen in (Format.json, Format.ndjson, Format.csv):
-        emit(findings, chosen, output, columns=_finding_columns(report))
+        emit(findings, chosen, output, columns=report.finding_columns() + SCORE_KEYS)
         return
-    sections = [_section(outcome, chosen) for outcome in report.outcomes if outcome.findings]
+    if sort is SortOrder.impact and chosen is Format.table:
+        text = run_summary(findings, report.site.host, top or TERMINAL_TOP, terminal_width(), len(report.findings))
+        _write(text, output, len(findings))
+        return
+    if sort is SortOrder.impact:
+        columns = ["impact", "priority", "pack", "check", "url", "source", "target", "detail"]
+        present = [c for c in columns if any(f.get(c) not in (None, "") for f in findings)]
+        emit(findings, chosen, output, columns=present, title=f"Findings on {report.site.host}, most impact first")
+        return
+    kept = {id(f) for f in findings}
+    sections = [_section(outcome, chosen, [f for f in outcome.findings if id(f) in kept])
+                for outcome in report.outcomes]
+    sections = [section for section in sections if section]
     text = "\n".join(sections) if sections else ("No findings.\n" if chosen is Format.table else "")
     _write(text, output, len(findings))
 
 
-def _section(outcome: CheckOutcome, fmt: Format) -> str:
+def _section(outcome: CheckOutcome, fmt: Format, findings: list[dict]) -> str:
+    """One check's findings under a heading ("" when it has none)."""
+    if not findings:
+        return ""
     check = outcome.check
-    count = len(outcome.findings)
+    count = len(findings)
     title = f"{check.name} ({check.severity}): {check.title} - {count} finding{'s' if count != 1 else ''}"
-    columns = (["since"] if "since" in outcome.findings[0] else []) + check.columns + SCORE_KEYS
-    return render(outcome.findings, columns, fmt, title=title)
+    columns = (["since"] if "since" in findings[0] else []) + check.columns + SCORE_KEYS
+    return render(findings, columns, fmt, title=title)
 
 
 def _write(text: str, output: Path | None, count: int) -> None:
@@ -242,17 +257,21 @@ def query(
     output: OutputOption = None,
     site: str | None = SiteOption,
     crawl: CrawlOption = None,
+    timeout: float = typer.Option(DEFAULT_TIMEOUT_S, "--timeout", min=1, help="Seconds before the server stops the query."),
+    max_rows: int = typer.Option(DEFAULT_MAX_ROWS, "--max-rows", min=1, help="Read at most this many rows."),
 ) -> None:
     """Run an ad hoc read-only Cypher query; $site and $crawl are filled in when the query uses them.
 
     Example: archmodel query 'MATCH (:Site {host: $site})-[:CURRENT]->(c) MATCH (p:Page {crawl: c.id}) RETURN p.type AS type, count(*) AS n'
     """
-    from archmodel.packs.adhoc import run_read_only
-
     text = sys.stdin.read() if cypher == "-" else cypher
     graph = state.current().graph()
-    keys, rows = run_read_only(graph, text, _overrides(params), site, say=log, crawl=crawl)
-    emit(rows, fmt, output, columns=keys)
+    result = run_read_only(graph, text, _overrides(params), site, say=log, crawl=crawl, timeout=timeout,
+                           max_rows=max_rows)
+    emit(result.rows, fmt, output, columns=result.columns)
+    if result.truncated:
+        log(f"Only the first {max_rows:,} rows: the query returns more (--max-rows N reads more; add LIMIT or "
+            "aggregate to read less).")
 
 
 @app.command("suggest")
@@ -269,21 +288,17 @@ def suggest(
 
     Example: archmodel suggest --top 10 --format csv -o links-to-add.csv
     """
-    from archmodel.packs.impact import by_impact, score_suggestions
-    from archmodel.packs.suggest import COLUMNS
-    from archmodel.packs.suggest import suggest as make_suggestions
-
     registry = load_registry()
     runner = Runner.for_site(state.current().graph(), site, say=log, crawl=crawl)
-    rows, report = make_suggestions(runner, registry)
-    score_suggestions(runner.graph, runner.site, rows)
+    done = audit(runner, registry, suggesting_checks(registry), suggestions=True)
+    rows, report = done.suggestions or [], done.report
     if top is not None:
         total = len(rows)
         rows = by_impact(rows)[:top]
         log(f"The {len(rows)} of {total} links with the most impact.")
     for line in report.skip_lines():
         log(line)
-    emit(rows, fmt, output, columns=[*COLUMNS, "impact"], title=f"Links to add on {report.site.host}")
+    emit(rows, fmt, output, columns=[*SUGGESTION_COLUMNS, "impact"], title=f"Links to add on {report.site.host}")
     by_priority: dict[str, int] = {}
     for row in rows:
         by_priority[row["priority"]] = by_priority.get(row["priority"], 0) + 1

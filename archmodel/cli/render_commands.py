@@ -14,12 +14,15 @@ from typing import Any
 
 import typer
 
+from archmodel.audit import Audit, audit, checks_behind
 from archmodel.cli import state
-from archmodel.cli.root import app
 from archmodel.cli.crawl_option import CrawlOption
 from archmodel.cli.output import log
+from archmodel.cli.root import app
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef, resolve_site
+from archmodel.packs.registry import Check, load_registry
+from archmodel.packs.runner import Runner
 from archmodel.render.api import write_map, write_maps, write_report
 from archmodel.render.findings import read_rows_file
 from archmodel.render.gather import gather
@@ -69,27 +72,18 @@ def _timed(times: PhaseTimes, function: Any, *args: Any, **kwargs: Any) -> Any:
 
 def run_checks(
     graph: Graph, site: SiteRef, severities: set[str] | None, with_suggestions: bool = False, workers: int = 1
-) -> tuple[list[dict[str, Any]], list[tuple[str, str]], list[dict[str, Any]] | None]:
-    """Findings, skipped checks and (if asked) suggestions, from one run of the packs runner.
+) -> Audit:
+    """One audit for a map or the report: the whole catalogue, or the checks of `severities`.
 
     `workers` > 1 runs that many checks at once (each is one read query, so the server works on
     them in parallel); outcomes keep the registry's order, so the findings are the same."""
-    from archmodel.packs.registry import load_registry
-    from archmodel.packs.runner import Runner
-    from archmodel.packs.suggest import suggestions_from
-
-    runner = Runner(graph, site)
-    checks = [c for c in load_registry().select() if severities is None or c.severity in severities]
-    report = runner.run(checks, workers=workers)
-    if severities is None:
-        from archmodel.history.findings import record_counts
-
-        record_counts(graph, site.crawl_id, report)
-    if report.links_skip_line():
-        log(report.links_skip_line())
-    log(report.summary())
-    skipped = [(o.check.name, o.skipped or "") for o in report.skipped]
-    return report.findings, skipped, suggestions_from(runner, report) if with_suggestions else None
+    registry = load_registry()
+    checks = [c for c in registry.select() if severities is None or c.severity in severities]
+    done = audit(Runner(graph, site), registry, checks, suggestions=with_suggestions, workers=workers)
+    if done.report.links_skip_line():
+        log(done.report.links_skip_line())
+    log(done.report.summary())
+    return done
 
 
 @app.command("map")
@@ -124,7 +118,7 @@ def map_command(
     elif no_checks:
         findings = None
     else:
-        findings, _, _ = run_checks(graph, ref, {"high", "medium"} if view.value != "clusters" else {"high"})
+        findings = run_checks(graph, ref, {"high", "medium"} if view.value != "clusters" else {"high"}).findings
     path = write_map(graph, view.value, output, ref, focus, findings, say=log, max_pages=max_pages,
                      community_backend=communities.value, since=earlier, self_contained=self_contained)
     log(f"Wrote the {view.value} map to {path}")
@@ -158,6 +152,7 @@ def report_command(
     skipped: list[tuple[str, str]] = []
     findings: list[dict[str, Any]] | None = None
     suggestions: list[dict[str, Any]] | None = None
+    checks: list[Check] | None = None
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="archmodel-checks") as pool:
         # The checks work on the server while this thread reads the site and lays out its map.
         checking = None
@@ -166,13 +161,15 @@ def report_command(
                                    workers=REPORT_CHECK_WORKERS)
         gathered = gather(graph, ref, max_pages, communities.value, times)
         if checking is not None:
-            findings, skipped, suggestions = checking.result()
+            done = checking.result()
+            findings, skipped, suggestions, checks = done.findings, done.skipped, done.suggestions, done.checks
     if findings_file is not None:
         findings, skipped = read_rows_file(findings_file, "findings"), []
+        checks = checks_behind(findings, load_registry())
     if suggestions_file is not None:
         suggestions = read_rows_file(suggestions_file, "suggestions")
     path = write_report(graph, output, ref, self_contained=self_contained, findings=findings, suggestions=suggestions,
-                        skipped=skipped, max_pages=max_pages, community_backend=communities.value, say=log,
+                        skipped=skipped, checks=checks, max_pages=max_pages, community_backend=communities.value, say=log,
                         gathered=gathered, times=times)
     log(times.summary())
     size = path.stat().st_size / 1e6

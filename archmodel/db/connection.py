@@ -1,6 +1,6 @@
 """Connection settings and the one way archmodel talks to Neo4j.
 
-Settings come from options and the `NEO4J_*` environment variables (cli.md "Connection"). The
+Settings come from options and the `NEO4J_*` environment variables (docs/cli.md "Connection"). The
 password is held as a `SecretStr` so it never shows up in a repr, a log line or an exception
 message; it comes only from `NEO4J_PASSWORD`, an interactive prompt, or the owner-only password
 file of the local server started by `archmodel db start`.

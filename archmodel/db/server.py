@@ -151,6 +151,19 @@ def listens_on(pid: int, port: int) -> bool:
     return any(c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port for c in connections)
 
 
+def listener(port: int) -> str:
+    """Which process listens on `port`, in words, for an error message ("pid 4242, java")."""
+    try:
+        for connection in psutil.net_connections(kind="tcp"):
+            if connection.status == psutil.CONN_LISTEN and connection.laddr and connection.laddr.port == port:
+                if connection.pid is None:
+                    return "a process of another user"
+                return f"pid {connection.pid}, {psutil.Process(connection.pid).name()}"
+    except (psutil.Error, OSError):
+        pass
+    return "a process archmodel cannot see"
+
+
 def _require_tool(name: str, package: str) -> str:
     path = shutil.which(name)
     if not path:
@@ -287,13 +300,19 @@ def start(
     """Start the local server, or report the one already answering on `port`."""
     started = time.monotonic()
     record = read_record(port)
-    if record and pid_alive(record.pid) and speaks_bolt(port):
+    if record and pid_alive(record.pid) and listens_on(record.pid, port) and speaks_bolt(port):
         return StartResult(record.uri, record.pid, Path(record.data_dir), True, 0.0)
     if port_open(port):
+        # Not the server recorded here: it never gets archmodel's generated password.
         if speaks_bolt(port):
-            return StartResult(f"bolt://127.0.0.1:{port}", None, Path(""), True, 0.0)
+            raise ServerError(
+                f"port {port} is held by a Neo4j archmodel did not start ({listener(port)})",
+                f"127.0.0.1:{port}",
+                f"use it with NEO4J_URI=bolt://127.0.0.1:{port} and its NEO4J_PASSWORD, or start archmodel's "
+                "own on another port with `archmodel db start --port N`",
+            )
         raise ServerError(
-            f"port {port} is held by something that is not Neo4j",
+            f"port {port} is held by something that is not Neo4j ({listener(port)})",
             f"127.0.0.1:{port}",
             "stop that program, or pass another port with `archmodel db start --port N`",
         )

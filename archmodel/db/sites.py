@@ -1,4 +1,4 @@
-"""Which site a reading command works on (cli.md "Sites").
+"""Which site a reading command works on (docs/cli.md "Sites").
 
 One graph may hold several sites. `--site HOST` picks one; without it the only site is used, or
 the most recently loaded one, and the choice is said on standard error so nobody reads another

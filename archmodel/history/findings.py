@@ -1,7 +1,7 @@
 """Findings of a kept crawl, and which are new, resolved or still open between two crawls.
 
 Every check is scoped by `$crawl`, so a kept crawl is audited by running the same checks against
-it (archmodel/packs/runner.py). Each check's result is stored with the crawl the first time it
+it (archmodel/audit.py decides when and with which checks). Each check's result is stored with the crawl the first time it
 runs there (archmodel/packs/stored.py), so comparing two crawls that were each audited once (by
 `run`, `report` or an earlier `diff`) reads their findings instead of running 40 checks twice;
 an edited check or another threshold runs again. The counts by severity are also kept on the
@@ -21,8 +21,8 @@ from neo4j import exceptions as neo4j_errors
 from archmodel.db.connection import Graph
 from archmodel.history.rows import row
 from archmodel.packs.identity import identity, identity_keys
-from archmodel.packs.registry import SEVERITIES, Check, severity_rank
-from archmodel.packs.runner import Runner, RunReport
+from archmodel.packs.registry import SEVERITIES, severity_rank
+from archmodel.packs.runner import RunReport
 
 SUBJECT_KEYS = ("url", "source", "target")
 
@@ -36,13 +36,12 @@ class ComparedFindings:
 
 
 def finding_identity(finding: dict[str, Any]) -> tuple:
-    name = f"{finding.get('pack')}/{finding.get('check')}"
-    return identity(finding, identity_keys(name, [k for k in finding if k not in {"pack", "check", "severity", "title"}]))
+    return identity(finding)
 
 
 def finding_row(change: str, finding: dict[str, Any]) -> dict[str, Any]:
     name = f"{finding.get('pack')}/{finding.get('check')}"
-    keys = [k for k in identity_keys(name, list(finding)) if k not in SUBJECT_KEYS]
+    keys = [k for k in identity_keys(finding) if k not in SUBJECT_KEYS]
     return row(
         "finding",
         change,
@@ -76,15 +75,6 @@ def compare_findings(
     result.still_open = sorted((f for k, f in new_by_id.items() if k in old_by_id), key=_order)
     result.rows = [finding_row("new", f) for f in result.new] + [finding_row("resolved", f) for f in result.resolved]
     return result
-
-
-def crawl_findings(runner: Runner, checks: list[Check], record: bool = False) -> tuple[list[dict[str, Any]], list[str]]:
-    """Every finding of `checks` on the runner's crawl, and the names of the checks skipped;
-    `record` (the whole catalogue, no `-p`) keeps the counts for the trend chart."""
-    report = runner.run(checks)
-    if record:
-        record_counts(runner.graph, runner.site.crawl_id, report)
-    return report.findings, [o.check.name for o in report.skipped]
 
 
 def record_counts(graph: Graph, crawl_id: str, report: RunReport) -> None:

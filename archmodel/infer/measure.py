@@ -21,20 +21,21 @@ CRAWL_FILES = ("internal_all.csv", "all_inlinks.csv")
 
 
 def run_packs(graph: Any, folder: Path, site_yml: Path) -> list[dict[str, Any]]:
+    from archmodel.audit import audit
     from archmodel.ingest.loader import load_crawl
     from archmodel.packs.registry import load_registry
     from archmodel.packs.runner import Runner
 
     loaded = load_crawl(graph, [folder / name for name in CRAWL_FILES], site_model=site_yml,
                         sitemaps=[folder / "sitemap.xml"])
-    report = Runner.for_site(graph, loaded.site).run(load_registry().checks.values())
-    return list(report.findings)
+    return list(audit(Runner.for_site(graph, loaded.site), load_registry(), score=False).findings)
 
 
 def measure_site(folder: Path, graph: Any = None, out: Path | None = None) -> dict[str, Any]:
     """Scores of the model inferred from `folder` against `folder/site.yml` (+ findings with a graph)."""
-    from archmodel.synth.seed import IDENTITY
+    from archmodel.packs.registry import builtin_registry
 
+    identity = {check.name: check.identity for check in builtin_registry()}
     inferred_path = (out or folder) / "site.inferred.yml"
     started = time.perf_counter()
     text, model = propose([folder / name for name in CRAWL_FILES], inferred_path, [folder / "sitemap.xml"])
@@ -45,8 +46,8 @@ def measure_site(folder: Path, graph: Any = None, out: Path | None = None) -> di
     result: dict[str, Any] = {"seconds": round(seconds, 2), "confidence": model.confidence(),
                               "scores": score_models(inferred, truth)}
     if graph is not None:
-        hand = finding_keys(run_packs(graph, folder, folder / "site.yml"), IDENTITY)
-        auto = finding_keys(run_packs(graph, folder, inferred_path), IDENTITY, id_translation(inferred, truth))
+        hand = finding_keys(run_packs(graph, folder, folder / "site.yml"), identity)
+        auto = finding_keys(run_packs(graph, folder, inferred_path), identity, id_translation(inferred, truth))
         result["findings"] = compare_findings(auto, hand)
     return result
 

@@ -47,8 +47,19 @@ def words(text: str | None) -> tuple[str, ...]:
 
 
 def anchor_key(anchor: str | None) -> str:
-    """The anchor as the checks compare it: trimmed, lower case, white space runs folded."""
+    """The anchor as the checks compare it: trimmed, lower case, white space runs folded. The one
+    way to fold an anchor; `cypher_anchor_key` is the same in Cypher (tested to agree)."""
     return " ".join(w for w in _FOLD.split((anchor or "").strip(CYPHER_TRIMMED).lower()) if w)
+
+
+def cypher_anchor_key(expression: str) -> str:
+    """`anchor_key` as a Cypher expression over `expression` (a string), for queries over links
+    stored before `anchor_key` was; `generic-anchor.cypher` folds its generic list with exactly
+    this text (tested), since a check file cannot import Python."""
+    escapes = {" ": " ", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+    separators = ", ".join("'" + escapes.get(c, f"\\u{ord(c):04x}") + "'" for c in FOLD_SEPARATORS)
+    return (f"reduce(s = '', w IN [w IN split(toLower(trim({expression})), [{separators}]) WHERE w <> ''] |\n"
+            "                s + CASE WHEN s = '' THEN '' ELSE ' ' END + w)")
 
 
 class ConditionNames:

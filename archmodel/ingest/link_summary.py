@@ -9,7 +9,7 @@ current and deleted with it. `archmodel.render.charts.link_aggregates` reads it,
 to the Cypher aggregation for crawls loaded before the summary existed.
 
 The rows are exactly those of charts.LINK_AGGREGATES_QUERY: self links left out, position
-'unknown' when the export had none, anchor (lower-cased, trimmed) and has_alt only for followed
+'unknown' when the export had none, anchor (folded by `anchor_key`) and has_alt only for followed
 body links, `links` the number of LINKS_TO relationships.
 """
 
@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from archmodel.db.connection import Graph
+from archmodel.ingest.anchor_facts import anchor_key
 
 LABEL = "LinkSummary"
 COLUMNS = ("position", "follow", "anchor", "has_alt", "links")
@@ -46,7 +47,7 @@ class LinkTally:
             counts[(
                 "unknown" if position is None else position,
                 follow,
-                anchor.strip().lower() if contextual else None,
+                anchor_key(anchor) if contextual else None,
                 alt != "" if contextual else None,
             )] += 1
 

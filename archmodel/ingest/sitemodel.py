@@ -6,12 +6,13 @@ specialty covering one) must name an entity that exists. Errors come back as one
 naming the file, the key path, the line and the reason, e.g.
 `site.yml: conditions[2].pages.treatment: '/treatments/x' is not a path on www.example.org`.
 
-Long lists may live in CSV files next to site.yml: `providers: {csv: providers.csv}` (likewise
+Long lists may live in CSV files next to site.yml: `providers: {csv: providers.csv}` (a relative
+path must stay inside site.yml's folder; an absolute one is read as given) (likewise
 `locations`, `conditions`, `specialties`). Columns are the keys; list columns are separated by
 `;`; nested keys use dots (`pages.overview`). Paths are stored normalised (the site's
 trailing-slash policy applied) so they compare equal to crawled URLs.
 
-Beyond site-model.md: `site.trailing_slash` (keep | add | strip), provider `title`
+Beyond docs/site-model.md: `site.trailing_slash` (keep | add | strip), provider `title`
 (e.g. "endocrinologist"), `page_type_weights` (page type -> how much a page of that type is
 worth when fixes are ranked by impact; docs/impact.md), and `inferred` (provenance of a model
 `archmodel init` wrote).
@@ -290,7 +291,7 @@ class SiteModel(_Strict):
 
     def _implied_conditions(self, conditions: dict[str, int]) -> None:
         """Conditions named by a specialty's `conditions` or a condition's `related` list but not
-        described (site-model.md's own example does this) become conditions named after their id,
+        described (docs/site-model.md's own example does this) become conditions named after their id,
         with a warning; providers may then refer to them. Other references must exist."""
         named = [cid for s in self.specialties for cid in s.conditions]
         named += [cid for c in self.conditions for cid in c.related]
@@ -498,6 +499,11 @@ def _inline_csv_lists(data: dict[str, Any], path: Path, node: Any) -> dict[str, 
                 f"line {line}" if line else "", f"write `{key}: {{csv: {key}.csv}}` or a list of entries",
             )
         csv_path = path.parent / value["csv"]
+        if not Path(value["csv"]).is_absolute() and not csv_path.resolve().is_relative_to(path.parent.resolve()):
+            raise ConfigError(f"{path.name}: {key}.csv: {value['csv']!r} is outside the folder of {path.name}",
+                              f"line {line}" if line else "",
+                              "put the file next to site.yml (or in a folder below it), or give an absolute path "
+                              "if you mean to read a file elsewhere")
         if not csv_path.is_file():
             raise ConfigError(f"{path.name}: {key}.csv: file {value['csv']!r} not found next to {path.name}",
                               f"line {line}" if line else "", f"create {csv_path} or fix the file name")

@@ -32,9 +32,10 @@ import hashlib
 import io
 import json
 import math
+import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -298,7 +299,7 @@ def _read_csv(name: str, text: str) -> TrafficFile:
             continue
         reader = csv.reader(data, delimiter=_delimiter(lines[header_line - start]))
         columns = {m: header.find(*n) for m, n in _METRIC_NAMES.items() if header.has(*n)}
-        rows = []
+        raw_rows = []
         try:
             for offset, cells in enumerate(reader, start=1):
                 line = header_line + offset
@@ -307,10 +308,14 @@ def _read_csv(name: str, text: str) -> TrafficFile:
                 page = cells[page_column].strip() if page_column < len(cells) else ""
                 if not page or page.lower() in NOT_PAGES:
                     continue
-                metrics = {m: _number(cells, i, m, header.names[i], name, line) for m, i in columns.items()}
-                rows.append(TrafficRow(line, page, {m: v for m, v in metrics.items() if v is not None}))
+                raw_rows.append((line, page, {m: cells[i].strip() if i < len(cells) else "" for m, i in columns.items()}))
         except csv.Error as exc:
             raise InputError(f"malformed CSV: {exc}", name, header_line, "download the report again") from None
+        mark = decimal_mark(name, ((line, raw) for line, _, cells in raw_rows for raw in cells.values()))
+        rows = []
+        for line, page, cells in raw_rows:
+            metrics = {m: _number(raw, mark, m, header.names[columns[m]], name, line) for m, raw in cells.items()}
+            rows.append(TrafficRow(line, page, {m: v for m, v in metrics.items() if v is not None}))
         return TrafficFile(name, kind, rows)
     if ignored:
         return TrafficFile(name, None, note=ignored)
@@ -323,19 +328,56 @@ def _read_csv(name: str, text: str) -> TrafficFile:
     )
 
 
-def _number(cells: list[str], index: int, metric: str, column: str, name: str, line: int) -> float | None:
-    raw = cells[index].strip() if index < len(cells) else ""
+# Cells that show which mark is the decimal one: a decimal part of 1-2 or 4+ digits, or both
+# marks in one number, or thousands groups repeated. "1.234" or "0,108" alone could be either.
+_COMMA_DECIMAL = re.compile(r"^-?(?:\d+,(?:\d{1,2}|\d{4,})|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,})$")
+_POINT_DECIMAL = re.compile(r"^-?(?:\d+\.(?:\d{1,2}|\d{4,})|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,})$")
+
+
+def _plain(raw: str) -> str:
+    return raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").rstrip("%")
+
+
+def decimal_mark(name: str, cells: Iterable[tuple[int, str]]) -> str | None:
+    """The file's decimal mark ("," or "."), read once from the cells that show it; None when no
+    cell does. An export is written in one language, so numbers that show both marks in one file
+    are an error naming the two lines (they were guessed cell by cell: "1.234" as 1234 beside
+    "1,5" as 1.5)."""
+    comma = point = None
+    for line, raw in cells:
+        text = _plain(raw)
+        if comma is None and _COMMA_DECIMAL.match(text):
+            comma = (line, raw)
+        elif point is None and _POINT_DECIMAL.match(text):
+            point = (line, raw)
+        if comma and point:
+            raise InputError(
+                f"numbers are written two ways: {comma[1]!r} (line {comma[0]}) has a decimal comma, "
+                f"{point[1]!r} (line {point[0]}) a decimal point", name, max(comma[0], point[0]),
+                "export the report again without editing it (one language's number format)",
+            )
+    return "," if comma else "." if point else None
+
+
+def _number(raw: str, mark: str | None, metric: str, column: str, name: str, line: int) -> float | None:
     if not raw or raw in ("-", "—", "n/a", "N/A"):
         return None
     _, additive = METRICS[metric]
     value: float | None
-    if additive:
+    if mark is not None:
+        text = _plain(raw)
+        text = text.replace(".", "").replace(",", ".") if mark == "," else text.replace(",", "")
+        try:
+            value = float(text)
+        except ValueError:
+            value = None
+    elif additive:
         whole = parse_int(raw)
         value = float(whole) if whole is not None else parse_float(raw)
     else:
         value = parse_float(raw)
-        if value is not None and metric == "ctr" and (raw.rstrip().endswith("%") or value > 1):
-            value = value / 100
+    if value is not None and metric == "ctr" and (raw.rstrip().endswith("%") or value > 1):
+        value = value / 100
     if value is None or value < 0 or not math.isfinite(value) or value > MAX_METRIC:
         raise InputError(
             f"{column} {raw!r} is not a number{' in range' if value is not None and value >= 0 else ''}", name, line,

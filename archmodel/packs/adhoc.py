@@ -1,17 +1,13 @@
-"""`archmodel query`: ad hoc Cypher, read-only by construction.
+"""`archmodel query`: ad hoc Cypher, read-only by construction (archmodel/packs/readonly.py).
 
-The query is planned first (`EXPLAIN`) and refused unless the server classifies it as read-only
-and every procedure in the plan is on an allow-list of procedures without side effects (a read
-transaction alone lets `gds.graph.generate` leave a graph in the server's memory,
-`gds.graph.export` write a store to disk, `TERMINATE TRANSACTIONS` kill another session's query);
-then it runs in a read transaction, so even a write hidden in a procedure the planner cannot see
-through is rejected by the server. User values reach the query only as parameters.
+User values reach the query only as parameters.
 """
 
 from __future__ import annotations
 
-import re
+import uuid
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import neo4j
@@ -20,22 +16,23 @@ from neo4j import exceptions as neo4j_errors
 from archmodel.db.connection import Graph
 from archmodel.db.sites import resolve_site
 from archmodel.errors import ArchmodelError
+from archmodel.packs.readonly import WriteRefused, refuse_side_effects
 from archmodel.packs.registry import query_parameters
 from archmodel.packs.runner import first_line, guess_value
 
 WHERE = "archmodel query"
 READ_ONLY_FIX = "archmodel query only reads; change data with `archmodel load`, or with cypher-shell if you must"
-QUERY_KINDS = {"w": "writes to the graph", "rw": "writes to the graph", "s": "changes the schema"}
-# procedures that only read: schema look-ups, APOC's meta and path readers, GDS's catalogue views
-READ_PROCEDURES = ("db.labels", "db.relationshipTypes", "db.propertyKeys", "db.schema.", "db.info", "db.ping",
-                   "apoc.meta.", "apoc.help", "apoc.path.", "apoc.neighbors.", "gds.version", "gds.list",
-                   "gds.graph.list", "gds.license.state", "gds.debug.sysInfo")
-REFUSED_OPERATORS = ("TerminateTransactions",)  # administration that acts on other sessions
-PROCEDURE_NAME = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*\(")
 
 
-class WriteRefused(ArchmodelError):
-    """A query that would change the graph was refused."""
+DEFAULT_TIMEOUT_S = 120.0
+DEFAULT_MAX_ROWS = 100_000
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool = False  # more rows than `max_rows` came back; only the first are kept
 
 
 def run_read_only(
@@ -45,9 +42,13 @@ def run_read_only(
     site: str | None = None,
     say: Callable[[str], None] | None = None,
     crawl: str | None = None,
-) -> tuple[list[str], list[dict[str, Any]]]:
+    timeout: float = DEFAULT_TIMEOUT_S,
+    max_rows: int = DEFAULT_MAX_ROWS,
+) -> QueryResult:
     """Columns and rows of a read-only query; writes and errors become one-line errors.
-    `$site` and `$crawl` get the chosen site and crawl when the query uses them."""
+    `$site` and `$crawl` get the chosen site and crawl when the query uses them. The server stops
+    the query after `timeout` seconds; rows past `max_rows` are not read. Ctrl-C stops it on the
+    server at once (the transaction is tagged, found and terminated), not when it ends."""
     if not cypher.strip():
         raise ArchmodelError("the query is empty", WHERE, "pass Cypher as an argument, or - and pipe it on stdin")
     parameters = {name: guess_value(value) for name, value in raw_parameters.items()}
@@ -65,28 +66,27 @@ def run_read_only(
             WHERE,
             " ".join(f"-p {n} VALUE" for n in missing),
         )
+    tag = uuid.uuid4().hex
+    work = neo4j.unit_of_work(timeout=timeout, metadata={"archmodel_query": tag})(_rows)
+    interrupted = False
     try:
         with graph.session(default_access_mode=neo4j.READ_ACCESS) as session:
-            kind, operators, procedures = session.execute_read(_planned, cypher, parameters)
-            if kind != "r":
-                raise WriteRefused(
-                    f"refused: the query {QUERY_KINDS.get(kind, 'is not read-only')}", WHERE, READ_ONLY_FIX
-                )
-            refused = [op for op in operators if op.split("@")[0] in REFUSED_OPERATORS]
-            if refused:
-                raise WriteRefused(f"refused: {refused[0].split('@')[0]} acts on other sessions", WHERE, READ_ONLY_FIX)
-            unknown = [name for name in procedures if not name.startswith(READ_PROCEDURES)]
-            if unknown:
-                raise WriteRefused(
-                    f"refused: the procedure {unknown[0]} is not on archmodel query's list of read-only procedures",
-                    WHERE, "use MATCH queries, or one of: " + ", ".join(p.rstrip(".") + ("*" if p.endswith(".") else "")
-                                                                          for p in READ_PROCEDURES),
-                )
-            return session.execute_read(_rows, cypher, parameters)
+            session.execute_read(refuse_side_effects, cypher, parameters, WHERE, READ_ONLY_FIX)
+            try:
+                return session.execute_read(work, cypher, parameters, max_rows)
+            except KeyboardInterrupt:
+                interrupted = True
+                _terminate(graph, tag)
+                raise
     except neo4j_errors.Neo4jError as exc:
+        if interrupted:  # closing the session reports the termination Ctrl-C asked for
+            raise KeyboardInterrupt from None
         code = exc.code or ""
         if "AccessMode" in code or "Forbidden" in code or "WriteOnReadOnlyAccessDbException" in code:
             raise WriteRefused("refused: the query writes to the graph", WHERE, READ_ONLY_FIX) from None
+        if "TransactionTimedOut" in code:
+            raise ArchmodelError(f"the query ran longer than {timeout:g} s and the server stopped it", WHERE,
+                                 "narrow it (scope it to $crawl, add LIMIT), or give more time with --timeout") from None
         raise ArchmodelError(
             f"the query failed: {first_line(exc.message or str(exc))}",
             WHERE,
@@ -94,24 +94,26 @@ def run_read_only(
         ) from None
 
 
-def _planned(tx: neo4j.ManagedTransaction, cypher: str, parameters: dict[str, Any]) -> tuple[str, list[str], list[str]]:
-    """(query type, operator types, procedure names) of the query's plan, without running it."""
-    summary = tx.run("EXPLAIN " + cypher, parameters).consume()
-    operators: list[str] = []
-    procedures: list[str] = []
-    stack = [summary.plan] if summary.plan else []
-    while stack:
-        step = stack.pop()
-        operator = step.get("operatorType") or ""
-        operators.append(operator)
-        if operator.startswith("ProcedureCall"):
-            found = PROCEDURE_NAME.match(str((step.get("args") or {}).get("Details") or ""))
-            procedures.append(found.group(1) if found else "an unnamed procedure")
-        stack.extend(step.get("children") or [])
-    return summary.query_type or "", operators, procedures
+def _terminate(graph: Graph, tag: str) -> None:
+    """Stop on the server the query tagged `tag` (after Ctrl-C). Best effort: a server that
+    refuses SHOW/TERMINATE TRANSACTIONS still ends it at the timeout."""
+    try:
+        with graph.session() as session:
+            ids = [record["id"] for record in session.run(
+                "SHOW TRANSACTIONS YIELD transactionId AS id, metaData WHERE metaData.archmodel_query = $tag "
+                "RETURN id", tag=tag)]
+            if ids:
+                session.run("TERMINATE TRANSACTIONS $ids", ids=ids).consume()
+    except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError):
+        return
 
 
-def _rows(tx: neo4j.ManagedTransaction, cypher: str, parameters: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
+def _rows(tx: neo4j.ManagedTransaction, cypher: str, parameters: dict[str, Any], max_rows: int) -> QueryResult:
     result = tx.run(cypher, parameters)
     keys = list(result.keys())
-    return keys, [record.data() for record in result]
+    rows = []
+    for record in result:
+        if len(rows) == max_rows:
+            return QueryResult(keys, rows, truncated=True)
+        rows.append(record.data())
+    return QueryResult(keys, rows)

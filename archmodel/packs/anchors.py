@@ -3,7 +3,7 @@
 An anchor should name what the target is about, in words that fit the target's place in the
 care pathway ("symptoms of diabetes", "how diabetes is diagnosed", "A1C test", "treatment for
 diabetes", "care after treatment", "Dr. Maria Okafor, endocrinologist", "book a diabetes
-evaluation"), vary across the pages that link to it (packs.md, anchors: one repeated anchor looks
+evaluation"), vary across the pages that link to it (docs/packs.md, anchors: one repeated anchor looks
 forced), and never be a generic phrase such as "learn more".
 """
 

@@ -1,60 +1,54 @@
-"""The identity of a finding: the check plus the keys that name its page, link or entity.
+"""The identity of a finding: the check's stable id plus the keys that name its page, link or entity.
 
-docs/check-semantics.md "Identity of a finding" lists them for the shipped checks; the seed's
-expected file and the crawl diff compare findings by them. A user check gets the identity
-columns it declares.
+Each check declares its identity keys in its header (`identity:`, docs/packs.md); a check of
+one's own that declares none is identified by its identity-like columns. The seed's expected
+file and the crawl diff compare findings by identity, and the check's stable `id` (not its file
+name) leads it, so renaming a check file keeps its findings' history.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
-IDENTITY: dict[str, tuple[str, ...]] = {
-    "orphans/orphan-pages": ("url",), "orphans/sitemap-only": ("url",), "orphans/nav-only-inlinks": ("url",),
-    "hub-spoke/hub-missing-spoke": ("source", "target", "specialty"),
-    "hub-spoke/spoke-missing-hub": ("source", "target", "specialty"),
-    "hub-spoke/condition-without-hub": ("condition",),
-    "pathways/broken-step": ("source", "target", "condition"),
-    "pathways/overview-missing-stage": ("source", "target", "condition"),
-    "pathways/missing-stage-page": ("url", "condition"), "pathways/dead-end-education": ("url",),
-    "provider-condition/provider-missing-condition": ("source", "target", "provider", "condition"),
-    "provider-condition/condition-missing-provider": ("source", "target", "condition", "provider"),
-    "provider-condition/provider-without-page": ("provider",),
-    "anchors/generic-anchor": ("source", "target", "anchor"), "anchors/empty-anchor": ("source", "target"),
-    "anchors/anchor-intent-mismatch": ("source", "target", "anchor"),
-    "anchors/over-optimised-anchor": ("url", "anchor"), "anchors/off-synonym-anchor": ("source", "target", "anchor"),
-    "depth/deep-pages": ("url",), "depth/deep-key-pages": ("url",), "depth/unreachable": ("url",),
-    "broken-links/links-to-error": ("source", "target"), "broken-links/links-to-redirect": ("source", "target"),
-    "broken-links/links-to-non-indexable": ("source", "target"), "broken-links/nofollow-internal": ("source", "target"),
-    "trust/missing-reviewer-link": ("url",), "trust/missing-review-policy": ("url",),
-    "trust/missing-policy-links": ("url",),
-    "access/no-location-link": ("url",), "access/location-missing-specialty": ("source", "target", "specialty"),
-    "access/provider-missing-location": ("source", "target", "provider", "location"),
-    "related-conditions/unlinked-related": ("source", "target", "condition", "related"),
-    "related-conditions/off-pathway-related": ("source", "target", "condition", "specialty"),
-    "content-links/blog-missing-service": ("url", "condition"), "content-links/service-missing-guides": ("url",),
-    "content-links/resource-hub-thin": ("url",), "content-links/too-many-links": ("url",),
-    "content-links/too-few-contextual-links": ("url",),
-    "equity/low-equity-key-pages": ("url",), "equity/equity-sinks": ("url",),
-}
+from archmodel.packs.registry import IDENTITY_COLUMNS, Check, Registry, builtin_registry
 
-IDENTITY_COLUMNS = ("url", "source", "target", "condition", "specialty", "provider", "location", "related", "anchor")
+RESERVED = {"pack", "check", "check_id", "severity", "title", "priority", "impact"}
 
 
-def identity_keys(check: str, columns: Sequence[str]) -> tuple[str, ...]:
-    """The identity keys of `check` ("pack/check"); for a user check, its identity-like columns
-    (or every column but `detail` when it has none)."""
-    if check in IDENTITY:
-        return IDENTITY[check]
+def check_name(finding: Mapping[str, Any]) -> str:
+    return f"{finding.get('pack')}/{finding.get('check')}"
+
+
+def definition(finding: Mapping[str, Any], registry: Registry | None = None) -> Check | None:
+    """The check that produced `finding`: by its stored stable id, else by name, in `registry`
+    and then among the shipped checks; None for a check neither knows."""
+    for known in (registry, builtin_registry()):
+        if known is None:
+            continue
+        check = (known.by_id(str(finding["check_id"])) if finding.get("check_id") else None) or known.definition(
+            check_name(finding))
+        if check is not None:
+            return check
+    return None
+
+
+def identity_keys(finding: Mapping[str, Any], registry: Registry | None = None) -> tuple[str, ...]:
+    """The keys that tell findings of this check apart (the header's `identity`); for a check no
+    registry knows, its identity-like columns, else every column but `detail`."""
+    check = definition(finding, registry)
+    if check is not None:
+        return check.identity
+    columns = [k for k in finding if k not in RESERVED]
     keys = tuple(c for c in columns if c in IDENTITY_COLUMNS)
     return keys or tuple(c for c in columns if c != "detail")
 
 
-def identity(finding: Mapping[str, Any], keys: Sequence[str]) -> tuple:
-    """A hashable identity; anchors compare trimmed (check-semantics.md)."""
-    values: list[Any] = [f"{finding.get('pack')}/{finding.get('check')}"]
-    for key in keys:
+def identity(finding: Mapping[str, Any], registry: Registry | None = None) -> tuple:
+    """A hashable identity; anchors compare trimmed (docs/check-semantics.md)."""
+    check = definition(finding, registry)
+    values: list[Any] = [check.stable_id if check is not None else check_name(finding)]
+    for key in identity_keys(finding, registry):
         value = finding.get(key)
         if isinstance(value, str) and key == "anchor":
             value = value.strip()

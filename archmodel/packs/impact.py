@@ -14,8 +14,8 @@
   page (`url`) that page; one about an entity only (a condition without a hub, a provider
   without a page) the type weight of the page it lacks.
 - **severity weight**: high 8, medium 4, low 2, info 1.
-- **fix cost**: what the edit takes, by check (`FIX_COST`): one link or anchor 1, a few links 2,
-  work on a page 4, a site-wide template or navigation change 8.
+- **fix cost**: what the edit takes, from the check's header (`fix_cost`): one link or anchor 1, a
+  few links 2, work on a page 4, a site-wide template or navigation change 8.
 
 Every input is in the graph, so the same crawl and traffic give the same scores. `priority`
 keeps the meaning it has for suggestions (the severity: high, medium, low; info counts as low);
@@ -33,6 +33,8 @@ from typing import Any
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef
 from archmodel.ingest.metrics import link_score
+from archmodel.packs.identity import definition
+from archmodel.packs.registry import DEFAULT_FIX_COST, Registry
 
 DEFAULT_TYPE_WEIGHTS: dict[str, float] = {
     "home": 3.0, "specialty_hub": 3.0, "condition": 3.0, "treatment": 3.0, "appointment": 3.0,
@@ -44,29 +46,6 @@ PRIORITY = {"high": "high", "medium": "medium", "low": "low", "info": "low"}
 
 COST_CLASSES = {"link": 1, "links": 2, "page": 4, "site": 8}
 COST_LABELS = {"link": "one link or anchor", "links": "a few links", "page": "work on one page", "site": "site-wide change"}
-FIX_COST: dict[str, str] = {
-    "orphans/orphan-pages": "links", "orphans/sitemap-only": "links", "orphans/nav-only-inlinks": "links",
-    "hub-spoke/hub-missing-spoke": "link", "hub-spoke/spoke-missing-hub": "link",
-    "hub-spoke/condition-without-hub": "page",
-    "pathways/broken-step": "link", "pathways/overview-missing-stage": "link",
-    "pathways/missing-stage-page": "page", "pathways/dead-end-education": "link",
-    "provider-condition/provider-missing-condition": "link", "provider-condition/condition-missing-provider": "link",
-    "provider-condition/provider-without-page": "page",
-    "anchors/generic-anchor": "link", "anchors/empty-anchor": "link", "anchors/anchor-intent-mismatch": "link",
-    "anchors/over-optimised-anchor": "links", "anchors/off-synonym-anchor": "link",
-    "depth/deep-pages": "links", "depth/deep-key-pages": "links", "depth/unreachable": "links",
-    "broken-links/links-to-error": "link", "broken-links/links-to-redirect": "link",
-    "broken-links/links-to-non-indexable": "link", "broken-links/nofollow-internal": "link",
-    "trust/missing-reviewer-link": "link", "trust/missing-review-policy": "link", "trust/missing-policy-links": "links",
-    "access/no-location-link": "link", "access/location-missing-specialty": "link",
-    "access/provider-missing-location": "link",
-    "related-conditions/unlinked-related": "link", "related-conditions/off-pathway-related": "link",
-    "content-links/blog-missing-service": "link", "content-links/service-missing-guides": "links",
-    "content-links/resource-hub-thin": "links", "content-links/too-many-links": "page",
-    "content-links/too-few-contextual-links": "links",
-    "equity/low-equity-key-pages": "links", "equity/equity-sinks": "site",
-}
-DEFAULT_COST = "links"  # checks of your own packs
 ENTITY_PAGE_TYPES = {"condition": "condition", "specialty": "specialty_hub", "provider": "provider", "location": "location"}
 
 PAGE_FACTS = """
@@ -188,13 +167,18 @@ class ImpactModel:
         return round(self.value(row) * weight * (1 + 0.25 * max(checks - 1, 0)) / cost, 1)
 
     def finding_impact(self, finding: Mapping[str, Any]) -> float:
-        name = f"{finding.get('pack')}/{finding.get('check')}"
-        return self.impact(finding, finding.get("severity"), cost=COST_CLASSES[FIX_COST.get(name, DEFAULT_COST)])
+        return self.impact(finding, finding.get("severity"), cost=COST_CLASSES[fix_cost(finding)])
 
     def suggestion_impact(self, row: Mapping[str, Any]) -> float:
         """One link to add (cost 1), weighted by the priority and the number of checks it answers."""
         checks = [c for c in str(row.get("check") or "").split(", ") if c]
         return self.impact(row, row.get("priority"), checks=len(checks))
+
+
+def fix_cost(finding: Mapping[str, Any], registry: Registry | None = None) -> str:
+    """The cost class (link, links, page, site) the finding's check declares."""
+    check = definition(finding, registry)
+    return check.header.fix_cost if check is not None else DEFAULT_FIX_COST
 
 
 def _order(row: Mapping[str, Any]) -> tuple:

@@ -13,11 +13,12 @@ check someone relies on in CI.
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -31,12 +32,19 @@ CHECK_SUFFIX = ".cypher"
 SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high")
 REQUIREMENTS: tuple[str, ...] = ("links", "site_model", "positions", "sitemap", "review_pages", "policy_pages")
 PARAMETER_TYPES: tuple[str, ...] = ("integer", "float", "boolean", "string", "list")
+DEFAULT_FIX_COST = "links"
+# Columns that name what a finding is about; a check without a declared `identity` is identified by these.
+IDENTITY_COLUMNS = ("url", "source", "target", "condition", "specialty", "provider", "location", "related", "anchor")
+ANY_VALUE = "*"
+TARGET_PARAMETERS = ("crawl", "urls", "findings")  # what a `suggests.targets` query is given
 
 Severity = Literal["info", "low", "medium", "high"]
 Requirement = Literal["links", "site_model", "positions", "sitemap", "review_pages", "policy_pages"]
 ParameterType = Literal["integer", "float", "boolean", "string", "list"]
+FixCost = Literal["link", "links", "page", "site"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_STABLE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{1,39}$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -61,17 +69,90 @@ class Parameter(BaseModel):
         return self
 
 
-class Header(BaseModel):
-    """The YAML header of a check file; unknown keys are an error (a typo must not pass)."""
+class Suggests(BaseModel):
+    """How a check's findings become links to add (`archmodel suggest`).
+
+    A finding with `source` and `target` is the link itself. A finding that names only a page
+    (`url`) needs `targets`: read-only Cypher given `$crawl`, `$urls` (the pages found) and
+    `$findings` (each finding's `url` and `condition`) that returns rows `url, target`.
+    `placement` says where on the source page the link goes; `placement_by` names a finding
+    column whose value picks one of `placements` instead (`"*"`: any non-empty value).
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    placement: str = Field(min_length=1)
+    placement_by: str | None = None
+    placements: dict[str, str] = Field(default_factory=dict)
+    targets: str | None = None
+
+    def placement_for(self, finding: Mapping[str, Any]) -> str:
+        if self.placement_by:
+            value = finding.get(self.placement_by)
+            if value not in (None, "") and str(value) in self.placements:
+                return self.placements[str(value)]
+            if value not in (None, "") and ANY_VALUE in self.placements:
+                return self.placements[ANY_VALUE]
+        return self.placement
+
+
+class Header(BaseModel):
+    """The YAML header of a check file, the whole definition of the check; unknown keys are an
+    error (a typo must not pass).
+
+    Beyond what the query needs (parameters, columns), the header says what the rest of
+    archmodel needs to know about the check: a stable `id` that survives renaming the file
+    (crawl diffs and stored results follow it), the `identity` columns that tell two findings
+    apart, the `fix_cost` class the impact score divides by, the hint text shown with its
+    findings (`why`, `how_to_fix`), whether its findings become suggested links (`suggests`), and
+    whether the report's first screen counts them on a card (`headline`, the card's label).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str | None = None
     title: str = Field(min_length=1)
     description: str = Field(min_length=1)
     severity: Severity
     requires: list[Requirement] = Field(default_factory=list)
     parameters: dict[str, Parameter] = Field(default_factory=dict)
     columns: list[str] = Field(min_length=1)
+    identity: list[str] | None = None
+    fix_cost: FixCost = DEFAULT_FIX_COST
+    why: str | None = Field(default=None, min_length=1)
+    how_to_fix: str | None = Field(default=None, min_length=1)
+    suggests: Suggests | None = None
+    headline: str | None = Field(default=None, min_length=1, max_length=60)
+
+    @field_validator("id")
+    @classmethod
+    def _stable_id(cls, value: str | None) -> str | None:
+        if value is not None and not _STABLE_ID.match(value):
+            raise ValueError(f"'{value}' is not a valid id (a letter, then letters, digits, '.', '_', '-'; at most 40)")
+        return value
+
+    @model_validator(mode="after")
+    def _keys_are_columns(self) -> Header:
+        if self.identity is not None:
+            if not self.identity:
+                raise ValueError("identity: list at least one column")
+            unknown = [k for k in self.identity if k not in self.columns]
+            if unknown:
+                raise ValueError("identity: " + ", ".join(unknown) + " not in columns")
+        if self.suggests is not None:
+            by = self.suggests.placement_by
+            if by is not None and by not in self.columns:
+                raise ValueError(f"suggests.placement_by: '{by}' not in columns")
+            if self.suggests.targets is None and not {"source", "target"} <= set(self.columns):
+                raise ValueError("suggests: a check without source and target columns needs `targets` Cypher")
+            if self.suggests.targets is not None:
+                if "url" not in self.columns:
+                    raise ValueError("suggests.targets: the check needs a `url` column to join targets to")
+                unknown = query_parameters(self.suggests.targets) - set(TARGET_PARAMETERS)
+                if unknown:
+                    raise ValueError("suggests.targets: uses " + ", ".join(f"${n}" for n in sorted(unknown))
+                                     + "; only " + ", ".join(f"${n}" for n in TARGET_PARAMETERS) + " are given")
+        return self
 
     @field_validator("parameters")
     @classmethod
@@ -88,7 +169,7 @@ class Header(BaseModel):
         for column in value:
             if column in seen:
                 raise ValueError(f"column '{column}' is listed twice")
-            if column in {"pack", "check", "severity", "title"}:
+            if column in {"pack", "check", "check_id", "severity", "title"}:
                 raise ValueError(f"column '{column}' is reserved (every finding already has it)")
             seen.add(column)
         return value
@@ -120,6 +201,20 @@ class Check:
     @property
     def columns(self) -> list[str]:
         return list(self.header.columns)
+
+    @property
+    def stable_id(self) -> str:
+        """The header's `id`; a check without one (a user's) is known by its `pack/check` name."""
+        return self.header.id or self.name
+
+    @property
+    def identity(self) -> tuple[str, ...]:
+        """The columns that tell two findings of this check apart: the declared `identity`, else
+        the identity-like columns, else every column but `detail`."""
+        if self.header.identity:
+            return tuple(self.header.identity)
+        keys = tuple(c for c in self.header.columns if c in IDENTITY_COLUMNS)
+        return keys or tuple(c for c in self.header.columns if c != "detail")
 
     def location(self) -> str:
         return str(self.path)
@@ -154,7 +249,18 @@ class Registry:
                 wanted[check.name] = check
         return [check for key, check in self.checks.items() if key in wanted]
 
+    def by_id(self, stable_id: str) -> Check | None:
+        return next((check for check in self.checks.values() if check.stable_id == stable_id), None)
+
+    def definition(self, name: str) -> Check | None:
+        """The check named `pack/check` (or by its stable id), None for one this registry lacks
+        (a finding stored by a check since removed or renamed)."""
+        return self.checks.get(name) or self.by_id(name)
+
     def lookup(self, name: str) -> list[Check]:
+        by_id = self.by_id(name.strip())
+        if by_id is not None:
+            return [by_id]
         pack, _, check_id = name.strip().strip("/").partition("/")
         packs = self.packs
         if pack not in packs:
@@ -173,6 +279,29 @@ class Registry:
                 "use one of: " + ", ".join(c.name for c in packs[pack]),
             )
         return [self.checks[key]]
+
+
+CATALOGUE_COLUMNS = ["pack", "check", "title", "severity", "description", "id", "fix_cost", "identity", "why",
+                     "how_to_fix"]
+
+
+def catalogue(registry: Registry) -> list[dict[str, object]]:
+    """Every check as one row, each field read from its header (docs/checks.md is this as markdown)."""
+    return [
+        {
+            "pack": check.pack,
+            "check": check.id,
+            "title": check.title,
+            "severity": check.severity,
+            "description": " ".join(check.header.description.split()),
+            "id": check.stable_id,
+            "fix_cost": check.header.fix_cost,
+            "identity": ", ".join(check.identity),
+            "why": " ".join((check.header.why or "").split()),
+            "how_to_fix": " ".join((check.header.how_to_fix or "").split()),
+        }
+        for check in registry
+    ]
 
 
 def value_has_type(value: Any, kind: str) -> bool:
@@ -218,6 +347,15 @@ def user_pack_dirs(pack_dirs: Iterable[Path] = (), environ: Mapping[str, str] | 
             seen.add(resolved)
             unique.append(folder.expanduser())
     return unique
+
+
+@functools.cache
+def builtin_registry() -> Registry:
+    """The shipped checks alone, read once: what a finding's check means when no command-specific
+    registry is at hand (a finding read back from an older crawl)."""
+    registry = Registry()
+    _add_packs(registry, _pack_folders(builtin_root(), source="built-in"), builtin=True)
+    return registry
 
 
 def load_registry(pack_dirs: Iterable[Path] = (), environ: Mapping[str, str] | None = None) -> Registry:
@@ -277,6 +415,10 @@ def _add_packs(registry: Registry, folders: list[tuple[str, Path, list[Path]]], 
                     str(path),
                     f"rename one of the files (the other is {registry.checks[check.name].path})",
                 )
+            if check.header.id is not None and registry.by_id(check.header.id) is not None:
+                # A copy of another check (a shipped one edited in a user pack) is a check of its
+                # own: it is known by its pack/check name, not by the id it copied.
+                check = replace(check, header=check.header.model_copy(update={"id": None}))
             registry.checks[check.name] = check
 
 
@@ -347,7 +489,8 @@ def parse_header(text: str, path: Path) -> Header:
         raise PackError(
             "invalid header: " + _describe_validation(exc),
             str(path),
-            "header keys are title, description, severity (info|low|medium|high), requires, parameters, columns",
+            "header keys are id, title, description, severity (info|low|medium|high), requires, parameters, "
+            "columns, identity, fix_cost (link|links|page|site), why, how_to_fix, suggests, headline (docs/packs.md)",
         ) from None
 
 

@@ -30,6 +30,7 @@ from archmodel.db.connection import Graph
 from archmodel.db.crawls import is_current
 from archmodel.db.sites import SiteRef, resolve_site
 from archmodel.errors import PackError
+from archmodel.packs.readonly import refuse_side_effects
 from archmodel.packs.registry import Check, severity_rank
 from archmodel.packs.stored import read_results, result_key, store_results
 
@@ -46,6 +47,7 @@ THRESHOLDS = frozenset(
     }
 )
 FINDING_KEYS = ("pack", "check", "severity", "title")
+CHECK_ID = "check_id"  # the check's stable id, after its declared columns (docs/packs.md "Output")
 
 LINKS_REASON = (
     "this crawl has no links; add Screaming Frog's All Inlinks export (Bulk Export > Links > All Inlinks) "
@@ -102,6 +104,15 @@ class RunReport:
         if not count:
             return None
         return f"Skipped {count} link check{'' if count == 1 else 's'}: {links_sentence()}"
+
+    def finding_columns(self) -> list[str]:
+        """Every key its findings carry, in order: pack, check, severity, title, `since` (run
+        --since), every check's declared columns, then check_id."""
+        findings = self.findings
+        columns = list(FINDING_KEYS) + (["since"] if findings and "since" in findings[0] else [])
+        for outcome in self.outcomes:
+            columns += [c for c in outcome.check.columns if c not in columns]
+        return columns + [CHECK_ID]
 
     def count_at_or_above(self, severity: str) -> int:
         floor = severity_rank(severity)
@@ -326,13 +337,17 @@ class Runner:
                 "make `columns:` list exactly what the query returns, in order",
             )
         base = {"pack": check.pack, "check": check.id, "severity": check.severity, "title": check.title}
-        findings = [{**base, **dict(zip(keys, row))} for row in rows]
+        findings = [{**base, **dict(zip(keys, row)), CHECK_ID: check.stable_id} for row in rows]
         return CheckOutcome(check, findings=findings, seconds=time.monotonic() - started)
 
     def fetch(self, check: Check, parameters: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
-        """Run one check in a read transaction; a Cypher error names the check's file."""
+        """Run one check in a read transaction; a Cypher error names the check's file. A check of
+        one's own is planned first and refused unless it is free of side effects (readonly.py)."""
         try:
             with self.graph.session(default_access_mode=neo4j.READ_ACCESS) as session:
+                if not check.builtin:
+                    session.execute_read(refuse_side_effects, check.cypher, parameters, str(check.path),
+                                         "a check only reads: remove the write or the procedure from that file")
                 return session.execute_read(_collect, check.cypher, parameters)
         except neo4j_errors.Neo4jError as exc:
             raise PackError(

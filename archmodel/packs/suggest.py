@@ -1,10 +1,11 @@
-"""Turn missing-link findings into links a content team can add (packs.md "Suggestions").
+"""Turn missing-link findings into links a content team can add (docs/packs.md "Suggestions").
 
-Every missing-link finding of the hub-spoke, pathways, provider-condition, trust, access,
-related-conditions and content-links packs becomes one row per link to add: `source`, `target`,
-`suggested_anchor`, `placement`, `reason`, `priority` (and `check`, the finding it answers).
-Findings that name only a page (a clinical page with no reviewer link, a thin resource hub)
-get their target from the site model through the graph. Anchors come from `anchors.py`, and
+Every finding of a check whose header has `suggests:` (the missing-link checks of the
+hub-spoke, pathways, provider-condition, trust, access, related-conditions and content-links
+packs) becomes one row per link to add: `source`, `target`, `suggested_anchor`, `placement`,
+`reason`, `priority` (and `check`, the finding it answers). Findings that name only a page (a
+clinical page with no reviewer link, a thin resource hub) get their targets from the header's
+`suggests.targets` query, which reads the site model through the graph. Anchors come from `anchors.py`, and
 the variant a source gets is its rank among the sources linking to the same target, so one
 anchor does not repeat everywhere and the same input always gives the same rows.
 """
@@ -17,161 +18,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from archmodel.packs.anchors import Target, candidate_anchors, fallback_anchor, usable_anchors
-from archmodel.packs.registry import Registry, severity_rank
+from archmodel.packs.registry import Check, Registry, severity_rank
 from archmodel.packs.runner import RunReport, Runner
 
 COLUMNS = ["source", "target", "suggested_anchor", "placement", "reason", "priority", "check"]
 
-SUGGESTING_CHECKS = (
-    "hub-spoke/hub-missing-spoke",
-    "hub-spoke/spoke-missing-hub",
-    "pathways/broken-step",
-    "pathways/overview-missing-stage",
-    "pathways/dead-end-education",
-    "provider-condition/provider-missing-condition",
-    "provider-condition/condition-missing-provider",
-    "trust/missing-reviewer-link",
-    "trust/missing-review-policy",
-    "trust/missing-policy-links",
-    "access/no-location-link",
-    "access/location-missing-specialty",
-    "access/provider-missing-location",
-    "related-conditions/unlinked-related",
-    "content-links/blog-missing-service",
-    "content-links/service-missing-guides",
-    "content-links/resource-hub-thin",
-)
-
 PRIORITY = {"high": "high", "medium": "medium", "low": "low", "info": "low"}
-
-STAGE_SECTIONS = {
-    "symptoms": "body: 'Symptoms' section",
-    "diagnosis": "body: 'How it is diagnosed' section",
-    "tests": "body: 'Common tests' section",
-    "treatment": "body: 'Treatment options' section",
-    "follow_up": "body: 'After treatment' section",
-    "appointment": "body: next-step block at the end",
-}
-
-PLACEMENTS = {
-    "hub-spoke/spoke-missing-hub": "body: introduction ('part of our ... service')",
-    "pathways/broken-step": "body: next-step block at the end",
-    "pathways/dead-end-education": "body: next-step block at the end",
-    "provider-condition/provider-missing-condition": "body: 'Conditions treated' list",
-    "provider-condition/condition-missing-provider": "body: 'Who treats this condition' section",
-    "trust/missing-reviewer-link": "body: 'Reviewed by' line under the title",
-    "trust/missing-review-policy": "body: next to the 'Reviewed by' line",
-    "trust/missing-policy-links": "body: disclaimer note below the content",
-    "access/no-location-link": "body: 'Where to be seen' block",
-    "access/location-missing-specialty": "body: 'Services at this location' list",
-    "access/provider-missing-location": "body: 'Locations' section of the profile",
-    "related-conditions/unlinked-related": "body: 'Related conditions' section",
-    "content-links/blog-missing-service": "body: paragraph on evaluation or treatment",
-    "content-links/service-missing-guides": "body: 'Before and after treatment' section",
-    "content-links/resource-hub-thin": "hub: conditions list",
-}
-
-# Targets for findings that name only a page: read-only, parameterised, from the site model.
-TARGET_QUERIES = {
-    "pathways/dead-end-education": """
-        UNWIND $urls AS url
-        MATCH (p:Page {crawl: $crawl, url: url})
-        CALL (p) {
-          MATCH (p)-[:ABOUT]->(:Condition)-[:STAGE {stage: 'appointment'}]->(t:Page)
-          WHERE t.in_crawl AND t.status = 200
-          RETURN t, 0 AS rank
-          UNION
-          MATCH (p)-[:ABOUT]->(:Condition)<-[:TREATS]-(:Provider)-[:PROFILE]->(t:Page)
-          WHERE t.in_crawl AND t.status = 200
-          RETURN t, 1 AS rank
-        }
-        WITH url, t, rank ORDER BY rank, t.url
-        RETURN url, collect(t.url)[0] AS target
-    """,
-    "trust/missing-reviewer-link": """
-        UNWIND $urls AS url
-        MATCH (p:Page {crawl: $crawl, url: url})
-        CALL (p) {
-          MATCH (p)-[:REVIEWED_BY]->(:Provider)-[:PROFILE]->(t:Page)
-          WHERE t.in_crawl AND t.status = 200
-          RETURN t, 0 AS rank
-          UNION
-          MATCH (p)-[:ABOUT]->(:Condition)<-[:TREATS]-(:Provider)-[:PROFILE]->(t:Page)
-          WHERE t.in_crawl AND t.status = 200 AND NOT EXISTS { MATCH (p)-[:REVIEWED_BY]->() }
-          RETURN t, 1 AS rank
-        }
-        WITH url, t, rank ORDER BY rank, t.url
-        RETURN url, collect(t.url)[0] AS target
-    """,
-    "trust/missing-review-policy": """
-        MATCH (t:Page {crawl: $crawl})
-        WHERE t.trust_role = 'review' AND t.in_crawl AND t.status = 200
-        WITH t ORDER BY t.url LIMIT 1
-        UNWIND $urls AS url
-        RETURN url, t.url AS target
-    """,
-    "trust/missing-policy-links": """
-        MATCH (t:Page {crawl: $crawl})
-        WHERE t.trust_role = 'policy' AND t.in_crawl AND t.status = 200
-        WITH t ORDER BY t.url
-        UNWIND $urls AS url
-        RETURN url, t.url AS target
-    """,
-    "access/no-location-link": """
-        UNWIND $urls AS url
-        MATCH (p:Page {crawl: $crawl, url: url})
-        CALL (p) {
-          MATCH (p)<-[:STAGE {stage: 'overview'}]-(:Condition)<-[:COVERS]-(:Specialty)<-[:OFFERS]-(l:Location)-[:LOCATION_PAGE]->(t:Page)
-          WHERE t.in_crawl AND t.status = 200
-          RETURN t, 0 AS rank
-          UNION
-          MATCH (p)<-[:HUB]-(:Specialty)<-[:OFFERS]-(l:Location)-[:LOCATION_PAGE]->(t:Page)
-          WHERE t.in_crawl AND t.status = 200
-          RETURN t, 0 AS rank
-          UNION
-          MATCH (t:Page {crawl: p.crawl, type: 'telehealth'})
-          WHERE t.in_crawl AND t.status = 200
-          RETURN t, 1 AS rank
-        }
-        WITH url, t, min(rank) AS rank ORDER BY rank, t.url
-        WITH url, collect(t.url)[0..3] AS targets
-        UNWIND targets AS target
-        RETURN url, target
-    """,
-    "content-links/blog-missing-service": """
-        UNWIND $findings AS finding
-        MATCH (x:Condition {crawl: $crawl, id: finding.condition})
-        CALL (x) {
-          MATCH (x)-[st:STAGE]->(t:Page)
-          WHERE st.stage IN ['overview', 'treatment'] AND t.in_crawl AND t.status = 200
-          RETURN t, CASE st.stage WHEN 'treatment' THEN 0 ELSE 1 END AS rank
-          UNION
-          MATCH (x)<-[:ABOUT]-(t:Page {type: 'treatment'})
-          WHERE t.in_crawl AND t.status = 200
-          RETURN t, 0 AS rank
-        }
-        WITH finding, t, rank ORDER BY rank, t.url
-        RETURN finding.url AS url, collect(t.url)[0] AS target
-    """,
-    "content-links/service-missing-guides": """
-        UNWIND $urls AS url
-        MATCH (p:Page {crawl: $crawl, url: url})-[:ABOUT]->(x:Condition)-[st:STAGE]->(t:Page)
-        WHERE t.type IN ['symptom', 'diagnosis', 'test', 'follow_up'] AND t.in_crawl AND t.status = 200
-        WITH url, t, min(st.order) AS rank ORDER BY rank, t.url
-        WITH url, collect(t.url)[0..2] AS targets
-        UNWIND targets AS target
-        RETURN url, target
-    """,
-    "content-links/resource-hub-thin": """
-        UNWIND $urls AS url
-        MATCH (h:Page {crawl: $crawl, url: url})
-        MATCH (:Condition {crawl: $crawl})-[:STAGE {stage: 'overview'}]->(t:Page)
-        WHERE t.in_crawl AND t.status = 200
-          AND NOT EXISTS { MATCH (h)-[l:LINKS_TO]->(t) WHERE l.follow AND l.body }
-        WITH DISTINCT url, t ORDER BY t.url
-        RETURN url, t.url AS target
-    """,
-}
 
 DESCRIBE_PAGES = """
     UNWIND $urls AS url
@@ -201,17 +53,21 @@ class Pending:
     checks: list[str]
 
 
+def suggesting_checks(registry: Registry) -> list[Check]:
+    """The checks whose findings become links to add: those whose header has `suggests:`."""
+    return [check for check in registry if check.header.suggests is not None]
+
+
 def suggest(runner: Runner, registry: Registry) -> tuple[list[dict[str, Any]], RunReport]:
     """Suggestion rows for the runner's site, and the run of the checks they come from."""
-    checks = [registry.checks[name] for name in SUGGESTING_CHECKS if name in registry.checks]
-    report = runner.run(checks)
+    report = runner.run(suggesting_checks(registry))
     return suggestions_from(runner, report), report
 
 
 def suggestions_from(runner: Runner, report: RunReport) -> list[dict[str, Any]]:
     """Suggestion rows from a run that already happened (e.g. of every pack, as `demo` does);
-    only the missing-link checks of SUGGESTING_CHECKS contribute."""
-    wanted = [outcome for outcome in report.outcomes if outcome.check.name in SUGGESTING_CHECKS]
+    only checks with `suggests:` in their header contribute."""
+    wanted = [outcome for outcome in report.outcomes if outcome.check.header.suggests is not None]
     return _with_anchors(runner, _pending_links(runner, RunReport(report.site, wanted)))
 
 
@@ -233,37 +89,30 @@ def _pending_links(runner: Runner, report: RunReport) -> list[Pending]:
 
     for outcome in report.outcomes:
         name = outcome.check.name
+        suggests = outcome.check.header.suggests
         findings = outcome.findings
-        if not findings:
+        if not findings or suggests is None:
             continue
-        if name in TARGET_QUERIES:
-            targets = _targets_for(runner, name, findings)
+        if suggests.targets is not None:
+            targets = _targets_for(runner, suggests.targets, findings)
             for finding in findings:
                 source = finding["url"]
                 for target in targets.get(source, []):
-                    add(source, target, name, finding, _placement(name, finding))
+                    add(source, target, name, finding, suggests.placement_for(finding))
         else:
             for finding in findings:
-                add(finding.get("source"), finding.get("target"), name, finding, _placement(name, finding))
+                add(finding.get("source"), finding.get("target"), name, finding, suggests.placement_for(finding))
     return list(by_link.values())
 
 
-def _placement(name: str, finding: dict[str, Any]) -> str:
-    if name == "hub-spoke/hub-missing-spoke":
-        return "hub: specialists list" if finding.get("provider") else "hub: conditions list"
-    if name == "pathways/overview-missing-stage":
-        return STAGE_SECTIONS.get(finding.get("stage") or "", "body: section on that stage")
-    return PLACEMENTS.get(name, "body")
-
-
-def _targets_for(runner: Runner, name: str, findings: list[dict[str, Any]]) -> dict[str, list[str]]:
+def _targets_for(runner: Runner, query: str, findings: list[dict[str, Any]]) -> dict[str, list[str]]:
     params = {
         "crawl": runner.site.crawl_id,
         "urls": sorted({f["url"] for f in findings}),
         "findings": [{"url": f["url"], "condition": f.get("condition")} for f in findings],
     }
     targets: dict[str, list[str]] = defaultdict(list)
-    for row in runner.graph.read(TARGET_QUERIES[name], params):
+    for row in runner.graph.read(query, params):
         if row["target"] and row["target"] not in targets[row["url"]]:
             targets[row["url"]].append(row["target"])
     return targets

@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef
-from archmodel.packs.impact import COST_LABELS, DEFAULT_COST, FIX_COST, ImpactModel, PageFacts, by_impact, has_traffic, signals
-from archmodel.packs.suggest import SUGGESTING_CHECKS
+from archmodel.packs.identity import definition
+from archmodel.packs.impact import COST_LABELS, ImpactModel, PageFacts, by_impact, fix_cost, has_traffic, signals
 from archmodel.render.escape import html_text
 
 TOP_FIXES = 10
@@ -152,13 +152,14 @@ def _fixes(model: ImpactModel, findings: list[dict[str, Any]], suggestions: list
         ))
     for finding in findings:
         name = f"{finding.get('pack')}/{finding.get('check')}"
-        if suggestions is not None and name in SUGGESTING_CHECKS and name in answered:
+        check = definition(finding)
+        if suggestions is not None and check is not None and check.header.suggests and name in answered:
             continue
         if finding.get("severity") == "info":
             continue
         page = finding.get("url") or finding.get("source")
         detail = str(finding.get("detail") or finding.get("title") or name)
-        cost = COST_LABELS[FIX_COST.get(name, DEFAULT_COST)]
+        cost = COST_LABELS[fix_cost(finding)]
         fixes.append(Fix(
             float(finding.get("impact") or 0), str(page or ""), html_text(detail),
             f"{finding.get('title') or name} ({finding.get('severity')} severity; the fix takes {cost}).",

@@ -15,6 +15,7 @@ from typing import Any
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef, resolve_site
 from archmodel.errors import ArchmodelError
+from archmodel.packs.registry import Check
 from archmodel.packs.runner import crawl_has_links
 from archmodel.render import charts
 from archmodel.render.action_plan import build_action_plan
@@ -150,9 +151,12 @@ def build_report(
     plotly_src: str | None = None,
     gathered: Gathered | None = None,
     times: PhaseTimes | None = None,
+    checks: list[Check] | None = None,
 ) -> str:
     """The report as HTML. `findings`/`suggestions` None: say the packs were not run.
-    `gathered`: the graph reads and layouts done already (while the checks ran)."""
+    `gathered`: the graph reads and layouts done already (while the checks ran). `checks`: the
+    checks the findings come from (the earlier crawl is audited with the same ones); None: the
+    checks the findings name."""
     ref = gathered.ref if gathered is not None else _site(graph, site, say)
     gathered = gathered or gather(graph, ref, max_pages, community_backend, times)
     index = FindingIndex.build(findings)
@@ -201,7 +205,7 @@ def build_report(
         maps=maps,
         notes=notes,
         plan=plan,
-        since=history_section(graph, ref, findings),
+        since=history_section(graph, ref, findings, checks),
         has_links=crawl_has_links(crawl),
     )
     with measure(times, "HTML"):
@@ -229,12 +233,13 @@ def write_all(
     skipped: list[tuple[str, str]] | None = None,
     say: Say = _quiet,
     self_contained: bool = False,
+    checks: list[Check] | None = None,
 ) -> list[Path]:
     """The report and every map into `folder`: report.html, then what `write_maps` writes.
     All of them load one plotly.min.js beside them unless `self_contained`."""
     ref = _site(graph, site, say)
     written = [write_report(graph, folder / "report.html", ref, self_contained, findings=findings,
-                            suggestions=suggestions, skipped=skipped)]
+                            suggestions=suggestions, skipped=skipped, checks=checks)]
     return written + write_maps(graph, folder, ref, findings, say, self_contained)
 
 

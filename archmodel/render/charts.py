@@ -12,6 +12,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from archmodel.db.connection import Graph
+from archmodel.ingest.anchor_facts import anchor_key, cypher_anchor_key
 from archmodel.ingest.link_summary import read_summary
 from archmodel.render.data import PageTable
 from archmodel.render.escape import plotly_text
@@ -19,12 +20,14 @@ from archmodel.render.palette import MISSING, OKABE_ITO, PRESENT
 from archmodel.render.traces import TEMPLATE, MapView
 
 # One scan of the crawl's links feeds both link charts: counts by position and follow, and body
-# anchors (lower-cased, trimmed) with whether an image alt text stands in for an empty anchor.
-LINK_AGGREGATES_QUERY = """
-MATCH (p:Page {crawl: $crawl})-[r:LINKS_TO]->(q:Page)
+# anchors (folded as the anchor checks fold them: the stored anchor_key, or the same folding in
+# Cypher for links loaded before it was stored) with whether an image alt text stands in for an
+# empty anchor.
+LINK_AGGREGATES_QUERY = f"""
+MATCH (p:Page {{crawl: $crawl}})-[r:LINKS_TO]->(q:Page)
 WHERE q <> p
 WITH coalesce(r.position, 'unknown') AS position, r.follow AS follow,
-     CASE WHEN r.follow AND r.body THEN toLower(trim(r.anchor)) END AS anchor,
+     CASE WHEN r.follow AND r.body THEN coalesce(r.anchor_key, {cypher_anchor_key("coalesce(r.anchor, '')")}) END AS anchor,
      CASE WHEN r.follow AND r.body THEN r.alt <> '' END AS has_alt
 RETURN position, follow, anchor, has_alt, count(*) AS links
 """
@@ -92,11 +95,11 @@ def positions_chart(rows: list[dict[str, Any]]) -> tuple[MapView, dict[str, int]
 def anchors_chart(rows: list[dict[str, Any]], generic: list[str]) -> tuple[MapView, dict[str, int]]:
     """`rows` from `link_aggregates`; only followed body links carry an anchor."""
     rows = [row for row in rows if row["anchor"] is not None]
-    generic_set = {g.strip().lower() for g in generic}
+    generic_set = {anchor_key(g) for g in generic}
     summary = {"descriptive": 0, "generic": 0, "empty": 0}
     counts: dict[str, int] = {}
     for row in rows:
-        anchor = " ".join((row["anchor"] or "").split())
+        anchor = anchor_key(row["anchor"])
         kind = "empty" if not anchor and not row["has_alt"] else "generic" if anchor in generic_set else "descriptive"
         summary[kind] += row["links"]
         key = anchor or ("(image alt text only)" if row["has_alt"] else "(empty)")

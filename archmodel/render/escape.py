@@ -2,7 +2,7 @@
 
 Titles, H1s, anchors and URLs come from the crawled site, so they are untrusted: a page titled
 `<img src=x onerror=...>` must show as text in a map or report that a stakeholder opens from an
-email (targets.md "Shared HTML is inert"). There are three sinks, each with its own rule:
+email (docs/targets.md "Shared HTML is inert"). There are three sinks, each with its own rule:
 
 - HTML text and attribute values: `html_text` (full HTML escaping, quotes included);
 - Plotly text (hover text, legend names, tick labels): Plotly renders them through its own

@@ -2,7 +2,7 @@
 
 Findings are the dicts the packs runner produces (and `archmodel run --format json` writes):
 `pack`, `check`, `severity`, `title`, then `url` or `source`/`target`, entity ids and `detail`
-(packs.md). A finding belongs on the map at the page that has to change: the page it is about
+(docs/packs.md). A finding belongs on the map at the page that has to change: the page it is about
 (`url`) or, for a link that is wrong or missing, the page the link starts from (`source`).
 """
 

@@ -1,8 +1,8 @@
 """The report's "Since the last crawl" section: what got worse, what got fixed, and the trend.
 
 Shown at the top of the report when an earlier crawl of the site is kept. The earlier crawl is
-audited with the whole catalogue (archmodel/history/findings.py) and compared with the report's
-findings by identity; pages and links are compared without their findings
+audited with the checks the report's findings come from (archmodel/audit.py `audit_like`), so a
+finding that was not looked for never reads as fixed, and compared with them by identity; pages and links are compared without their findings
 (archmodel/history/diff.py). The trend chart draws the finding counts recorded for each kept
 crawl whenever the whole catalogue ran on it.
 """
@@ -14,13 +14,13 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from archmodel.audit import audit_like, checks_behind, compare
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef
 from archmodel.db.crawls import list_crawls, previous_of
 from archmodel.history.diff import diff_crawls
-from archmodel.history.findings import compare_findings, crawl_findings, finding_trend
-from archmodel.packs.registry import SEVERITIES, load_registry
-from archmodel.packs.runner import Runner
+from archmodel.history.findings import finding_trend
+from archmodel.packs.registry import SEVERITIES, Check, load_registry
 from archmodel.render.escape import html_text
 from archmodel.render.html import map_section
 from archmodel.render.palette import OKABE_ITO
@@ -31,13 +31,17 @@ LISTED = 25
 SEVERITY_COLOURS = {"high": "#D55E00", "medium": "#E69F00", "low": OKABE_ITO[2], "info": "#9A9A9A"}
 
 
-def history_section(graph: Graph, ref: SiteRef, findings: list[dict[str, Any]] | None) -> str:
-    """The section's HTML, or "" when no earlier crawl is kept or the packs were not run."""
+def history_section(graph: Graph, ref: SiteRef, findings: list[dict[str, Any]] | None,
+                    checks: list[Check] | None = None) -> str:
+    """The section's HTML, or "" when no earlier crawl is kept or the packs were not run.
+    `checks`: those the findings come from (None: the checks the findings name)."""
     previous = previous_of(graph, ref)
     if previous is None or findings is None:
         return ""
-    old_findings, skipped = crawl_findings(Runner(graph, previous), load_registry().select([]), record=True)
-    compared = compare_findings(old_findings, findings, set(skipped))
+    registry = load_registry()
+    if checks is None:
+        checks = checks_behind(findings, registry)
+    compared = compare(audit_like(previous, checks, graph, registry=registry), findings)
     changes = Counter(
         f"{r['section']} {r['change']}" + (f" {r['kind']}" if r.get("kind") else "")
         for r in diff_crawls(graph, previous, ref, None, movers_limit=0).rows

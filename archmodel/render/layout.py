@@ -2,7 +2,7 @@
 
 Laying out clusters separately keeps a specialty's pages together on screen and keeps the cost
 near linear: igraph's Fruchterman-Reingold with its grid approximation (about 1 s for 10k nodes
-and 120k edges on two cores, research-notes.md) on each cluster's body links, never an O(n^2)
+and 120k edges on two cores, measured before choosing it) on each cluster's body links, never an O(n^2)
 force layout over the whole site. Start positions come from a seeded generator, so the same crawl
 gives the same picture.
 

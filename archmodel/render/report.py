@@ -14,6 +14,8 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
+from archmodel.packs.identity import definition
+from archmodel.packs.registry import Check, builtin_registry
 from archmodel.packs.runner import LINKS_REASON, links_sentence
 from archmodel.render.action_plan import PLAN_CSS, ActionPlan
 from archmodel.render.escape import html_text
@@ -23,13 +25,6 @@ from archmodel.render.traces import MapView
 
 MAX_ROWS_PER_CHECK = 100
 MAX_SUGGESTIONS = 50
-
-HEADLINE_CHECKS = {
-    "orphans": ("orphans", "orphan-pages"),
-    "broken_steps": ("pathways", "broken-step"),
-    "deep_pages": ("depth", "deep-pages"),
-    "links_to_errors": ("broken-links", "links-to-error"),
-}
 
 
 @dataclass
@@ -58,28 +53,21 @@ def headline(report: ReportInput) -> list[tuple[str, str, bool]]:
     index = FindingIndex.build(report.findings) if report.findings is not None else None
     skipped = {name for name, _ in report.skipped}
 
-    def from_findings(key: str) -> tuple[str, bool]:
+    def from_findings(check: Check) -> tuple[str, bool]:
         if index is None:
             return "not run", False
-        if not report.has_links or "/".join(HEADLINE_CHECKS[key]) in skipped:
+        if not report.has_links or check.name in skipped:
             return "skipped", False
-        count = index.count(*HEADLINE_CHECKS[key])
+        count = index.count(check.pack, check.id)
         return f"{count:,}", count > 0
 
     cards = [("Pages crawled", f"{report.pages:,}", False), ("Internal links", f"{report.links:,}", False)]
-    for key, label in (
-        ("orphans", "Orphan pages"),
-        ("broken_steps", "Broken care-pathway steps"),
-    ):
-        value, bad = from_findings(key)
-        cards.append((label, value, bad))
-    if report.has_links:
-        cards.append(("Provider-condition pairs not linked either way", f"{report.unlinked_pairs:,}", report.unlinked_pairs > 0))
-    else:
-        cards.append(("Provider-condition pairs not linked either way", "no links", False))
-    for key, label in (("deep_pages", "Pages too deep"), ("links_to_errors", "Links to error pages")):
-        value, bad = from_findings(key)
-        cards.append((label, value, bad))
+    headlined = sorted((check for check in builtin_registry() if check.header.headline), key=lambda c: c.stable_id)
+    for check in headlined:
+        value, bad = from_findings(check)
+        cards.append((str(check.header.headline), value, bad))
+    pairs = (f"{report.unlinked_pairs:,}", report.unlinked_pairs > 0) if report.has_links else ("no links", False)
+    cards.append(("Provider-condition pairs not linked either way", *pairs))
     return cards
 
 
@@ -194,6 +182,7 @@ def findings_section(findings: list[Finding] | None, skipped: list[tuple[str, st
         folded = "".join(f'<p class="am-note">{html_text(line)}</p>' for line in plan.folded.get(pack, []))
         parts.append(
             f'<details open id="pack-{html_text(pack)}"><summary>{html_text(pack)} ({sum(by_pack[pack].values()):,})</summary>'
+            + _hints(grouped[pack])
             + folded
             + (_table([("severity", False), ("check", False), ("page or link", False), ("what to do", False),
                        ("impact", True), ("link score", True)], rows) if rows else "")
@@ -201,6 +190,22 @@ def findings_section(findings: list[Finding] | None, skipped: list[tuple[str, st
             + "</details>"
         )
     return "".join(parts)
+
+
+def _hints(findings: list[Finding]) -> str:
+    """"Why it matters" and "How to fix" of each check with findings listed, from its header."""
+    seen: dict[str, Finding] = {}
+    for finding in findings:
+        seen.setdefault(check_name(finding), finding)
+    items = []
+    for name, finding in seen.items():
+        check = definition(finding)
+        if check is None or not (check.header.why or check.header.how_to_fix):
+            continue
+        why = f"<p><b>Why it matters.</b> {html_text(check.header.why)}</p>" if check.header.why else ""
+        fix = f"<p><b>How to fix.</b> {html_text(check.header.how_to_fix)}</p>" if check.header.how_to_fix else ""
+        items.append(f'<div class="am-hint"><h4>{html_text(check.title)}</h4>{why}{fix}</div>')
+    return f'<div class="am-hints">{"".join(items)}</div>' if items else ""
 
 
 def suggestions_section(suggestions: list[dict[str, Any]] | None) -> str:

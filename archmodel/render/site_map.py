@@ -6,7 +6,7 @@ map.js), size by PageRank, body links as one NaN-separated float32 trace, header
 and footer links as a second trace hidden until the viewer asks for it, and a ring around pages
 with high-severity findings. Above that the view shows clusters as discs with link counts
 between them, and each cluster's pages are precomputed into a compressed payload that map.js
-draws when the viewer drills into a cluster (targets.md "Maps and report").
+draws when the viewer drills into a cluster (docs/targets.md "Maps and report").
 """
 
 from __future__ import annotations

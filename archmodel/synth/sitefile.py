@@ -1,4 +1,4 @@
-"""`site.yml` and `providers.csv` for a synthetic site, in exactly the site-model.md schema."""
+"""`site.yml` and `providers.csv` for a synthetic site, in exactly the docs/site-model.md schema."""
 
 from __future__ import annotations
 

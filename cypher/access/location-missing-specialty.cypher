@@ -1,3 +1,4 @@
+// id: AM030
 // title: Location page missing a specialty
 // description: >-
 //   A location page that does not link from its body to the hub of a specialty offered there.
@@ -7,6 +8,18 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, location, specialty, detail]
+// identity: [source, target, specialty]
+// fix_cost: link
+// why: >-
+//   This location page does not link from its main content to the hub of a specialty offered
+//   there. Patients checking a clinic cannot see what care it provides, and search engines get a
+//   weaker signal tying the location to its services.
+// how_to_fix: >-
+//   Add the specialty to the page's 'Services at this location' list, linked to its hub with the
+//   specialty's name. If the location no longer offers that specialty, remove it from the
+//   location's specialties in `site.yml`.
+// suggests:
+//   placement: "body: 'Services at this location' list"
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (loc:Location {crawl: c.id})-[:LOCATION_PAGE]->(page:Page)
 USING INDEX loc:Location(crawl)

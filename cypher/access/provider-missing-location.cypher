@@ -1,3 +1,4 @@
+// id: AM031
 // title: Provider page missing a location
 // description: >-
 //   A provider profile that does not link from its body to a location the provider works at.
@@ -7,6 +8,18 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, provider, location, detail]
+// identity: [source, target, provider, location]
+// fix_cost: link
+// why: >-
+//   This specialist's profile does not link from its main content to a location where they see
+//   patients. A patient who has chosen a clinician cannot find where to go, and the location page
+//   misses a relevant link.
+// how_to_fix: >-
+//   Add a 'Where to see' section to the profile linking each location the clinician works at,
+//   anchored with the location's name. If they no longer work there, update their locations in
+//   `site.yml`.
+// suggests:
+//   placement: "body: 'Locations' section of the profile"
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (pr:Provider {crawl: c.id})-[:PROFILE]->(profile:Page)
 USING INDEX pr:Provider(crawl)

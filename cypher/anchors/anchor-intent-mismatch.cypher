@@ -1,3 +1,4 @@
+// id: AM016
 // title: Anchor that misleads about its target
 // description: >-
 //   The anchor names a condition (its name or a synonym) other than the one the target page is
@@ -10,6 +11,17 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, anchor, target_type, detail]
+// identity: [source, target, anchor]
+// fix_cost: link
+// why: >-
+//   The link text promises something the target does not deliver: it names a condition the page is
+//   not about, offers booking on a page that is not an appointment page, or reads like clinical
+//   information but leads to booking. Patients land somewhere unexpected and search engines get a
+//   wrong signal.
+// how_to_fix: >-
+//   Reword the anchor to describe the actual target, or point the link at the page the words
+//   promise, for example 'book an appointment' to the appointment page. If the target's page type
+//   is wrong, such as a booking page not classed as appointment, correct it in `site.yml`.
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (s:Page {crawl: c.id})
 USING INDEX s:Page(crawl)

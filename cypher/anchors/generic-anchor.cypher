@@ -1,3 +1,4 @@
+// id: AM014
 // title: Generic anchor text
 // description: >-
 //   A body link whose anchor text is one of the configured generic phrases ("learn more",
@@ -12,6 +13,16 @@
 //     default: [learn more, click here, read more, here, more, this page, find out more, continue]
 //     description: Anchor texts counted as generic (compared case-insensitively, white space folded)
 // columns: [source, target, anchor, detail]
+// identity: [source, target, anchor]
+// fix_cost: link
+// why: >-
+//   A link in the main content uses a generic phrase such as 'learn more' or 'click here'.
+//   Patients scanning the page, including screen reader users, cannot tell where it leads, and
+//   search engines learn nothing about the target page's topic.
+// how_to_fix: >-
+//   Rewrite the anchor to name the target, for example 'symptoms of atrial fibrillation' instead
+//   of 'read more'. If the phrase comes from a shared component, fix the template once. If a
+//   listed phrase is acceptable on your site, edit generic_anchors in `site.yml`.
 MATCH (c:Crawl {id: $crawl, site: $site})
 WITH c, [g IN $generic_anchors |
          reduce(s = '', w IN [w IN split(toLower(trim(g)), [' ', '\t', '\n', '\r', '\u00a0']) WHERE w <> ''] |

@@ -1,3 +1,4 @@
+// id: AM018
 // title: Anchor off the condition's names
 // description: >-
 //   A body link to a condition overview whose anchor uses neither the condition's name nor any
@@ -12,6 +13,16 @@
 //     default: [learn more, click here, read more, here, more, this page, find out more, continue]
 //     description: Generic anchor texts (reported by anchors/generic-anchor, not here)
 // columns: [source, target, anchor, condition, detail]
+// identity: [source, target, anchor]
+// fix_cost: link
+// why: >-
+//   A link to a condition overview uses words that contain neither the condition's name nor any of
+//   its listed synonyms. Patients may not recognize the topic, and naming a condition
+//   inconsistently blurs the signal search engines use to match the page to searches.
+// how_to_fix: >-
+//   Include the condition's name or a listed synonym in the anchor, for example 'thyroid nodules'
+//   or 'benign thyroid nodules'. If the wording is a common patient term for the condition, add it
+//   to the condition's synonyms in `site.yml` instead.
 MATCH (c:Crawl {id: $crawl, site: $site})
 WITH c, [g IN $generic_anchors |
          reduce(f = '', w IN [w IN split(toLower(trim(g)), [' ', '\t', '\n', '\r', '\u00a0']) WHERE w <> ''] |

@@ -1,3 +1,4 @@
+// id: AM017
 // title: Over-optimised anchor
 // description: >-
 //   One exact anchor text carries more than the configured share of a page's incoming body
@@ -10,6 +11,16 @@
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 //   anchor_repeat_share: {type: float, default: 0.8, description: Largest share of a page's inlinks one anchor may carry}
 // columns: [url, anchor, share, inlinks, detail]
+// identity: [url, anchor]
+// fix_cost: links
+// why: >-
+//   Most links in the main content that point to this page (over 80% by default, from at least 5
+//   links) use the same exact words. A repeated keyword phrase reads as forced to patients and can
+//   look manipulative to search engines, while varied, accurate anchors describe the page better.
+// how_to_fix: >-
+//   Vary the anchors to fit each linking page, such as 'symptoms of', 'diagnosis of', 'treatment
+//   for' or 'care after', where the target covers that. A repeated clinician or clinic name is
+//   natural and can be ignored, or raise anchor_repeat_share in `site.yml`.
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (t:Page {crawl: c.id})
 USING INDEX t:Page(crawl)

@@ -1,3 +1,4 @@
+// id: AM022
 // title: Links to error pages
 // description: >-
 //   A link (any position, followed or not) to a page that answered 4xx or 5xx.
@@ -7,6 +8,17 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, status, anchor, detail]
+// identity: [source, target]
+// fix_cost: link
+// headline: Links to error pages
+// why: >-
+//   A page links, from its content, a menu or the footer, to a URL that returns a 4xx or 5xx
+//   error. Patients following it hit a dead end while looking for care information, search engines
+//   waste crawl effort, and broken links make medical content look unmaintained.
+// how_to_fix: >-
+//   Point the link at the correct working page, or remove it. If the same broken link appears on
+//   many pages, it is in a menu, footer or template: fix it there once. If the target should
+//   exist, restore it or redirect it to its replacement.
 MATCH (c:Crawl {id: $crawl, site: $site})
 // Start from the few pages that fail, not from every link of the site.
 MATCH (t:Page {crawl: c.id})

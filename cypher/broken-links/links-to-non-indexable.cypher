@@ -1,3 +1,4 @@
+// id: AM024
 // title: Links to non-indexable pages
 // description: >-
 //   A link (any position, followed or not) to a page that answers 200 but is noindex or
@@ -8,6 +9,16 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, indexability, canonical, detail]
+// identity: [source, target]
+// fix_cost: link
+// why: >-
+//   A page links to a page that is set to noindex or canonicalized to another URL. Link equity
+//   flows to a page search engines will not show, and patients may land on a duplicate or outdated
+//   version of the content.
+// how_to_fix: >-
+//   Link to the canonical, indexable URL instead. If the target should appear in search, remove
+//   its noindex or fix its canonical tag. Links to utility pages that are meant to stay out of
+//   search, such as a patient portal login, can be ignored.
 MATCH (c:Crawl {id: $crawl, site: $site})
 // Start from the few pages that fail, not from every link of the site.
 MATCH (t:Page {crawl: c.id})

@@ -1,3 +1,4 @@
+// id: AM023
 // title: Links to redirects
 // description: >-
 //   A link (any position, followed or not) to a URL that redirects: link to the final URL
@@ -8,6 +9,15 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, status, final_url, detail]
+// identity: [source, target]
+// fix_cost: link
+// why: >-
+//   A page links to a URL that redirects. Each hop slows patients down and costs search engines
+//   crawl effort, and redirects left in place tend to turn into chains or broken links as the site
+//   changes.
+// how_to_fix: >-
+//   Update the link to point straight at the final URL shown in the finding. Where the old URL
+//   sits in a menu, footer or shared template, update it there so every page is fixed at once.
 MATCH (c:Crawl {id: $crawl, site: $site})
 // Start from the few pages that fail, not from every link of the site.
 MATCH (t:Page {crawl: c.id})

@@ -1,3 +1,4 @@
+// id: AM025
 // title: Nofollow internal links
 // description: >-
 //   An internal link marked rel="nofollow": it withholds link equity from the site's own page.
@@ -7,6 +8,16 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, anchor, position, detail]
+// identity: [source, target]
+// fix_cost: link
+// why: >-
+//   An internal link carries rel=nofollow. It tells search engines not to pass value to the site's
+//   own page, so that page gets less link equity, and this audit does not count the link as
+//   connecting the two pages.
+// how_to_fix: >-
+//   Remove rel=nofollow from internal links; it is meant for untrusted or paid links to other
+//   sites. If it comes from a CMS setting, a link plugin or a shared template, change it there
+//   rather than page by page.
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (s:Page {crawl: c.id})
 USING INDEX s:Page(crawl)

@@ -1,3 +1,4 @@
+// id: AM036
 // title: Thin resource hub
 // description: >-
 //   A resource hub whose body links reach fewer of the site's condition overviews than the site
@@ -8,6 +9,26 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [url, linked, total, detail]
+// identity: [url]
+// fix_cost: links
+// why: >-
+//   This patient resource hub links from its main content to only some of the site's condition
+//   overviews. Patients who start there cannot reach every condition, and the overviews left out
+//   get less link equity and fewer paths for search engines.
+// how_to_fix: >-
+//   Add the missing condition overviews to the hub, for example as an A to Z list. If this is a
+//   narrow resource page, such as lab prep or billing help, rather than a general hub, correct its
+//   page type in `site.yml`.
+// suggests:
+//   placement: "hub: conditions list"
+//   targets: |
+//     UNWIND $urls AS url
+//     MATCH (h:Page {crawl: $crawl, url: url})
+//     MATCH (:Condition {crawl: $crawl})-[:STAGE {stage: 'overview'}]->(t:Page)
+//     WHERE t.in_crawl AND t.status = 200
+//       AND NOT EXISTS { MATCH (h)-[l:LINKS_TO]->(t) WHERE l.follow AND l.body }
+//     WITH DISTINCT url, t ORDER BY t.url
+//     RETURN url, t.url AS target
 MATCH (c:Crawl {id: $crawl, site: $site})
 CALL (c) {
   MATCH (x:Condition {crawl: c.id})-[:STAGE {stage: 'overview'}]->(o:Page)

@@ -1,3 +1,4 @@
+// id: AM019
 // title: Deep pages
 // description: >-
 //   An indexable page more clicks from the home page than max_depth, counting followed links in
@@ -9,6 +10,17 @@
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 //   max_depth: {type: integer, default: 3, description: Largest acceptable number of clicks from home}
 // columns: [url, type, depth, detail]
+// identity: [url]
+// fix_cost: links
+// headline: Pages too deep
+// why: >-
+//   This indexable page is more clicks from the home page than the limit (3 by default). Patients
+//   rarely browse that far, and search engines tend to crawl deep pages less often and treat them
+//   as less important.
+// how_to_fix: >-
+//   Link it from a hub, condition overview or resource page closer to the home page, and shorten
+//   long chains such as paginated archives. If deep pages of this kind are acceptable on your
+//   site, raise max_depth in `site.yml`.
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (p:Page {crawl: c.id})
 USING INDEX p:Page(crawl)

@@ -1,3 +1,4 @@
+// id: AM021
 // title: Unreachable pages
 // description: >-
 //   A crawled page that cannot be reached from the home page by following links (in any
@@ -8,6 +9,16 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [url, type, status, detail]
+// identity: [url]
+// fix_cost: links
+// why: >-
+//   The crawler found this page, but no chain of followed links leads to it from the home page; it
+//   was reached only through the sitemap, a URL list or a redirect. Patients browsing the site
+//   cannot get there, and search engines may treat it as unimportant.
+// how_to_fix: >-
+//   Link it from a reachable related page, such as its specialty hub or condition overview, and
+//   make sure those links are not nofollow. If the page is retired, redirect or remove it and take
+//   it out of the sitemap.
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (p:Page {crawl: c.id})
 USING INDEX p:Page(crawl)

@@ -1,3 +1,4 @@
+// id: AM040
 // title: Where link equity pools
 // description: >-
 //   The pages holding the most internal PageRank, with their type, so a team sees whether link
@@ -9,6 +10,16 @@
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 //   limit: {type: integer, default: 10, description: How many pages to list}
 // columns: [url, type, pagerank, share, detail]
+// identity: [url]
+// fix_cost: site
+// why: >-
+//   These are the pages that hold the most internal link equity. If privacy, policy or utility
+//   pages top the list rather than hubs, condition overviews or booking pages, menus and footers
+//   are pouring value into pages patients rarely need.
+// how_to_fix: >-
+//   Use the main content of high-equity care pages to link on to care pages that need support. If
+//   policy or utility pages top the list, trim repeated menu and footer links to them. The home
+//   page and key hubs ranking high is normal.
 MATCH (c:Crawl {id: $crawl, site: $site})
 CALL (c) {
   MATCH (p:Page {crawl: c.id})

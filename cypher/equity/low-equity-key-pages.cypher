@@ -1,3 +1,4 @@
+// id: AM039
 // title: Key pages with little link equity
 // description: >-
 //   A specialty hub, condition overview, diagnosis, treatment or appointment page whose internal
@@ -9,6 +10,16 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [url, type, pagerank, median, detail]
+// identity: [url]
+// fix_cost: links
+// why: >-
+//   This specialty hub, condition, diagnosis, treatment or appointment page receives less internal
+//   link equity than half the site's pages. The site's own links are not pointing patients or
+//   search engines at one of its most important care pages.
+// how_to_fix: >-
+//   Link it from hubs, condition overviews, related guides and blog posts with descriptive
+//   anchors, and from the menu if it is a main entry point. Fixing orphan, hub and pathway
+//   findings for the same page usually lifts it.
 MATCH (c:Crawl {id: $crawl, site: $site})
 CALL (c) {
   MATCH (p:Page {crawl: c.id})

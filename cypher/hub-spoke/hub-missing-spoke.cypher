@@ -1,3 +1,4 @@
+// id: AM004
 // title: Hub missing a spoke
 // description: >-
 //   A specialty hub that does not link, from its body, to the overview page of a condition its
@@ -8,6 +9,20 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, specialty, condition, provider, detail]
+// identity: [source, target, specialty]
+// fix_cost: link
+// why: >-
+//   The specialty hub does not link from its main content to a condition overview or specialist
+//   profile that belongs to the specialty. Patients browsing the specialty miss that condition or
+//   clinician, and search engines see a weaker tie between the specialty and its topics.
+// how_to_fix: >-
+//   Add the condition to the hub's conditions list, or the clinician to its specialists list,
+//   anchored with the condition's name or the clinician's name and title. If it does not belong to
+//   this specialty, correct `site.yml`.
+// suggests:
+//   placement: "hub: conditions list"
+//   placement_by: provider
+//   placements: {"*": "hub: specialists list"}
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (s:Specialty {crawl: c.id})-[:HUB]->(hub:Page)
 USING INDEX s:Specialty(crawl)

@@ -1,3 +1,4 @@
+// id: AM005
 // title: Spoke missing its hub
 // description: >-
 //   A condition overview, treatment page or provider profile of a specialty that does not link
@@ -8,6 +9,18 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, specialty, type, detail]
+// identity: [source, target, specialty]
+// fix_cost: link
+// why: >-
+//   This condition overview, treatment page or specialist profile does not link back to its
+//   specialty hub from its main content. Patients cannot step back to related conditions and
+//   clinicians, and the hub gets less link equity from the pages it gathers.
+// how_to_fix: >-
+//   Add a link to the specialty hub near the introduction, for example 'our endocrinology team'. A
+//   menu link does not count. Where many pages of one type lack it, add it to their template; if
+//   the page sits under the wrong specialty, fix `site.yml`.
+// suggests:
+//   placement: "body: introduction ('part of our ... service')"
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (s:Specialty {crawl: c.id})-[:HUB]->(hub:Page)
 USING INDEX s:Specialty(crawl)

@@ -1,3 +1,4 @@
+// id: AM003
 // title: Pages linked only from navigation
 // description: >-
 //   A clinical or next-step page whose incoming links all come from the header, navigation or
@@ -9,6 +10,16 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [url, type, inlinks, detail]
+// identity: [url]
+// fix_cost: links
+// why: >-
+//   Every link to this care or next-step page comes from the header, main menu or footer. Patients
+//   can find it, but no related page points them to it when they need it, and search engines get
+//   no signal about which condition or service it belongs to.
+// how_to_fix: >-
+//   Add at least one link from the main content of a related page, for example from the condition
+//   overview to its diagnosis page or from a treatment page to the appointment page, with words
+//   that describe the target. Keep the menu link.
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (p:Page {crawl: c.id})
 USING INDEX p:Page(crawl)

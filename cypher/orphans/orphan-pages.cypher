@@ -1,3 +1,4 @@
+// id: AM001
 // title: Orphan pages
 // description: >-
 //   An indexable page (crawled, or listed in the sitemap) that no other page links to, by any
@@ -9,6 +10,17 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [url, type, in_crawl, in_sitemap, detail]
+// identity: [url]
+// fix_cost: links
+// headline: Orphan pages
+// why: >-
+//   No other page links to this page, not even a menu or footer; nofollow links do not count.
+//   Patients browsing the site cannot reach it, and search engines can find it only through the
+//   sitemap or other sites, so they may treat it as unimportant.
+// how_to_fix: >-
+//   Link to it from the main content of the most closely related page, such as its specialty hub,
+//   condition overview or a related guide, with an anchor that names its topic. If the page is
+//   retired, redirect it and remove it from the sitemap.
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (p:Page {crawl: c.id})
 USING INDEX p:Page(crawl)

@@ -1,3 +1,4 @@
+// id: AM007
 // title: Broken care-pathway step
 // description: >-
 //   In a condition's care pathway (overview, symptoms, diagnosis, tests, treatment, follow-up,
@@ -9,6 +10,19 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, condition, stage, next_stage, detail]
+// identity: [source, target, condition]
+// fix_cost: link
+// headline: Broken care-pathway steps
+// why: >-
+//   This step of a condition's care pathway, for example the symptoms or diagnosis page, does not
+//   link from its main content to the next step the site has for that condition. Patients reading
+//   in order hit a dead end, and search engines miss the sequence that ties the pathway together.
+// how_to_fix: >-
+//   Add a next-step link at the end of the page to the next stage, with an anchor that says what
+//   comes next, such as 'how diabetes is diagnosed' or 'treatment for diabetes'. If every page of
+//   one stage lacks it, add the block to that template.
+// suggests:
+//   placement: "body: next-step block at the end"
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (x:Condition {crawl: c.id})-[st:STAGE]->(p:Page)
 USING INDEX x:Condition(crawl)

@@ -1,3 +1,4 @@
+// id: AM009
 // title: Missing care-pathway page
 // description: >-
 //   A care-pathway stage page named in the site model that the crawl did not reach, that does
@@ -8,6 +9,16 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [url, condition, stage, status, detail]
+// identity: [url, condition]
+// fix_cost: page
+// why: >-
+//   A page planned as a step in this condition's care pathway was not found by the crawl, answers
+//   with an error or redirect, or is not indexable. Patients following the pathway hit a gap, and
+//   search engines cannot show that step of care.
+// how_to_fix: >-
+//   Publish or restore the page, remove a stray noindex or canonical tag, and link it from the
+//   previous step of the pathway. If the page moved or was merged into another, update its URL in
+//   the condition's pages in `site.yml`.
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (x:Condition {crawl: c.id})-[st:STAGE]->(p:Page)
 USING INDEX x:Condition(crawl)

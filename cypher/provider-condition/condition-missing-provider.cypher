@@ -1,3 +1,4 @@
+// id: AM012
 // title: Condition page missing its providers
 // description: >-
 //   A condition overview that links from its body to none of the providers who treat the
@@ -8,6 +9,18 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, condition, provider, detail]
+// identity: [source, target, condition, provider]
+// fix_cost: link
+// why: >-
+//   The condition overview links from its main content to none of the specialists who treat this
+//   condition. Patients cannot see who provides the care, and search engines miss evidence that
+//   real clinicians stand behind the topic.
+// how_to_fix: >-
+//   Add a 'Who treats this condition' section linking the relevant specialists by name and title;
+//   linking one of them clears every finding for this overview. If a listed clinician does not
+//   treat the condition, correct `site.yml`.
+// suggests:
+//   placement: "body: 'Who treats this condition' section"
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (x:Condition {crawl: c.id})-[:STAGE {stage: 'overview'}]->(overview:Page)
 USING INDEX x:Condition(crawl)

@@ -1,3 +1,4 @@
+// id: AM011
 // title: Provider page missing a condition
 // description: >-
 //   A provider treats a condition, and the provider's profile does not link from its body to
@@ -8,6 +9,18 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, provider, condition, detail]
+// identity: [source, target, provider, condition]
+// fix_cost: link
+// why: >-
+//   This specialist's profile does not link from its main content to the overview of a condition
+//   they treat. Patients checking a clinician cannot read about their condition from there, and
+//   search engines see a weaker link between the clinician's expertise and the topic.
+// how_to_fix: >-
+//   Add the condition to the profile's 'Conditions treated' section, linked to its overview with
+//   the condition's name. If the clinician no longer treats it, remove it from their conditions in
+//   `site.yml`.
+// suggests:
+//   placement: "body: 'Conditions treated' list"
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (pr:Provider {crawl: c.id})-[:PROFILE]->(profile:Page)
 USING INDEX pr:Provider(crawl)

@@ -1,3 +1,4 @@
+// id: AM013
 // title: Provider without a page
 // description: >-
 //   A provider in the site model with no profile page, or whose profile page the crawl did not
@@ -8,6 +9,16 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [provider, name, url, detail]
+// identity: [provider]
+// fix_cost: page
+// why: >-
+//   This clinician has no profile page, or the crawl did not find it, so condition pages,
+//   specialty hubs and reviewed content cannot link to them. Patients cannot check who they would
+//   see, and the site loses an important trust signal for its medical content.
+// how_to_fix: >-
+//   Publish a profile page and link it from the specialty hub and the conditions the clinician
+//   treats. If the profile lives at another URL, or the clinician has left, update or remove the
+//   entry in `site.yml`.
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (pr:Provider {crawl: c.id})
 USING INDEX pr:Provider(crawl)

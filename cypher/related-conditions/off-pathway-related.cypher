@@ -1,3 +1,4 @@
+// id: AM033
 // title: Related link off the care pathway
 // description: >-
 //   A body link from one of a condition's own pages to a clinical page about conditions that
@@ -9,6 +10,16 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, condition, specialty, detail]
+// identity: [source, target, condition, specialty]
+// fix_cost: link
+// why: >-
+//   A page about one condition links from its main content to a clinical page about a condition
+//   that none of that condition's specialties cover. Off-pathway links can steer patients toward
+//   care that does not fit and blur how search engines group related pages.
+// how_to_fix: >-
+//   Replace the link with a related page in the same specialty, or remove it if it does not help
+//   the reader. If the link is clinically sound, such as a known complication, keep it and ignore
+//   the finding, or add the condition to the specialty in `site.yml`.
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (x:Condition {crawl: c.id})
 USING INDEX x:Condition(crawl)

@@ -1,3 +1,4 @@
+// id: AM032
 // title: Related conditions not linked
 // description: >-
 //   Two related conditions (the site model's `related`) whose overview pages do not link to
@@ -8,6 +9,18 @@
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
 // columns: [source, target, condition, related, detail]
+// identity: [source, target, condition, related]
+// fix_cost: link
+// why: >-
+//   Two conditions listed as related, such as obesity and insulin resistance, have overviews that
+//   do not link to each other from their main content in either direction. Patients with
+//   overlapping conditions miss useful information, and search engines see a weaker topic cluster.
+// how_to_fix: >-
+//   Add a 'Related conditions' link in each overview's main content, anchored with the other
+//   condition's name. If the two conditions are not meaningfully related, remove the pairing from
+//   the related list in `site.yml`.
+// suggests:
+//   placement: "body: 'Related conditions' section"
 MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (x:Condition {crawl: c.id})-[:RELATED_TO]->(y:Condition)
 USING INDEX x:Condition(crawl)

@@ -44,7 +44,9 @@ def test_packs_list_json(cli) -> None:
     assert code == 0
     rows = json.loads(out)
     assert len(rows) == 40
-    assert all(list(row) == ["pack", "check", "title", "severity", "description"] for row in rows)
+    assert all(list(row) == ["pack", "check", "title", "severity", "description", "id", "fix_cost", "identity",
+                             "why", "how_to_fix"] for row in rows)
+    assert all(row["why"] and row["how_to_fix"] and row["id"].startswith("AM") for row in rows)
     assert {"pack": "depth", "check": "unreachable", "title": "Unreachable pages", "severity": "high"}.items() <= rows[
         [r["check"] for r in rows].index("unreachable")
     ].items()
@@ -55,14 +57,19 @@ def test_packs_show_prints_description_parameters_columns_and_cypher(cli) -> Non
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "depth/deep-pages (medium): Deep pages"
+    assert lines[1] == "Id: AM019"
+    assert "Why it matters:" in lines and "How to fix:" in lines
     assert "  max_depth (integer, default 3): Largest acceptable number of clicks from home" in lines
     assert "Columns: url, type, depth, detail" in lines
     assert "MATCH (c:Crawl {id: $crawl, site: $site})" in lines
 
 
 def without_scores(findings: list[dict]) -> list[dict]:
-    """Findings without `priority` and `impact` (docs/impact.md), which every finding ends with."""
+    """Findings without `check_id`, `priority` and `impact` (docs/impact.md), which every finding ends with."""
     for finding in findings:
+        assert list(finding)[-3:] == ["check_id", "priority", "impact"]
+        check_id = finding.pop("check_id")
+        assert check_id.startswith("AM") or check_id == f"{finding['pack']}/{finding['check']}"
         assert finding.pop("priority") in {"high", "medium", "low"} and finding.pop("impact") > 0
     return findings
 
@@ -144,16 +151,16 @@ def test_csv_output_to_a_file(cli, tmp_path: Path) -> None:
     code, out, err = cli("run", "depth/unreachable", "--format", "csv", "-o", str(target))
     assert (code, out) == (0, "")
     header, row = target.read_text().splitlines()
-    assert header == "pack,check,severity,title,url,type,status,detail,priority,impact"
+    assert header == "pack,check,severity,title,url,type,status,detail,check_id,priority,impact"
     assert row.startswith(
         'depth,unreachable,high,Unreachable pages,https://www.clinic.example/island/,other,200,'
-        '"No chain of followed links leads from the home page to /island/: link it from a page that is reachable, or retire it.",high,'
+        '"No chain of followed links leads from the home page to /island/: link it from a page that is reachable, or retire it.",AM021,high,'
     )
     assert f"Wrote 1 rows to {target}" in err
 
 
-def test_markdown_output_has_one_section_per_check(cli) -> None:
-    code, out, _ = cli("run", "depth", "--format", "markdown")
+def test_markdown_output_sorted_by_check_has_one_section_per_check(cli) -> None:
+    code, out, _ = cli("run", "depth", "--sort", "check", "--format", "markdown")
     assert code == 0
     assert out.splitlines()[0] == "### depth/unreachable (high): Unreachable pages - 1 finding"
 
@@ -268,3 +275,56 @@ def test_query_with_a_missing_parameter_says_how_to_pass_it(cli) -> None:
     code, _, err = cli("query", "RETURN $limit AS x")
     assert code == 2
     assert err == "Error: the query uses parameters without a value: $limit (archmodel query) - -p limit VALUE\n"
+
+
+def test_a_check_of_your_own_with_side_effects_is_refused_naming_its_file(cli, loaded: Graph, tmp_path: Path) -> None:
+    """The allow-list of `query` holds for `--pack-dir` checks too: a read transaction alone would
+    leave this graph in the server's memory after exit."""
+    check = tmp_path / "mine" / "leftover.cypher"
+    check.parent.mkdir()
+    check.write_text(
+        "// title: Leftover\n// description: d\n// severity: low\n"
+        "// parameters:\n//   site: {type: string, description: s}\n// columns: [url, detail]\n"
+        "CALL gds.graph.generate('leftover', 100, 2) YIELD name\n"
+        "MATCH (:Site {host: $site}) RETURN name AS url, 'x' AS detail\n",
+        encoding="utf-8",
+    )
+    code, out, err = cli("run", "mine", "--pack-dir", str(tmp_path), "--format", "json")
+    assert code == 2 and out == "" and "the procedure gds.graph.generate" in err and str(check) in err, err
+    assert loaded.read("CALL gds.graph.list() YIELD graphName RETURN count(*) AS n") == [{"n": 0}]
+
+
+def test_query_rows_are_capped_and_a_long_query_stops_at_its_timeout(cli) -> None:
+    code, out, err = cli("query", "UNWIND range(1, 5000) AS i RETURN i", "--max-rows", "1000", "--format", "json")
+    assert code == 0 and [row["i"] for row in json.loads(out)] == list(range(1, 1001))
+    assert "Only the first 1,000 rows" in err
+    code, out, err = cli("query", "UNWIND range(1, 2000000000) AS i WITH i WHERE i % 7 = 0 RETURN count(*) AS n",
+                         "--timeout", "1")
+    assert code == 2 and out == "" and "ran longer than 1 s and the server stopped it" in err, err
+
+
+def test_ctrl_c_stops_a_long_query_on_the_server_at_once(loaded: Graph, cli_env: dict) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    slow = "UNWIND range(1, 4000000000) AS i WITH i WHERE i % 7 = 0 RETURN count(*) AS n"
+    process = subprocess.Popen([sys.executable, "-m", "archmodel", "query", slow, "--format", "json"],
+                               env={**os.environ, **cli_env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    running = []
+    while time.monotonic() < deadline and not running:
+        time.sleep(0.5)
+        running = loaded.read("SHOW TRANSACTIONS YIELD metaData WHERE metaData.archmodel_query IS NOT NULL "
+                              "RETURN count(*) AS n")[0]["n"]
+    assert running, "the query never started"
+    process.send_signal(signal.SIGINT)
+    interrupted = time.monotonic()
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and b"interrupted" in err, err
+    assert time.monotonic() - interrupted < 10
+    left = loaded.read("SHOW TRANSACTIONS YIELD metaData, status WHERE metaData.archmodel_query IS NOT NULL "
+                       "RETURN count(*) AS n")[0]["n"]
+    assert left == 0, "the server is still running the interrupted query"

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from neo4j.exceptions import Neo4jError
 
 from archmodel.cli import main
 from archmodel.db import server
@@ -132,3 +133,14 @@ def test_unreachable_server_fails_in_one_line_within_ten_seconds(capsys: pytest.
     )
     assert "\n" not in err
     assert elapsed < 10
+
+
+def test_apocs_xml_and_json_readers_find_their_classes(session_graph) -> None:
+    """apoc-core leaves Woodstox, Commons Collections and hadoop's Guava to the server's
+    classpath; without them apoc.load.* failed with NoClassDefFoundError. With them, a file load
+    meets APOC's own refusal (file import stays off), and the parsers work."""
+    assert session_graph.read("RETURN apoc.xml.parse('<a><b>x</b></a>') AS v") == [
+        {"v": {"_type": "a", "_children": [{"_type": "b", "_text": "x"}]}}]
+    for procedure in ("apoc.load.xml", "apoc.load.json"):
+        with pytest.raises(Neo4jError, match="Import from files not enabled"):
+            session_graph.read(f"CALL {procedure}('file:///nothing') YIELD value RETURN value")

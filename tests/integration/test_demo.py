@@ -29,7 +29,10 @@ def test_demo_writes_findings_suggestions_report_and_maps(
     assert {f"{f['pack']}/{f['check']}" for f in findings} == set(expected["checks"])
     suggestions = json.loads((out / "suggestions.json").read_text())
     assert suggestions and all(s["suggested_anchor"] and s["source"] != s["target"] for s in suggestions)
-    assert (out / "findings.csv").read_text().startswith("pack,check,severity,title,url,source,target,detail")
+    header = (out / "findings.csv").read_text().splitlines()[0].split(",")
+    assert header[:4] == ["pack", "check", "severity", "title"] and header[-3:] == ["check_id", "priority", "impact"]
+    assert {"url", "source", "target", "anchor", "condition", "provider", "depth", "detail"} <= set(header), \
+        "every column a check returns, not a sentence hiding them"
 
     report = (out / "report.html").read_text()
     assert "Lakeside Health" in report
@@ -40,6 +43,10 @@ def test_demo_writes_findings_suggestions_report_and_maps(
         assert text.count('<script src="plotly.min.js">') == 1 and "script-src 'self'" in html.unescape(text[:2000])
     assert sum(p.stat().st_size for p in out.iterdir()) < 20 * 2**20
     assert "links to add, with anchors and placement." in printed
+    ending = printed[printed.index("The three fixes that matter most:"):].splitlines()
+    assert [line[:3] for line in ending if line[:3] in {"1. ", "2. ", "3. "}] == ["1. ", "2. ", "3. "]
+    assert f"Open the report: {(out / 'report.html').resolve().as_uri()}" in ending
+    assert "stop it with `make stop`" in " ".join(ending[-2:])
 
     assert main(["demo", "-o", str(out)]) == 0
     assert "is already loaded" in capsys.readouterr().err

@@ -298,3 +298,26 @@ def test_crawls_loaded_before_link_hashes_diff_the_same(
         graph.write("MATCH (p:Page {crawl: $crawl}) REMOVE p.links_hash", {"crawl": crawl})
     assert main(["diff", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == EXPECTED
+
+
+def test_the_reports_history_section_compares_like_with_like(session_graph: Graph, crawls, tmp_path: Path) -> None:
+    """Findings of one pack (a report built from `run orphans -o f.json`) are compared with the
+    earlier crawl audited with that pack only: no other pack's old finding reads as fixed."""
+    from archmodel.audit import audit
+    from archmodel.db.sites import resolve_site
+    from archmodel.packs.registry import load_registry
+    from archmodel.packs.runner import Runner
+    from archmodel.render.history_section import history_section
+
+    registry = load_registry()
+    current = resolve_site(session_graph, HOST)
+    orphans = audit(Runner(session_graph, current), registry, registry.select(["orphans"]))
+    from_file = [dict(f) for f in orphans.findings]
+    for checks in (orphans.checks, None):  # from this run, or read back from a findings file
+        html = history_section(session_graph, current, from_file, checks)
+        cards = dict(re.findall(r'<div class="value">([\d,]+)</div><div class="label">([^<]+)</div>', html)[i][::-1]
+                     for i in range(3))
+        assert cards == {"New findings": "1", "Findings fixed": "0", "Still open": str(len(from_file) - 1)}, cards
+    every = history_section(session_graph, current, from_file, registry.select())
+    assert not re.search(r'<div class="value">0</div><div class="label">Findings fixed', every), \
+        "audited with every check, the other packs' old findings would read as fixed"

@@ -69,7 +69,7 @@ def test_hub_draws_missing_links_with_their_reason(hostile) -> None:
     from archmodel.cli.render_commands import run_checks
 
     site = resolve_site(hostile, None)
-    findings, _, _ = run_checks(hostile, site, None)
+    findings = run_checks(hostile, site, None).findings
     view = build_view(hostile, "hub", focus="endocrinology", findings=findings)
     missing = [t for t in view.figure.data if t.name.startswith("Missing link") and t.mode == "markers"][0]
     texts = " ".join(missing.hovertext)

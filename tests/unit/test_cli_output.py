@@ -59,3 +59,17 @@ def test_output_to_a_folder_or_an_unwritable_path_is_one_error(tmp_path: Path) -
     blocker.write_text("")
     with pytest.raises(ArchmodelError, match="cannot write"):
         write_output("[]\n", blocker / "findings.json", "0 rows")
+
+
+def test_an_argument_that_is_not_utf8_is_one_error_unless_it_names_a_file(tmp_path, capsys) -> None:
+    """Bytes that are not UTF-8 reach Python as lone surrogates; they used to end in
+    "unexpected UnicodeError ... report it"."""
+    from archmodel.cli import main
+
+    assert main(["--uri", "bolt://h\udcff:7687", "stats"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == ("Error: argument 2 is not valid UTF-8 text: bolt://h\\xff:7687 (command line) - "
+                           "type it in UTF-8 (check the terminal's locale, e.g. LANG=C.UTF-8)")
+    latin1 = tmp_path / "caf\udce9"
+    latin1.mkdir()
+    assert main(["synth", "--pages", "200", "-o", str(latin1), "--force"]) == 0, capsys.readouterr().err

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from archmodel.ingest.metrics import link_score
-from archmodel.packs.impact import FIX_COST, ImpactModel, PageFacts, by_impact, signals
+from archmodel.packs.impact import ImpactModel, PageFacts, by_impact, signals
 
 S = "https://www.example.org"
 
@@ -65,10 +65,15 @@ def test_page_type_weights_from_site_yml_override_the_defaults() -> None:
     assert signals({"page_type_weights": "{}", "traffic_sources": ["ga"]})[0] == "page-type weights from site.yml"
 
 
-def test_every_builtin_check_has_a_fix_cost() -> None:
-    from archmodel.packs.registry import load_registry
-
-    assert {check.name for check in load_registry()} == set(FIX_COST)
+def test_the_fix_cost_comes_from_the_check_header() -> None:
+    """equity-sinks declares `fix_cost: site` (8), links-to-error `link` (1); a check no registry
+    knows costs `links` (2)."""
+    model = ImpactModel({}, pages())
+    finding = {"severity": "medium", "url": url("H")}
+    site = model.finding_impact({"pack": "equity", "check": "equity-sinks", **finding})
+    link = model.finding_impact({"pack": "broken-links", "check": "links-to-error", **finding})
+    unknown = model.finding_impact({"pack": "mine", "check": "mine", **finding})
+    assert (link, site, unknown) == (24.0, 3.0, 12.0)
 
 
 def test_link_score_is_logarithmic_and_relative_to_the_best_page() -> None:

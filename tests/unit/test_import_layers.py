@@ -29,7 +29,8 @@ LAYERS: list[set[str]] = [
     {"archmodel.db"},  # the connection, the local server, the crawl lifecycle (db/crawls.py), sites
     {"archmodel.ingest"},  # readers, normalisation, the site model, the loader
     {"archmodel.packs"},  # the check catalogue and runner, suggestions, impact
-    {"archmodel.history", "archmodel.infer", "archmodel.synth"},  # diffs and findings over time; init; synthetic sites
+    {"archmodel.history"},  # diffs and findings over time
+    {"archmodel.audit", "archmodel.infer", "archmodel.synth"},  # one audit for every command; init; synthetic sites
     {"archmodel.render"},
     {"archmodel.cli"},
 ]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from archmodel.errors import PackError
+from archmodel.packs.identity import identity
 from archmodel.packs.registry import (
     PACK_PATH_ENV,
     SEVERITIES,
@@ -99,7 +102,7 @@ def test_every_shipped_check_is_valid(no_env: None) -> None:
         assert header.columns[-1] == "detail", f"{check.name}: every finding ends with its detail sentence"
         assert set(header.parameters) == query_parameters(check.cypher), check.name
         assert "site" in header.parameters, check.name
-        assert check.cypher.splitlines()[0].startswith("// title:"), check.name
+        assert check.cypher.splitlines()[0].startswith("// id: AM"), check.name
         assert "crawl" in header.parameters, check.name
         assert "MATCH (c:Crawl {id: $crawl, site: $site})" in check.cypher, check.name
         keys = set(header.columns) & IDENTITY_KEYS
@@ -107,6 +110,91 @@ def test_every_shipped_check_is_valid(no_env: None) -> None:
             "hub-spoke/condition-without-hub",
             "provider-condition/provider-without-page",
         }, check.name
+
+
+def test_every_shipped_check_carries_its_whole_definition(no_env: None) -> None:
+    """Identity, fix cost, hint text and suggestions come from the header; nothing else holds them."""
+    registry = load_registry()
+    ids = [check.stable_id for check in registry]
+    assert len(set(ids)) == len(ids) and all(re.fullmatch(r"AM\d{3}", i) for i in ids)
+    for check in registry:
+        header = check.header
+        assert header.identity and set(header.identity) <= set(header.columns), check.name
+        assert header.why and header.how_to_fix, f"{check.name}: every check says why it matters and how to fix it"
+        for hint in (header.why, header.how_to_fix):
+            assert 40 <= len(hint) <= 400 and "LINKS_TO" not in hint and "pagerank" not in hint.lower(), check.name
+        if header.suggests is not None:
+            assert header.suggests.targets or {"source", "target"} <= set(header.columns), check.name
+    suggesting = {check.pack for check in registry if check.header.suggests}
+    assert suggesting == {"hub-spoke", "pathways", "provider-condition", "trust", "access", "related-conditions",
+                          "content-links"}, "packs.md: the missing-link packs feed `archmodel suggest`"
+
+
+def _string_constants(tree: ast.AST) -> Iterator[tuple[int, str]]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.lineno, node.value
+
+
+def test_no_table_outside_the_registry_names_a_check(no_env: None) -> None:
+    """A check's definition lives in its `.cypher` header only: no Python table, list or
+    comparison in the package names a shipped check (its `pack/check` name or its id)."""
+    registry = load_registry()
+    names = {check.name for check in registry} | {check.stable_id for check in registry}
+    pairs = {(check.pack, check.id) for check in registry}
+    offenders = []
+    for path in sorted((REPO / "archmodel").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for line, value in _string_constants(tree):
+            if value.strip() in names:
+                offenders.append(f"{path.relative_to(REPO)}:{line}: {value.strip()}")
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Tuple, ast.List)):
+                values = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+                offenders += [f"{path.relative_to(REPO)}:{node.lineno}: {a}, {b}" for a, b in zip(values, values[1:])
+                              if (a, b) in pairs]
+    assert not offenders, "\n".join(offenders)
+
+
+def test_the_id_survives_renaming_the_file(tmp_path: Path, no_env: None) -> None:
+    """A finding's identity leads with the check's stable id, so a renamed file keeps its history."""
+    original = load_registry().checks["anchors/generic-anchor"]
+    write_pack(tmp_path, "wording", "vague-link-text", original.cypher)
+    copy = load_registry([tmp_path]).checks["wording/vague-link-text"]
+    assert copy.stable_id == "wording/vague-link-text", "a copy beside the original is a check of its own"
+    renamed = parse_check(tmp_path / "wording" / "vague-link-text.cypher", pack="wording")
+    finding = {"source": "https://x.example/a", "target": "https://x.example/b", "anchor": " learn more", "detail": "d"}
+    before = identity({"pack": "anchors", "check": "generic-anchor", "check_id": "AM014", **finding})
+    after = identity({"pack": "wording", "check": "vague-link-text", "check_id": renamed.stable_id, **finding})
+    assert before == after == ("AM014", "https://x.example/a", "https://x.example/b", "learn more")
+
+
+def test_a_user_check_is_defined_by_its_header_too(tmp_path: Path, no_env: None) -> None:
+    text = GOOD_HEADER.replace("// columns: [url, detail]", "// columns: [url, detail]\n// id: MY-001\n"
+                               "// identity: [url]\n// fix_cost: site\n// why: >-\n//   Titles tell patients what a page is.\n"
+                               "// how_to_fix: Write one.")
+    write_pack(tmp_path, "mine", "titled", text)
+    check = load_registry([tmp_path]).lookup("MY-001")[0]
+    assert check.name == "mine/titled" and check.identity == ("url",) and check.header.fix_cost == "site"
+    assert check.header.why == "Titles tell patients what a page is."
+    bare = parse_check(write_pack(tmp_path, "mine", "bare", GOOD_HEADER), pack="mine")
+    assert bare.stable_id == "mine/bare" and bare.identity == ("url",) and bare.header.fix_cost == "links"
+
+
+@pytest.mark.parametrize(
+    ("extra", "problem"),
+    [
+        ("// identity: [url, anchor]", "identity: anchor not in columns"),
+        ("// fix_cost: cheap", "fix_cost"),
+        ("// id: 'no spaces please'", "is not a valid id"),
+        ("// suggests: {placement: body}", "needs `targets` Cypher"),
+        ("// suggests:\n//   placement: body\n//   targets: RETURN $urls AS url, $other AS target", "uses $other"),
+        ("// suggests:\n//   placement: body\n//   placement_by: stage\n//   targets: RETURN 1 AS url", "'stage' not in columns"),
+    ],
+)
+def test_a_broken_definition_is_rejected(tmp_path: Path, no_env: None, extra: str, problem: str) -> None:
+    error = broken(tmp_path, GOOD_HEADER.replace("// columns: [url, detail]", "// columns: [url, detail]\n" + extra))
+    assert problem in error.what
 
 
 WRITE_OR_PLUGIN = re.compile(r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|FOREACH|LOAD\s+CSV)\b|\b(apoc|gds)\.", re.I)

@@ -56,3 +56,39 @@ def test_a_stale_record_never_hands_the_password_to_whoever_listens(stranger) ->
     (records / f"{port}.json").write_text(json.dumps({"pid": listener.pid, "port": port, "data_dir": str(data_dir),
                                                       "started_at": 0.0}))
     assert server.local_password_for(f"bolt://127.0.0.1:{port}") == "generated-secret"
+
+
+def _bolt_listener(port: int) -> subprocess.Popen:
+    """A program that answers the Bolt handshake (as a Neo4j of someone else would)."""
+    process = subprocess.Popen([sys.executable, "-c", (
+        "import socket; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); "
+        f"s.bind(('127.0.0.1', {port})); s.listen()\n"
+        "while True:\n c,_=s.accept(); c.recv(20); c.sendall(bytes.fromhex('00000505')); c.close()")])
+    for _ in range(100):
+        if server.speaks_bolt(port):
+            break
+        time.sleep(0.05)
+    return process
+
+
+def test_db_start_on_a_port_held_by_another_neo4j_is_an_error_naming_it(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """It used to be "reused": every later command sent it the generated password."""
+    monkeypatch.setenv("ARCHMODEL_HOME", str(tmp_path / "home"))
+    port = _free_port()
+    other = _bolt_listener(port)
+    try:
+        with pytest.raises(server.ServerError) as caught:
+            server.start(port=port, log=lambda message: None)
+        message = caught.value.message()
+        assert f"port {port} is held by a Neo4j archmodel did not start (pid {other.pid}, python" in message
+        assert "NEO4J_PASSWORD" in message and "--port N" in message
+    finally:
+        other.kill()
+        other.wait()
+
+
+def test_db_start_on_a_port_held_by_another_program_names_it(stranger) -> None:
+    port, _, _, listener = stranger
+    with pytest.raises(server.ServerError, match=rf"not Neo4j \(pid {listener.pid}, python"):
+        server.start(port=port, log=lambda message: None)

@@ -224,3 +224,22 @@ def test_thousands_of_wrong_references_are_reported_without_scanning_every_id_ea
     path.write_text("".join(lines))
     with pytest.raises(ConfigError, match=r"providers\[0\]\.treats\[0\]: unknown condition 'Condition number 0'"):
         load_site_model(path)
+
+
+def test_csv_lists_stay_inside_the_folder_of_site_yml_unless_absolute(tmp_path: Path) -> None:
+    """`csv:` reads a file next to site.yml; `../` cannot reach files elsewhere on the disk, an
+    absolute path is read because someone wrote it on purpose."""
+    folder = tmp_path / "model"
+    folder.mkdir()
+    outside = tmp_path / "providers.csv"
+    outside.write_text("id,name\nlena-park,Lena Park\n", encoding="utf-8")
+    head = "site: {name: X, base_url: 'https://x.org'}\n"
+    with pytest.raises(ConfigError, match="outside the folder of site.yml") as caught:
+        parse_site_model(head + "providers: {csv: ../providers.csv}\n", folder / "site.yml")
+    assert caught.value.where == "line 2" and "absolute path" in caught.value.fix
+    model = parse_site_model(head + f"providers: {{csv: '{outside}'}}\n", folder / "site.yml")
+    assert [p.id for p in model.providers] == ["lena-park"]
+    (folder / "lists").mkdir()
+    (folder / "lists" / "providers.csv").write_text("id,name\nomar-reyes,Omar Reyes\n", encoding="utf-8")
+    model = parse_site_model(head + "providers: {csv: lists/providers.csv}\n", folder / "site.yml")
+    assert [p.id for p in model.providers] == ["omar-reyes"]

@@ -13,7 +13,7 @@ import pytest
 from archmodel.cli import main
 from archmodel.ingest.sitemodel import load_site_model
 from archmodel.packs.registry import load_registry
-from archmodel.synth import seed as seed_module
+from tests.seedgen import seed as seed_module
 from archmodel.synth.generate import generate_synth
 from archmodel.synth.writer import INLINKS_COLUMNS, INTERNAL_COLUMNS
 
@@ -157,7 +157,7 @@ def test_committed_seed_data_equals_a_fresh_regeneration(tmp_path: Path) -> None
     assert committed == sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
     assert "traffic/gsc_pages.csv" in committed and "traffic/ga4_landing_pages.csv" in committed
     for name in committed:
-        assert (tmp_path / name).read_bytes() == (SEED / name).read_bytes(), f"seed_data/{name} is stale: run python -m archmodel.synth.seed"
+        assert (tmp_path / name).read_bytes() == (SEED / name).read_bytes(), f"seed_data/{name} is stale: run python -m tests.seedgen.seed"
 
 
 def test_cli_writes_a_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -170,3 +170,35 @@ def test_non_finite_numbers_in_an_api_response_are_refused(tmp_path: Path) -> No
                     '"position": 1.0},\n {"keys": ["https://x.example/b/"], "clicks": NaN, "impressions": 10}]}')
     with pytest.raises(InputError, match="clicks nan is not a number in range"):
         read_traffic(path)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # German: "1.234" is a thousand and more, "1,5" one and a half, once the file shows its mark
+        (["/a/,1.234,20.000,\"2,5\",\"3,4\"", "/b/,12,300,\"4,0\",\"1,5\""],
+         [{"clicks": 1234, "impressions": 20000, "ctr": 0.025, "position": 3.4},
+          {"clicks": 12, "impressions": 300, "ctr": 0.04, "position": 1.5}]),
+        # English: "1,234" a thousand and more, "3.4" a decimal
+        (["/a/,\"1,234\",\"20,000\",2.5,3.4", "/b/,12,300,4.0,1.5"],
+         [{"clicks": 1234, "impressions": 20000, "ctr": 0.025, "position": 3.4},
+          {"clicks": 12, "impressions": 300, "ctr": 0.04, "position": 1.5}]),
+        # Nothing shows the mark: counts read "1.234" with thousands, averages as a decimal, as before
+        (["/a/,1.234,2000,0.025,1.234"], [{"clicks": 1234, "impressions": 2000, "ctr": 0.025, "position": 1.234}]),
+    ],
+)
+def test_the_decimal_mark_is_read_once_per_file(tmp_path: Path, rows: list[str], expected: list[dict]) -> None:
+    path = tmp_path / "Pages.csv"
+    path.write_text("Top pages,Clicks,Impressions,CTR,Position\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (table,) = read_traffic(path)
+    assert [row.metrics for row in table.rows] == expected
+
+
+def test_numbers_written_two_ways_in_one_file_are_refused(tmp_path: Path) -> None:
+    """Per-cell guessing read "1.234" as 1234 and "1,5" as 1.5 within one English file."""
+    path = tmp_path / "Pages.csv"
+    path.write_text('Top pages,Clicks,Impressions,CTR,Position\n/a/,10,200,5%,"1,5"\n/b/,12,300,4%,2.25\n',
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"numbers are written two ways: '1,5' \(line 2\) has a decimal comma, "
+                                         r"'2.25' \(line 3\) a decimal point"):
+        read_traffic(path)
