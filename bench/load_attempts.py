@@ -55,7 +55,7 @@ class ConcurrentTx(loader_module.GenerationWriter):
 
 class NoAnchorFacts(loader_module.GenerationWriter):
     def submit_links(self, rows: list[list]) -> None:
-        super().submit_links([row[:8] + ["", []] for row in rows])
+        super().submit_links([row[:8] + ["", [], None] for row in rows])
 
 
 ATTEMPTS = {

@@ -84,13 +84,15 @@ def open_html(
     timeout_ms: int = 30_000,
     before_load: Callable[[Any], None] | None = None,
     chromium: Any = None,
+    wait_for_plots: bool = True,
 ) -> Iterator[PageVisit]:
-    """Load `path`, wait until every Plotly figure has rendered data, yield the visit.
+    """Load `path`, wait until every Plotly figure has rendered data (unless `wait_for_plots` is
+    false: a page expected to fail to draw), yield the visit.
 
     `chromium`: a browser from `browser()` to reuse across many files, else one is started."""
     if chromium is None:
         with browser() as started:
-            with open_html(path, width, height, timeout_ms, before_load, started) as visit:
+            with open_html(path, width, height, timeout_ms, before_load, started, wait_for_plots) as visit:
                 yield visit
         return
     file_url = path.resolve().as_uri()
@@ -113,7 +115,8 @@ def open_html(
     if before_load is not None:
         before_load(page)
     page.goto(file_url, wait_until="load", timeout=timeout_ms)
-    page.wait_for_function(RENDERED_JS, timeout=timeout_ms)
+    if wait_for_plots:
+        page.wait_for_function(RENDERED_JS, timeout=timeout_ms)
     yield visit
     context.close()
 

@@ -26,6 +26,7 @@ from archmodel.cli import (  # noqa: F401  (each command module registers its co
     history_commands,
     init_commands,
     load_commands,
+    mcp_commands,
     pack_commands,
     render_commands,
     state,

@@ -11,6 +11,8 @@ agree to the character:
   folded to one space), what `generic-anchor` and `over-optimised-anchor` compare.
 - `names`: ids of the conditions whose name or synonym occurs in a text as whole words, in the
   site model's condition order (a check reporting "the first foreign condition" stays stable).
+- `own_name`: the anchor names the target page's own provider or location (`OwnNames`), the
+  right anchor for a profile or a location page, which `over-optimised-anchor` does not flag.
 
 Matching looks up the text's word n-grams (up to the longest name's length) in a dictionary of
 names, so the cost grows with the text's length, not with the number of conditions.
@@ -19,8 +21,10 @@ names, so the cost grows with the text's length, not with the number of conditio
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+
+from archmodel.names import fold, person_key
 
 # The characters that separate words in condition names, anchors, titles and H1s (the list the
 # Cypher checks split on).
@@ -106,3 +110,51 @@ class ConditionNames:
                     if owners:
                         found.update(owners)
         return sorted(found, key=self._order.__getitem__)
+
+
+class OwnNames:
+    """The names a provider's profile or a location's page is rightly linked by.
+
+    A profile's own anchor is its provider's name ("Dr. Maria Okafor", "Maria Okafor, MD": compared
+    as `person_key`, without "Dr." or credentials); a location page's is the location's name. An
+    anchor holding that name as whole words (folded as archmodel.names.fold: case, accents and
+    punctuation aside) names the page's own entity.
+    """
+
+    def __init__(self, providers: dict[str, str], locations: dict[str, str]) -> None:
+        """`providers` and `locations`: entity id -> name."""
+        self._entities: dict[tuple[str, str], str] = {}
+        for label, entities, key in (("Provider", providers, person_key), ("Location", locations, fold)):
+            for entity_id, name in entities.items():
+                folded = key(name or "")
+                if folded:
+                    self._entities[(label, entity_id)] = f" {folded} "
+        self._pages: dict[str, set[str]] = {}
+
+    @classmethod
+    def from_model(cls, model: object, to_url: Callable[[str], str]) -> OwnNames:
+        """From a SiteModel: its providers' and locations' names, and the pages it names for them."""
+        providers = list(getattr(model, "providers", None) or [])
+        locations = list(getattr(model, "locations", None) or [])
+        own = cls({p.id: p.name for p in providers}, {loc.id: loc.name for loc in locations})
+        for label, entities in (("Provider", providers), ("Location", locations)):
+            for entity in entities:
+                if entity.page:
+                    own.add_page(to_url(entity.page), label, entity.id)
+        return own
+
+    def add_page(self, url: str, label: str, entity_id: str) -> None:
+        """The page at `url` is the profile of provider `entity_id` or the page of location `entity_id`
+        (named in site.yml or captured from the URL); unknown entities are ignored."""
+        name = self._entities.get((label, entity_id))
+        if name is not None:
+            self._pages.setdefault(url, set()).add(name)
+
+    def named(self, anchor: str, target: str) -> bool | None:
+        """True when the anchor names the target's own provider or location; None otherwise (so the
+        relationship property is only stored where it is true)."""
+        names = self._pages.get(target)
+        if not names:
+            return None
+        text = f" {fold(anchor)} "
+        return True if any(name in text for name in names) else None

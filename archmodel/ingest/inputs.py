@@ -45,6 +45,7 @@ class CrawlReader(Protocol):
     path: Path
     has_positions: bool | None
     accounts: dict[str, RowAccount]
+    resource_targets: set[str]  # URLs that Image/CSS/JavaScript rows point at, known once links are read
 
     def pages(self, normaliser: UrlNormaliser) -> Iterator[PageRecord]: ...
 
@@ -286,6 +287,10 @@ class CrawlInput:
         if account is not None:
             for message in account.warnings:
                 self.warnings.add(message)
+
+    def resource_targets(self) -> set[str]:
+        """URLs of the site that Image, CSS or JavaScript rows point at (read after `links()`)."""
+        return set().union(*(reader.resource_targets for reader in self.readers))
 
     def accounts(self) -> list[RowAccount]:
         """Every stream's account, in input order (streams that were not read are left out)."""

@@ -37,24 +37,30 @@ from archmodel.db.inspect import has_gds
 from archmodel.errors import ServerError
 from archmodel.ingest import metrics
 from archmodel.ingest.accounting import ReadOptions
-from archmodel.ingest.anchor_facts import ConditionNames
+from archmodel.ingest.anchor_facts import ConditionNames, OwnNames
+from archmodel.ingest.copies import is_copy
 from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
 from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs, require_crawl_export
 from archmodel.ingest.link_hash import outlink_hashes
 from archmodel.ingest.link_summary import LinkTally
 from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord
+from archmodel.ingest.redirects import chains as redirect_chains
 from archmodel.ingest.schema import ensure_schema
 from archmodel.ingest.sitemodel import SiteModel, load_site_model
 from archmodel.names import person_key
 
-LOADER_VERSION = "2"
+# Part of every crawl's fingerprint: a loader that writes new facts (3: Page.resource, copies typed
+# other, Page.redirect_chain, LINKS_TO.own_name) loads unchanged inputs again instead of keeping
+# the crawl an older loader wrote.
+LOADER_VERSION = "3"
 DEFAULT_BATCH = 10_000
-# one row r of a link batch: [source id, target id, anchor, alt, position, body, follow, count, anchor_key, names]
+# one row r of a link batch: [source id, target id, anchor, alt, position, body, follow, count, anchor_key, names,
+# own_name (true or null)]
 LINK_CREATE = (
     "MATCH (a) WHERE elementId(a) = r[0] "
     "MATCH (b) WHERE elementId(b) = r[1] "
     "CREATE (a)-[:LINKS_TO {anchor: r[2], alt: r[3], position: r[4], body: r[5], "
-    "follow: r[6], count: r[7], anchor_key: r[8], names: r[9]}]->(b)"
+    "follow: r[6], count: r[7], anchor_key: r[8], names: r[9], own_name: r[10]}]->(b)"
 )
 
 
@@ -137,7 +143,7 @@ class GenerationWriter:
 
     def submit_links(self, rows: list[list[Any]]) -> None:
         """Queue a batch of [source id, target id, anchor, alt, position, body, follow, count,
-        anchor_key, names] rows."""
+        anchor_key, names, own_name] rows."""
         self._raise_pending()
         if rows:
             self._queue.put(rows)
@@ -221,6 +227,7 @@ class CrawlLoader:
             self.site_model = self.model
         self.normaliser = self.site_model.normaliser
         self.condition_names = ConditionNames.from_model(self.site_model)
+        self.own_names = OwnNames.from_model(self.site_model, self.normaliser.to_url)
         self.host = self.normaliser.host
         self.home_url = self.normaliser.to_url(self.site_model.site.home or "/")
         input_paths = [f.path for f in self.files] + self.sitemaps
@@ -234,6 +241,7 @@ class CrawlLoader:
         self.element_ids: list[str] = []
         self.index: dict[str, int] = {}
         self.crawled: array = array("b")
+        self.linked = bytearray()  # 1 for a URL some other page links to (any hyperlink)
         self.skipped_urls: set[str] = set()
         self.sources = array("i")
         self.targets = array("i")
@@ -282,6 +290,7 @@ class CrawlLoader:
             self._load_pages(crawl_input.pages())
         with self._phase("links"):
             self._load_links(crawl_input.links(), has_page_export=self.result.pages > 0)
+            self._mark_resources(crawl_input.resource_targets())
         with self._phase("entities"):
             self._add_uncrawled_pages(sorted(self.sitemap_urls | self.entity_rows.named_urls))
             self._load_entities(self.entity_rows)
@@ -318,11 +327,17 @@ class CrawlLoader:
 
     def _page_row(self, url: str, record: PageRecord | None) -> dict[str, Any]:
         path = self.normaliser.path_of(url)
-        page_type, captures = self.site_model.classify(path)
+        # a copy of another page (canonicalised elsewhere, tracking parameters) takes no type from
+        # the patterns, which ignore the query: it is no key, condition or other typed page
+        copy = url != self.home_url and (
+            is_copy(url, record.canonical, record.indexability) if record is not None else is_copy(url)
+        )
+        page_type, captures = ("other", {}) if copy else self.site_model.classify(path)
         for name, value in captures.items():
             label = CAPTURE_LABELS.get(name)
             if label:
                 self.captures.append({"label": label, "id": value, "url": url, "via": "capture"})
+                self.own_names.add_page(url, label, value)
         row: dict[str, Any] = {
             "crawl": self.crawl_id,
             "site": self.host,
@@ -365,6 +380,7 @@ class CrawlLoader:
         self.element_ids.append("")
         self.index[url] = position
         self.crawled.append(1 if crawled else 0)
+        self.linked.append(0)
         return position
 
     def _create_pages(self, rows: list[dict[str, Any]]) -> None:
@@ -373,6 +389,7 @@ class CrawlLoader:
 
     def _load_pages(self, pages: Iterable[PageRecord]) -> None:
         batch: list[dict[str, Any]] = []
+        redirects: dict[str, str] = {}
         for record in pages:
             if not record.is_html:
                 self.skipped_urls.add(record.url)
@@ -381,6 +398,8 @@ class CrawlLoader:
                 continue
             self._register(record.url, True)
             batch.append(self._page_row(record.url, record))
+            if record.redirect_to:
+                redirects[record.url] = record.redirect_to
             if len(batch) >= self.batch_size:
                 self._create_pages(batch)
                 self.progress.advance("pages", len(batch))
@@ -388,6 +407,21 @@ class CrawlLoader:
         self._create_pages(batch)
         self.progress.advance("pages", len(batch))
         self.result.pages = len(self.urls)
+        self._store_redirect_chains(redirects)
+
+    def _store_redirect_chains(self, redirects: dict[str, str]) -> None:
+        """Each redirecting page's whole chain (`redirect_chain`, `redirect_loop`), for
+        links-to-redirect to name the final URL (archmodel/ingest/redirects.py)."""
+        rows = [
+            {"id": self.element_ids[self.index[url]], "chain": chain, "loop": loop}
+            for url, (chain, loop) in redirect_chains(redirects).items()
+        ]
+        for start in range(0, len(rows), self.batch_size):
+            self.writer.run(
+                "UNWIND $rows AS r MATCH (p) WHERE elementId(p) = r.id "
+                "SET p.redirect_chain = r.chain, p.redirect_loop = r.loop",
+                rows[start : start + self.batch_size],
+            )
 
     def _load_links(self, links: Iterable[LinkRecord], has_page_export: bool) -> None:
         """Create links, aggregating identical consecutive links into one with a count."""
@@ -400,9 +434,10 @@ class CrawlLoader:
             if self.lease is not None:
                 self.lease.renew()  # at most once a minute: a long links phase keeps the site's lease
             self._create_pages(placeholders)
-            ids, index, facts = self.element_ids, self.index, self.condition_names.anchor_facts
+            ids, index, facts, own = self.element_ids, self.index, self.condition_names.anchor_facts, self.own_names.named
             rows = [
-                [ids[index[source]], ids[index[target]], anchor, alt, position, body, follow, count, *facts(anchor)]
+                [ids[index[source]], ids[index[target]], anchor, alt, position, body, follow, count, *facts(anchor),
+                 own(anchor, target)]
                 for (source, target, anchor, alt, position, body, follow), count in pending.items()
             ]
             self.writer.submit_links(rows)
@@ -420,15 +455,33 @@ class CrawlLoader:
             key = (link.source, link.target, link.anchor or "", link.alt or "", link.position, link.body, bool(link.follow))
             pending[key] = pending.get(key, 0) + 1
             total += 1
-            if link.follow and link.source != link.target:
-                self.sources.append(self.index[link.source])
-                self.targets.append(self.index[link.target])
-                self.body.append(1 if link.body else 0)
+            if link.source != link.target:
+                target = self.index[link.target]
+                self.linked[target] = 1
+                if link.follow:
+                    self.sources.append(self.index[link.source])
+                    self.targets.append(target)
+                    self.body.append(1 if link.body else 0)
             if len(pending) >= self.batch_size:
                 flush()
         flush()
         self.writer.drain()
         self.result.links = total
+
+    def _mark_resources(self, targets: set[str]) -> None:
+        """A crawled URL that image, style sheet or script rows point at and no hyperlink of another
+        page does (a missing image answered with an HTML 404, say) is a resource, not a page: it
+        gets `resource = true`, and the page checks leave it out (docs/check-semantics.md)."""
+        ids = [
+            self.element_ids[i]
+            for i in sorted(self.index[url] for url in targets if url in self.index)
+            if self.crawled[i] and not self.linked[i] and self.urls[i] != self.home_url
+        ]
+        for start in range(0, len(ids), self.batch_size):
+            self.writer.run(
+                "UNWIND $rows AS id MATCH (p) WHERE elementId(p) = id SET p.resource = true",
+                ids[start : start + self.batch_size],
+            )
 
     def _add_uncrawled_pages(self, urls: Iterable[str]) -> None:
         """Sitemap URLs and site-model pages the crawl never reached still become Page nodes."""

@@ -1,8 +1,9 @@
 """What commands call: build a map or the report for one site and write it to a file.
 
 `write_all` is the one call for "everything into a folder" (the demo): the report plus one file
-per map view, all loading one plotly.min.js written beside them. A single file is self-contained
-(plotly.js inlined) unless `self_contained=False`.
+per map view; the maps load one plotly.min.js written beside them, the report inlines it (it is
+the file that gets forwarded). A single file is self-contained (plotly.js inlined) unless
+`self_contained=False`.
 """
 
 from __future__ import annotations
@@ -235,10 +236,11 @@ def write_all(
     self_contained: bool = False,
     checks: list[Check] | None = None,
 ) -> list[Path]:
-    """The report and every map into `folder`: report.html, then what `write_maps` writes.
-    All of them load one plotly.min.js beside them unless `self_contained`."""
+    """The report and every map into `folder`: report.html, then what `write_maps` writes. The
+    report is self-contained (it is the file people forward); the maps load one plotly.min.js
+    beside them unless `self_contained`."""
     ref = _site(graph, site, say)
-    written = [write_report(graph, folder / "report.html", ref, self_contained, findings=findings,
+    written = [write_report(graph, folder / "report.html", ref, True, findings=findings,
                             suggestions=suggestions, skipped=skipped, checks=checks)]
     return written + write_maps(graph, folder, ref, findings, say, self_contained)
 

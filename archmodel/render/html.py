@@ -12,7 +12,10 @@ compiles shader wrappers with `new Function`, so `'unsafe-eval'` is allowed too:
 WebGL map silently shows "WebGL is not supported" (measured in headless Chromium). That keeps
 the property that matters: no script runs unless this module put it in the file.
 
-A page that loads the shared plotly.min.js also allows `'self'`. Subresource Integrity would pin
+A page that loads the shared plotly.min.js also allows `'self'`, and opens with a banner saying
+what to do, which a small inline script removes once Plotly has loaded: copied out of its folder,
+the page says why its charts are blank instead of looking empty. The report is always
+self-contained (`write_all` inlines plotly.js in it; only the maps of a folder share the file). Subresource Integrity would pin
 the exact file, but Chromium refuses integrity checks on file:// scripts (they are not CORS
 requests; measured: "the resource requires the request to be CORS enabled"), so the file is
 allowed by origin. On file:// Chromium counts every local file as 'self'; inline scripts and event
@@ -35,6 +38,8 @@ from archmodel.render.escape import html_text, script_json
 from archmodel.render.traces import PLOTLY_CONFIG, MapView
 
 PLOTLY_FILE = "plotly.min.js"
+NOPLOTLY_CHECK = ("<script>if (window.Plotly) { var banner = document.getElementById('am-noplotly'); "
+                  "if (banner) { banner.remove(); } }</script>")
 SCRIPT_RE = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 
 
@@ -134,6 +139,15 @@ def page(
     """A complete document with plotly.js inlined once (or loaded from `plotly_src`, a file
     beside it) and the policy computed from its scripts."""
     tail = "".join(f"<script>{asset(name)}</script>" for name in scripts)
+    if plotly_src:
+        # Visible until Plotly has loaded: a page copied out of its folder says why it is blank.
+        body = (
+            f'<div class="am-noplotly" id="am-noplotly" role="alert"><b>The charts cannot load.</b> This page '
+            f"draws them with {html_text(plotly_src)}, written beside it: keep the two files in one folder, or "
+            "send the self-contained report (<code>archmodel report -o report.html</code>), which needs "
+            "nothing else.</div>" + body
+        )
+        tail = NOPLOTLY_CHECK + tail
     head_rest = (
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html_text(title)}</title>"

@@ -2,7 +2,8 @@
 // title: Links to redirects
 // description: >-
 //   A link (any position, followed or not) to a URL that redirects: link to the final URL
-//   instead, so readers and crawlers skip the extra hop.
+//   instead (the end of the redirect chain, final_url), so readers and crawlers skip the extra
+//   hops. A chain that comes back to a URL it already passed is reported as a loop.
 // severity: medium
 // requires: [links]
 // parameters:
@@ -28,12 +29,31 @@ CALL (t) {
   WHERE s <> t AND s.in_crawl AND s.status = 200
   RETURN s, l
 }
-WITH DISTINCT s, t
+WITH DISTINCT c, s, t
+// The loader follows the redirect hops (Page.redirect_to) and stores the whole chain; a crawl
+// loaded before it did has the first hop only.
+WITH c, s, t, coalesce(t.redirect_loop, false) AS loop,
+     coalesce(t.redirect_chain, CASE WHEN t.redirect_to IS NULL THEN [] ELSE [t.redirect_to] END) AS chain
+OPTIONAL MATCH (f:Page {crawl: c.id, url: last(chain)})
+WITH s, t, loop, chain, f, left(t.url, size(t.url) - size(coalesce(t.path, ''))) AS origin
+WITH s, t, loop, chain, f,
+     reduce(shown = coalesce(t.path, t.url), u IN chain |
+            shown + ' -> ' + CASE WHEN u STARTS WITH origin + '/' THEN substring(u, size(origin)) ELSE u END) AS route
 RETURN s.url AS source,
        t.url AS target,
        t.status AS status,
-       t.redirect_to AS final_url,
+       CASE WHEN loop THEN null ELSE last(chain) END AS final_url,
        coalesce(s.path, s.url) + ' links to ' + coalesce(t.path, t.url) + ', which redirects'
-         + CASE WHEN t.redirect_to IS NULL THEN '' ELSE ' to ' + t.redirect_to END
-         + ': link to the final URL instead.' AS detail
+         + CASE
+             WHEN loop THEN ' in a loop (' + route + ') that never reaches a page: fix the redirects, then link to '
+               + 'the page they should lead to.'
+             WHEN size(chain) = 0 THEN ': link to the final URL instead.'
+             WHEN f.status >= 400 THEN ' to ' + last(chain) + CASE WHEN size(chain) > 1 THEN ' (' + route + ')' ELSE '' END
+               + ', which answers ' + f.status + ': point the link at a working page.'
+             WHEN f.status >= 300 AND f.status <= 399 THEN ' (' + route + ') and the chain stops at a URL that '
+               + 'still redirects: fix the redirects, then link to the page they should lead to.'
+             WHEN size(chain) > 1 THEN ' to ' + last(chain) + ' through ' + size(chain) + ' redirects (' + route
+               + '): link to ' + last(chain) + ' instead.'
+             ELSE ' to ' + last(chain) + ': link to the final URL instead.'
+           END AS detail
 ORDER BY source, target

@@ -2,7 +2,8 @@
 // title: Unreachable pages
 // description: >-
 //   A crawled page that cannot be reached from the home page by following links (in any
-//   position): the crawler found it some other way (sitemap, list mode, redirects).
+//   position): the crawler found it some other way (sitemap, list mode, redirects). A URL that
+//   only images, style sheets or scripts point at is a resource, not a page, and is left out.
 // severity: high
 // requires: [links]
 // parameters:
@@ -23,6 +24,8 @@ MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (p:Page {crawl: c.id})
 USING INDEX p:Page(crawl)
 WHERE p.in_crawl AND p.depth IS NULL AND NOT coalesce(p.is_home, false)
+  // an image, style sheet or script URL no hyperlink points at is a resource, not a page
+  AND NOT coalesce(p.resource, false)
 RETURN p.url AS url,
        p.type AS type,
        p.status AS status,

@@ -24,12 +24,12 @@ MATCH (c:Crawl {id: $crawl, site: $site})
 CALL (c) {
   MATCH (p:Page {crawl: c.id})
   USING INDEX p:Page(crawl)
-  WHERE p.in_crawl AND p.status = 200
+  WHERE p.in_crawl AND p.status = 200 AND NOT coalesce(p.resource, false)
   RETURN sum(p.pagerank) AS total
 }
 MATCH (p:Page {crawl: c.id})
 USING INDEX p:Page(crawl)
-WHERE p.in_crawl AND p.status = 200 AND p.pagerank IS NOT NULL
+WHERE p.in_crawl AND p.status = 200 AND p.pagerank IS NOT NULL AND NOT coalesce(p.resource, false)
 WITH p, total
 ORDER BY p.pagerank DESC, p.url
 LIMIT $limit

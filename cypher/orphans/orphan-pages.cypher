@@ -3,7 +3,8 @@
 // description: >-
 //   An indexable page (crawled, or listed in the sitemap) that no other page links to, by any
 //   followed link in any position. Search engines and visitors can only reach it from the
-//   sitemap or from outside the site.
+//   sitemap or from outside the site. A URL that only images, style sheets or scripts point at
+//   is a resource, not a page, and is left out.
 // severity: high
 // requires: [links]
 // parameters:
@@ -26,6 +27,7 @@ MATCH (p:Page {crawl: c.id})
 USING INDEX p:Page(crawl)
 WHERE (p.in_crawl OR p.in_sitemap)
   AND NOT coalesce(p.is_home, false)
+  AND NOT coalesce(p.resource, false)
   AND coalesce(p.indexable, true)
   AND (p.status IS NULL OR p.status = 200)
   AND NOT EXISTS {

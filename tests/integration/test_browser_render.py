@@ -29,9 +29,11 @@ def files(session_graph, test_output: Path) -> dict[str, Path]:
     wipe(session_graph)
     load_hostile_site(session_graph)
     site = resolve_site(session_graph, None)
-    findings, skipped, suggestions = run_checks(session_graph, site, None, with_suggestions=True)
+    done = run_checks(session_graph, site, None, with_suggestions=True)
+    findings = done.findings
     folder = test_output / "render"
-    written = write_all(session_graph, folder, site, findings=findings, suggestions=suggestions, skipped=skipped)
+    written = write_all(session_graph, folder, site, findings=findings, suggestions=done.suggestions,
+                        skipped=done.skipped, checks=done.checks)
     paths = {p.stem: p for p in written}
     paths["map-clusters-aggregated"] = write_map(session_graph, "clusters", folder / "map-clusters-aggregated.html", site,
                                                  findings=findings, max_pages=5)

@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 from neo4j.exceptions import Neo4jError
 
@@ -116,7 +117,8 @@ def test_start_refuses_a_port_held_by_something_else(capsys: pytest.CaptureFixtu
         code = main(["db", "start", "--port", str(port)])
     assert code == 2
     assert capsys.readouterr().err.strip() == (
-        f"Error: port {port} is held by something that is not Neo4j (127.0.0.1:{port}) - "
+        f"Error: port {port} is held by something that is not Neo4j (pid {os.getpid()}, "
+        f"{psutil.Process().name()}) (127.0.0.1:{port}) - "
         "stop that program, or pass another port with `archmodel db start --port N`"
     )
 

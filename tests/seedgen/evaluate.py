@@ -18,6 +18,8 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from archmodel.ingest.anchor_facts import OwnNames
+from archmodel.ingest.copies import is_copy
 from archmodel.ingest.patterns import PatternSet
 from archmodel.synth import model as m
 from archmodel.synth.links import Link
@@ -31,10 +33,12 @@ EQUITY_KEY = {"specialty_hub", "condition", "diagnosis", "treatment", "appointme
 GUIDES = {"symptom", "diagnosis", "test", "follow_up"}
 NAV = {"Header", "Navigation", "Footer"}
 BODY = {"Content", "Aside", "Sidebar"}
+WIDGETS = {"Aside", "Sidebar"}  # repeated blocks: over-optimised-anchor does not count their links
 GENERIC = ["learn more", "click here", "read more", "here", "more", "this page", "find out more", "continue"]
 SCHEDULING = ["appointment", "book", "schedule"]
 CLINICAL_WORDS = ["symptoms", "diagnosis", "treatment", "test"]
 MAX_DEPTH, KEY_MAX_DEPTH, MAX_OUT, MIN_CONTEXT, REPEAT_SHARE = 3, 2, 100, 3, 0.8
+PEERS, PEER_SHARE = 3, 2.0 / 3.0  # low-equity-key-pages: below 2/3 of the median of >= 3 peers (type, depth)
 DAMPING = 0.85
 
 CHECKS = [
@@ -118,10 +122,14 @@ def build_graph(site: Site, links: list[tuple[str, Link]]) -> Graph:
     named |= {sp.hub for sp in site.specialties} | {p.page for p in site.providers.values()}
     named |= {loc.page for loc in site.locations.values()} | {m.EDITORIAL, *m.POLICY_PAGES}
     pages: dict[str, PageNode] = {}
+    # copies of another page take no type or capture from the patterns (as the loader types them)
+    copies = {path for path in {*site.pages, *named} if path != m.HOME and is_copy(m.BASE_URL + path)}
+    copies |= {page.path for page in site.pages.values() if page.crawled and page.path != m.HOME and is_copy(
+        m.BASE_URL + page.path, m.BASE_URL + page.canonical if page.canonical else None, page.indexability_status)}
     for page in site.pages.values():
         if not page.crawled and not page.in_sitemap and page.path not in named:
             continue
-        ptype, _ = patterns.classify(page.path)
+        ptype, _ = ("other", {}) if page.path in copies else patterns.classify(page.path)
         if page.crawled and ptype != page.type:
             raise AssertionError(f"{page.path}: model type {page.type} but site.yml rules say {ptype}")
         role = "review" if page.path == m.EDITORIAL else ("policy" if page.path in m.POLICY_PAGES else None)
@@ -130,7 +138,7 @@ def build_graph(site: Site, links: list[tuple[str, Link]]) -> Graph:
                                     page.indexable if page.crawled else None, page.in_sitemap, role)
     for path in named:
         if path not in pages:
-            ptype, _ = patterns.classify(path)
+            ptype, _ = ("other", {}) if path in copies else patterns.classify(path)
             pages[path] = PageNode(m.BASE_URL + path, path, ptype, False, None, None, False)
     rels = sorted({Rel(src, ln.target, ln.anchor.strip(), ln.alt.strip(), ln.position, ln.follow)
                    for src, ln in links if ln.internal and ln.kind == "Hyperlink" and ln.target in pages},
@@ -140,7 +148,7 @@ def build_graph(site: Site, links: list[tuple[str, Link]]) -> Graph:
     labels = {"condition": ("Condition", site.conditions), "specialty": ("Specialty", {s.id: s for s in site.specialties}),
               "provider": ("Provider", site.providers), "location": ("Location", site.locations)}
     for path in pages:
-        _, captures = patterns.classify(path)
+        _, captures = ("other", {}) if path in copies else patterns.classify(path)
         for name, value in captures.items():
             if name in labels and value in labels[name][1]:
                 about[path].add((labels[name][0], value))
@@ -367,10 +375,19 @@ class Evaluator:
                 c = overview_of[r.target]
                 if not any(has_words(r.anchor, n) for n in [c.name, *c.synonyms]):
                     self.add("anchors/off-synonym-anchor", source=r.source, target=r.target, anchor=r.anchor)
-            incoming[r.target].append(r)
+            if r.position not in WIDGETS:
+                incoming[r.target].append(r)
+        own = OwnNames({p.id: p.name for p in s.providers.values()}, {loc.id: loc.name for loc in s.locations.values()})
+        for path, entities in self.g.about.items():
+            for label, entity_id in entities:
+                own.add_page(path, label, entity_id)
         for target, rels in incoming.items():
             if target not in self.live:
                 continue
+            # a condition page's own names: what off-synonym-anchor asks links to it to say
+            own_conditions = {c.id for c in s.conditions.values() if c.overview == target}
+            if self.type(target) == "condition":
+                own_conditions |= {cid for label, cid in self.g.about[target] if label == "Condition"}
             results = []
             for mode in ("relationships", "sources"):
                 counts: dict[str, set[Any]] = defaultdict(set)
@@ -383,6 +400,8 @@ class Evaluator:
                 self.g.ambiguities.append(f"over-optimised-anchor counting differs for {target}")
             for folded in results[0]:
                 original = next(r.anchor for r in rels if fold(r.anchor) == folded)
+                if own.named(original, target) or self.names(original) & own_conditions:
+                    continue
                 self.add("anchors/over-optimised-anchor", url=target, anchor=original)
 
     def depth(self) -> None:
@@ -503,16 +522,20 @@ class Evaluator:
     def equity(self) -> None:
         g = self.g
         scores = {p: g.pagerank[p] for p in self.live}
-        values = sorted(scores.values())
-        n = len(values)
-        median_cont = (values[(n - 1) // 2] + values[n // 2]) / 2
-        median_disc = values[(n - 1) // 2]
+        peers: dict[tuple[str, int], list[str]] = defaultdict(list)
         for p in sorted(self.live):
-            if self.type(p) in EQUITY_KEY:
-                below = [scores[p] < median_cont, scores[p] < median_disc]
-                if below[0] != below[1] or abs(scores[p] - median_cont) < 0.001 * median_cont:
-                    g.ambiguities.append(f"equity: {p} is too close to the median ({scores[p]:.6f} vs {median_cont:.6f})")
-                if below[0]:
+            if self.type(p) in EQUITY_KEY and g.depth.get(p) is not None:
+                peers[(self.type(p), g.depth[p])].append(p)  # type: ignore[index]
+        for group in peers.values():
+            if len(group) < PEERS:
+                continue
+            values = sorted(scores[p] for p in group)
+            n = len(values)
+            floor = (values[(n - 1) // 2] + values[n // 2]) / 2 * PEER_SHARE
+            for p in group:
+                if abs(scores[p] - floor) < 0.001 * floor:
+                    g.ambiguities.append(f"equity: {p} is too close to its peers' floor ({scores[p]:.6f} vs {floor:.6f})")
+                if scores[p] < floor:
                     self.add("equity/low-equity-key-pages", url=p)
         ranked = sorted(scores, key=lambda p: (-scores[p], g.url(p)))
         if scores[ranked[9]] - scores[ranked[10]] < 0.0005 * scores[ranked[9]]:

@@ -127,9 +127,9 @@ def plant(site: Site, d: Directives) -> list[Plant]:
               [("hub-spoke/condition-without-hub", {"condition": "sleep-apnea"}),
                ("hub-spoke/condition-without-hub", {"condition": "vitamin-d-deficiency"})],
               [("equity/low-equity-key-pages", {"url": path},
-                "no hub links the key pages of a condition no specialty covers, so their PageRank stays below the median")
-               for path in ("/conditions/sleep-apnea/diagnosis/", "/treatments/cpap-therapy/",
-                            "/treatments/vitamin-d-supplements/")]))
+                "no hub links the overview of a condition no specialty covers, so it holds less than two thirds of "
+                "the PageRank of a typical condition overview two clicks from home")
+               for path in ("/conditions/sleep-apnea/", "/conditions/vitamin-d-deficiency/")]))
 
     # -- pathways --------------------------------------------------------------------------
     drop("/conditions/hypertension/diagnosis/", "/tests/ambulatory-blood-pressure-monitoring/")
@@ -234,13 +234,13 @@ def plant(site: Site, d: Directives) -> list[Plant]:
               [("depth/deep-pages", {"url": "/blog/flu-shot-clinic-hours-2018/"}),
                ("depth/deep-pages", {"url": "/blog/meet-our-new-neurologists-2018/"})]))
     d.excluded_from_index |= {"/appointments/sleep-apnea-evaluation/", "/appointments/migraine-evaluation/"}
-    add(Plant("appointment pages left off the appointments index and hubs (deep and weak)",
+    add(Plant("appointment pages left off the appointments index and hubs",
               "/appointments/sleep-apnea-evaluation/, /appointments/migraine-evaluation/",
-              "Reachable only from condition pages, both booking pages sit three clicks from home.",
+              "Reachable only from condition pages, both booking pages sit three clicks from home. (Their low "
+              "PageRank is that depth, which deep-key-pages reports; low-equity-key-pages compares a page with "
+              "its type at its depth, and these two are the only appointment pages three clicks from home.)",
               [("depth/deep-key-pages", {"url": "/appointments/sleep-apnea-evaluation/"}),
-               ("depth/deep-key-pages", {"url": "/appointments/migraine-evaluation/"}),
-               ("equity/low-equity-key-pages", {"url": "/appointments/sleep-apnea-evaluation/"}),
-               ("equity/low-equity-key-pages", {"url": "/appointments/migraine-evaluation/"})]))
+               ("depth/deep-key-pages", {"url": "/appointments/migraine-evaluation/"})]))
     d.nofollow.add((m.RESOURCES, "/patients/insurance-coverage/"))
     add(Plant("page reachable only through a nofollow link", "/patients/insurance-coverage/",
               "The only link to the insurance page is nofollow, so for followed links it is an unreachable orphan.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from archmodel.ingest.anchor_facts import ConditionNames, anchor_key, words
+from archmodel.ingest.anchor_facts import ConditionNames, OwnNames, anchor_key, words
 
 
 def names() -> ConditionNames:
@@ -72,3 +72,25 @@ def test_from_model_reads_names_and_synonyms() -> None:
     found = ConditionNames.from_model(model)
     assert found.named("reactive airway disease in children") == ["asthma"]
     assert ConditionNames.from_model(SimpleNamespace(conditions=[])).named("asthma") == []
+
+
+def test_own_names_of_profiles_and_locations() -> None:
+    own = OwnNames.from_model(
+        SimpleNamespace(
+            providers=[SimpleNamespace(id="mo", name="Dr. Maria Okafor", page="/providers/maria-okafor/")],
+            locations=[SimpleNamespace(id="dt", name="Downtown Medical Center", page="/locations/downtown/")],
+        ),
+        lambda path: "https://x.example" + path,
+    )
+    profile, place = "https://x.example/providers/maria-okafor/", "https://x.example/locations/downtown/"
+    assert own.named("Dr. Maria Okafor, endocrinologist", profile) is True
+    assert own.named("MARIA OKAFOR, M.D.", profile) is True  # no "Dr.", other credentials, any case
+    assert own.named("Dr. Okafor", profile) is None  # the surname alone is not the name
+    assert own.named("Maria Okaforova", profile) is None  # whole words only
+    assert own.named("Dr. Maria Okafor", place) is None  # her name is not the location's
+    assert own.named("Downtown Medical Center", place) is True
+    assert own.named("our downtown clinic", place) is None
+    own.add_page("https://x.example/doctors/maria-okafor/", "Provider", "mo")  # captured from the URL
+    own.add_page("https://x.example/doctors/nobody/", "Provider", "nobody")  # not in the site model
+    assert own.named("Maria Okafor", "https://x.example/doctors/maria-okafor/") is True
+    assert own.named("Maria Okafor", "https://x.example/doctors/nobody/") is None

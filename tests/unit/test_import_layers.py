@@ -31,7 +31,7 @@ LAYERS: list[set[str]] = [
     {"archmodel.packs"},  # the check catalogue and runner, suggestions, impact
     {"archmodel.history"},  # diffs and findings over time
     {"archmodel.audit", "archmodel.infer", "archmodel.synth"},  # one audit for every command; init; synthetic sites
-    {"archmodel.render"},
+    {"archmodel.render", "archmodel.assistant"},  # what people and AI assistants read: maps, the report, MCP tools
     {"archmodel.cli"},
 ]
 

@@ -60,6 +60,26 @@ def test_screaming_frog_2017_and_current_give_the_same_links(n: UrlNormaliser) -
     assert all(link.position is None and link.body for link in old.links())
 
 
+def test_image_css_and_script_targets_are_remembered_as_resources_never_canonicals(n: UrlNormaliser) -> None:
+    resources = {H + "/images/logo.png", H + "/assets/site.css", H + "/assets/app.js"}
+    for export in ("sf_current", "sf_2017"):
+        crawl = open_inputs([DATA / export / "all_inlinks.csv"], n)
+        assert crawl.resource_targets() == set()
+        list(crawl.links())
+        assert crawl.resource_targets() == resources, export
+
+
+def test_generic_links_with_a_type_column_remember_image_targets(tmp_path: Path, n: UrlNormaliser) -> None:
+    links = tmp_path / "links.csv"
+    links.write_text(
+        "source,target,type\n/,/about/,a\n/,/img/team.jpg,image\n/,https://cdn.example/x.js,js\n/about/,/,canonical\n",
+        encoding="utf-8",
+    )
+    crawl = open_inputs([links], n)
+    assert [link.target for link in crawl.links()] == [H + "/about/"]
+    assert crawl.resource_targets() == {H + "/img/team.jpg"}
+
+
 def test_screaming_frog_internal_current(n: UrlNormaliser) -> None:
     pages = {p.url: p for p in open_inputs([DATA / "sf_current/internal_all.csv"], n).pages()}
     assert len(pages) == 8

@@ -38,6 +38,7 @@ class AdvertoolsReader:
         self.path = path
         self.options = options or ReadOptions()
         self.accounts: dict[str, RowAccount] = {}
+        self.resource_targets: set[str] = set()  # advertools output lists hyperlinks only
         self.errors, self.warnings = _decoding(path, self.options.strict)
         self.has_positions = False
         for _, record in self._records(limit=50):

@@ -30,6 +30,10 @@ _POSITIONS = {
 }
 
 HYPERLINK_TYPES = frozenset({"hyperlink", "href", "ahref", "a href"})
+# Link rows that load a resource into a page (Screaming Frog's Image, CSS and JavaScript rows, old
+# exports' IMG and JS): a URL referenced only by such rows is a resource, never a page
+# (docs/check-semantics.md "Resource").
+RESOURCE_TYPES = frozenset({"image", "img", "css", "javascript", "js", "script", "stylesheet"})
 
 # Screaming Frog's `Status` for a URL it listed but never fetched (its `Status Code` is 0 or blank).
 NEVER_FETCHED = {
@@ -168,6 +172,15 @@ class CsvReader:
         self.options = options or ReadOptions()
         self.csv = open_csv(path, strict=self.options.strict)
         self.accounts: dict[str, RowAccount] = {}
+        # URLs of the site that Image, CSS or JavaScript rows point at (filled while links are read)
+        self.resource_targets: set[str] = set()
+
+    def note_resource(self, normaliser: UrlNormaliser, kind: str, source: str | None, target: str) -> None:
+        """Remember the target of a skipped resource row (an image, a style sheet, a script)."""
+        if kind in RESOURCE_TYPES and target.strip():
+            url = normaliser.normalise(target, base=source)
+            if url is not None:
+                self.resource_targets.add(url)
 
     def start(self, stream: str) -> tuple[RowAccount, ValueChecker]:
         """A fresh account for one pass over a stream, and the checker for its numbers."""

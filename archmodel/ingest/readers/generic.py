@@ -117,8 +117,10 @@ class LinksReader(CsvReader):
         hyperlinks = HYPERLINK_TYPES | {"a"}
         for line, cells in self.csv.rows():
             account.read += 1
-            if link_type is not None and (cell(cells, link_type) or "a").lower() not in hyperlinks:
+            kind = (cell(cells, link_type) or "a").lower() if link_type is not None else "a"
+            if kind not in hyperlinks:
                 skipped["resource"] += 1
+                self.note_resource(normaliser, kind, cell(cells, source), raw_cell(cells, target))
                 continue
             raw_source = cell(cells, source)
             if not raw_source or not raw_cell(cells, target).strip():

@@ -96,7 +96,8 @@ class InternalReader(CsvReader):
 
 
 class InlinksReader(CsvReader):
-    """Hyperlinks from an "All Inlinks" (or "All Outlinks") bulk export; other link types skipped."""
+    """Hyperlinks from an "All Inlinks" (or "All Outlinks") bulk export; other link types skipped,
+    the targets of Image, CSS and JavaScript rows remembered in `resource_targets`."""
 
     kind = "sf_inlinks"
 
@@ -140,6 +141,7 @@ class InlinksReader(CsvReader):
                     seen_types[kind] = hyperlink
             if not hyperlink:
                 skipped["resource"] += 1
+                self.note_resource(normaliser, kind.strip().lower(), cell(cells, source), cells[destination])
                 continue
             raw_source = cells[source].strip()
             raw_target = cells[destination]
