@@ -23,9 +23,9 @@ from mcp.server.mcpserver.exceptions import ToolError
 
 from archmodel.audit import audit
 from archmodel.db.connection import ConnectionSettings, Graph, connect
+from archmodel.db.crawls import list_crawls
 from archmodel.db.sites import list_sites, resolve_site
 from archmodel.errors import ArchmodelError
-from archmodel.history.crawls import list_crawls
 from archmodel.history.diff import diff_crawls
 from archmodel.history.pair import resolve_pair
 from archmodel.ingest.stats import crawl_stats

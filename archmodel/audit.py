@@ -22,7 +22,7 @@ from typing import Any
 
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef
-from archmodel.history.crawls import select_crawl
+from archmodel.db.crawls import select_crawl
 from archmodel.history.findings import ComparedFindings, compare_findings, finding_identity, record_counts
 from archmodel.packs.identity import check_name
 from archmodel.packs.impact import ImpactModel, score_findings, score_suggestions

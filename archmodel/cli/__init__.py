@@ -1,7 +1,13 @@
 """The `archmodel` command line: thin Typer commands over the library.
 
-Each command module registers its commands on `app`; this module owns the root options
-(connection, `--debug`) and turns errors into one line and an exit code (docs/cli.md "Exit codes").
+Each command module registers its commands on `app` (archmodel/cli/root.py, which also owns the
+root options: connection, `--debug`) when it is imported below; this module runs the app and
+turns errors into one line and an exit code (docs/cli.md "Exit codes").
+
+The command modules import the library modules their commands need inside the command
+functions, so that `archmodel --help` or `archmodel db status` does not import pandas, Plotly
+and the whole catalogue first. Such a lazy import is only for start-up time, never to get around
+an import circle: tests/unit/test_import_layers.py counts it as an import like any other.
 """
 
 from __future__ import annotations
@@ -14,61 +20,25 @@ import traceback
 import typer
 from typer.exceptions import TyperException
 
-from archmodel.cli import state
+from archmodel.cli import (  # noqa: F401  (each command module registers its commands on import)
+    db_commands,
+    demo_commands,
+    history_commands,
+    init_commands,
+    load_commands,
+    mcp_commands,
+    pack_commands,
+    render_commands,
+    state,
+    synth_commands,
+    traffic_commands,
+)
+from archmodel.cli.root import app
 from archmodel.errors import ArchmodelError
 
+__all__ = ["INTERRUPTED", "app", "main", "run"]
+
 INTERRUPTED = 130
-
-app = typer.Typer(
-    name="archmodel",
-    help="Model and audit the internal link architecture of medical websites in Neo4j.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-
-@app.callback()
-def root(
-    uri: str | None = typer.Option(
-        None, "--uri", help="Bolt or routing URI [env NEO4J_URI, default bolt://127.0.0.1:7687]."
-    ),
-    user: str | None = typer.Option(None, "--user", help="User name [env NEO4J_USERNAME, default neo4j]."),
-    database: str | None = typer.Option(
-        None, "--database", help="Database name [env NEO4J_DATABASE, default neo4j]."
-    ),
-    password_prompt: bool = typer.Option(
-        False, "--password-prompt", help="Ask for the password instead of reading NEO4J_PASSWORD."
-    ),
-    debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors."),
-) -> None:
-    """Connection options go before the command: `archmodel --uri neo4j+s://... run`."""
-    state.configure(
-        uri=uri,
-        user=user,
-        database=database,
-        password_prompt=password_prompt,
-        debug=debug or bool(os.environ.get("ARCHMODEL_DEBUG")),
-    )
-
-
-def _register_commands() -> None:
-    from archmodel.cli import (  # noqa: F401  (each module registers its commands on import)
-        db_commands,
-        demo_commands,
-        history_commands,
-        init_commands,
-        load_commands,
-        mcp_commands,
-        pack_commands,
-        render_commands,
-        synth_commands,
-        traffic_commands,
-    )
-
-
-_register_commands()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""`--crawl ID|-N|DATE`, shared by every command that reads a crawl (archmodel/history/crawls.py)."""
+"""`--crawl ID|-N|DATE`, shared by every command that reads a crawl (archmodel/db/crawls.py)."""
 
 from __future__ import annotations
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import typer
 
-from archmodel.cli import app, state
+from archmodel.cli import state
+from archmodel.cli.root import app
 from archmodel.cli.output import log
 from archmodel.db import browser, server
-from archmodel.db.connection import is_loopback_uri, uri_port
+from archmodel.db.uri import is_loopback_uri, uri_port
 from archmodel.db.inspect import ServerInfo, server_info
 from archmodel.errors import ArchmodelError
 

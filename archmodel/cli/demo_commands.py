@@ -13,11 +13,12 @@ from pathlib import Path
 
 import typer
 
-from archmodel.cli import app, state
+from archmodel.cli import state
 from archmodel.cli.findings_text import top_findings
 from archmodel.cli.output import Format, log, render, terminal_width
+from archmodel.cli.root import app
 from archmodel.db import server
-from archmodel.db.connection import is_loopback_uri, uri_port
+from archmodel.db.uri import is_loopback_uri, uri_port
 from archmodel.errors import ArchmodelError, ConnectionFailed
 from archmodel.packs.impact import by_impact
 

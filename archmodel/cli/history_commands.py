@@ -10,7 +10,8 @@ from pathlib import Path
 
 import typer
 
-from archmodel.cli import app, state
+from archmodel.cli import state
+from archmodel.cli.root import app
 from archmodel.cli.output import FormatOption, OutputOption, emit, log
 from archmodel.cli.pack_commands import PackDirOption, Severity, SiteOption
 from archmodel.db.sites import SiteRef
@@ -41,7 +42,7 @@ def crawls_list(site: str | None = SiteOption, fmt: FormatOption = None, output:
 
     Example: archmodel crawls list --format json
     """
-    from archmodel.history.crawls import list_crawls
+    from archmodel.db.crawls import list_crawls
 
     graph, ref = _site(site)
     emit(_rows(list_crawls(graph, ref.host)), fmt, output, columns=CRAWL_COLUMNS, title=f"Crawls of {ref.host}")
@@ -58,7 +59,7 @@ def crawls_show(
 
     Example: archmodel crawls show -1
     """
-    from archmodel.history.crawls import select_crawl
+    from archmodel.db.crawls import select_crawl
     from archmodel.ingest.stats import crawl_stats
 
     graph, ref = _site(site)
@@ -79,7 +80,7 @@ def crawls_delete(
 
     Example: archmodel crawls delete -3
     """
-    from archmodel.history.crawls import retire, select_crawl
+    from archmodel.db.crawls import retire, select_crawl
 
     graph, ref = _site(site)
     chosen = select_crawl(graph, ref, crawl)
@@ -96,7 +97,7 @@ def crawls_prune(
 
     Example: archmodel crawls prune --keep 3
     """
-    from archmodel.history.crawls import prune
+    from archmodel.db.crawls import prune
 
     graph, ref = _site(site)
     deleted = prune(graph, ref.host, keep)

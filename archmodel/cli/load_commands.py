@@ -9,7 +9,8 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from archmodel.cli import app, state
+from archmodel.cli import state
+from archmodel.cli.root import app
 from archmodel.cli.load_summary import emit_load_result, max_bad_rows_share
 from archmodel.cli.crawl_option import CrawlOption
 from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, resolve_format, stderr, to_json

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from archmodel.cli import app, state
+from archmodel.cli import state
+from archmodel.cli.root import app
 
 
 @app.command("mcp")

@@ -16,10 +16,11 @@ import typer
 from typer.core import TyperCommand
 
 from archmodel.audit import audit, mark_since
-from archmodel.cli import app, state
+from archmodel.cli import state
 from archmodel.cli.crawl_option import CrawlOption
 from archmodel.cli.findings_text import run_summary
 from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, render, resolve_format, terminal_width
+from archmodel.cli.root import app
 from archmodel.packs.adhoc import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S, run_read_only
 from archmodel.packs.impact import by_impact
 from archmodel.packs.registry import (

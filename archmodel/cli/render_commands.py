@@ -15,9 +15,10 @@ from typing import Any
 import typer
 
 from archmodel.audit import Audit, audit, checks_behind
-from archmodel.cli import app, state
+from archmodel.cli import state
 from archmodel.cli.crawl_option import CrawlOption
 from archmodel.cli.output import log
+from archmodel.cli.root import app
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef, resolve_site
 from archmodel.packs.registry import Check, load_registry
@@ -109,7 +110,7 @@ def map_command(
     ref = resolve_site(graph, site, say=log, crawl=crawl)
     earlier = None
     if since is not None:
-        from archmodel.history.crawls import select_crawl
+        from archmodel.db.crawls import select_crawl
 
         earlier = select_crawl(graph, ref, since)
     if findings_file is not None:

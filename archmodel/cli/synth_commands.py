@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from archmodel.cli import app
+from archmodel.cli.root import app
 from archmodel.cli.output import log
 from archmodel.errors import ArchmodelError
 from archmodel.synth.generate import MIN_PAGES, generate_synth

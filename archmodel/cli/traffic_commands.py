@@ -11,7 +11,8 @@ from pathlib import Path
 
 import typer
 
-from archmodel.cli import app, state
+from archmodel.cli import state
+from archmodel.cli.root import app
 from archmodel.cli.output import log
 from archmodel.db.connection import Graph
 from archmodel.db.sites import resolve_site

@@ -12,14 +12,15 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import neo4j
 from neo4j import GraphDatabase, RoutingControl
 from neo4j import exceptions as neo4j_errors
 from pydantic import BaseModel, ConfigDict, SecretStr
 
-from archmodel.errors import ConfigError, ConnectionFailed
+from archmodel.db.server import local_password_for
+from archmodel.db.uri import refuse_userinfo
+from archmodel.errors import ConnectionFailed
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
@@ -59,8 +60,6 @@ class ConnectionSettings(BaseModel):
         if password is None:
             password = os.environ.get("NEO4J_PASSWORD")
         if password is None:
-            from archmodel.db.server import local_password_for
-
             password = local_password_for(uri)
         return cls(
             uri=uri,
@@ -72,32 +71,6 @@ class ConnectionSettings(BaseModel):
     def describe(self) -> str:
         """The URI and database, safe to print."""
         return f"{self.uri}, database {self.database}"
-
-
-def masked_uri(uri: str) -> str:
-    """The URI with any user and password in it replaced by `***`, safe to print."""
-    parts = urlsplit(uri)
-    if "@" not in parts.netloc:
-        return uri
-    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]))
-
-
-def refuse_userinfo(uri: str) -> None:
-    """A password written inside NEO4J_URI would be printed by every error: refuse it, masked."""
-    if "@" in urlsplit(uri).netloc:
-        raise ConfigError(
-            "the Neo4j URI carries a user or password", masked_uri(uri),
-            fix="remove them from the URI; set NEO4J_USERNAME and NEO4J_PASSWORD (or use --password-prompt) instead",
-        )
-
-
-def is_loopback_uri(uri: str) -> bool:
-    host = urlsplit(uri).hostname or ""
-    return host in {"localhost", "127.0.0.1", "::1"}
-
-
-def uri_port(uri: str) -> int:
-    return urlsplit(uri).port or 7687
 
 
 # rows per record in Graph.read_table

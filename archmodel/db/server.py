@@ -29,6 +29,7 @@ from pathlib import Path
 
 import psutil
 
+from archmodel.db.uri import is_loopback_uri, uri_port
 from archmodel.errors import ServerError
 
 DEFAULT_PORT = 7687
@@ -128,8 +129,6 @@ def speaks_bolt(port: int, host: str = "127.0.0.1") -> bool:
 def local_password_for(uri: str) -> str | None:
     """The generated password of the server this machine's `db start` runs at `uri`: only while
     the recorded process is alive and listening there."""
-    from archmodel.db.connection import is_loopback_uri, uri_port
-
     if not is_loopback_uri(uri):
         return None
     port = uri_port(uri)

@@ -7,22 +7,11 @@ client's findings by mistake.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from archmodel.db.connection import Graph
+from archmodel.db.crawls import SiteRef, select_crawl
 from archmodel.errors import ArchmodelError
 
-
-@dataclass(frozen=True)
-class SiteRef:
-    host: str
-    crawl_id: str
-    crawl: dict[str, Any]
-
-    @property
-    def loaded_at(self) -> str:
-        return str(self.crawl.get("loaded_at", ""))
+__all__ = ["SiteRef", "list_sites", "resolve_site"]  # SiteRef lives with the crawls it points at
 
 
 def list_sites(graph: Graph) -> list[SiteRef]:
@@ -37,8 +26,6 @@ def resolve_site(graph: Graph, host: str | None, say=None, crawl: str | None = N
     """The site to read; `say` receives the sentence naming the choice when it was implicit.
     `crawl` (`--crawl ID|-N|DATE`) picks a kept crawl other than the current one."""
     if crawl is not None:
-        from archmodel.history.crawls import select_crawl
-
         return select_crawl(graph, resolve_site(graph, host, say=say), crawl)
     sites = list_sites(graph)
     if not sites:

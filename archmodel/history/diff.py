@@ -24,9 +24,11 @@ from typing import Any
 from archmodel.db.connection import Graph
 from archmodel.db.inspect import _optional_version
 from archmodel.db.sites import SiteRef
+from archmodel.history.findings import compare_findings
+from archmodel.history.rows import COLUMNS, row
 
-COLUMNS = ["section", "change", "url", "source", "target", "kind", "old", "new", "check", "severity", "keys", "detail"]
-SECTIONS = ("page", "link", "depth", "pagerank", "finding")
+__all__ = ["COLUMNS", "CrawlDiff", "diff_crawls"]  # COLUMNS: the rows' shape, archmodel/history/rows.py
+
 DEFAULT_MOVERS = 20
 PAGERANK_SHARE = 0.1  # a PageRank mover gained or lost at least this share of its score
 URL_BATCH = 5000
@@ -69,23 +71,19 @@ class CrawlDiff:
 
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for row in self.rows:
-            key = f"{row['section']} {row['change']}" + (f" ({row['kind']})" if row.get("kind") else "")
+        for entry in self.rows:
+            key = f"{entry['section']} {entry['change']}" + (f" ({entry['kind']})" if entry.get("kind") else "")
             counts[key] = counts.get(key, 0) + 1
         counts["finding still open"] = len(self.still_open)
         return counts
 
     def new_findings(self) -> list[dict[str, Any]]:
-        return [row for row in self.rows if row["section"] == "finding" and row["change"] == "new"]
+        return [entry for entry in self.rows if entry["section"] == "finding" and entry["change"] == "new"]
 
     def summary(self) -> str:
         counts = self.counts()
         parts = [f"{n} {key}" for key, n in counts.items() if n]
         return f"{self.site}: crawl {self.old.crawl_id} -> {self.new.crawl_id}: " + (", ".join(parts) or "no changes") + "."
-
-
-def row(section: str, change: str, **values: Any) -> dict[str, Any]:
-    return {column: values.get(column) for column in COLUMNS} | {"section": section, "change": change}
 
 
 def has_apoc(graph: Graph) -> bool:
@@ -185,8 +183,6 @@ def diff_crawls(
 ) -> CrawlDiff:
     """Everything that changed from `old` to `new`; `findings(ref)` returns a crawl's findings
     and the checks it skipped (None: do not compare findings)."""
-    from archmodel.history.findings import compare_findings
-
     apoc = has_apoc(graph)
     # Every read below touches the two crawls independently: run them side by side on the server.
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="archmodel-diff") as pool:

@@ -19,7 +19,7 @@ from typing import Any
 from neo4j import exceptions as neo4j_errors
 
 from archmodel.db.connection import Graph
-from archmodel.history.diff import row
+from archmodel.history.rows import row
 from archmodel.packs.identity import identity, identity_keys
 from archmodel.packs.registry import SEVERITIES, severity_rank
 from archmodel.packs.runner import RunReport

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef, resolve_site
 from archmodel.errors import ArchmodelError
-from archmodel.history.crawls import describe, list_crawls, previous_of, select_crawl
+from archmodel.db.crawls import describe, list_crawls, previous_of, select_crawl
 
 
 def site_of_id(graph: Graph, spec: str | None) -> str | None:

@@ -47,6 +47,7 @@ class InferredModel:
     why_no_medical: str = ""
     without_links: str = ""  # one line when the crawl had no link rows: which facts need them
     pages: int = 0
+    read_warnings: list[str] = field(default_factory=list)  # what the readers said of the files, as `load` prints it
 
     def lists(self) -> dict[str, list[Entry]]:
         return {"specialties": self.specialties, "conditions": self.conditions,

@@ -6,9 +6,13 @@ of links; pairs of page numbers in a NumPy array cost 8 bytes each), which pages
 page's menus point to, which links credit a medical reviewer, and the anchor texts of body links
 into the pages a caller asks about (the condition pages, whose anchors become synonyms).
 
-Screaming Frog "All Inlinks" exports are read with pandas in chunks and each distinct URL is
-normalised once: the general reader normalises every row, which on an L-tier crawl takes longer
-than the whole of `archmodel init` may. Other formats go through the shared readers.
+Every file is read by the readers `archmodel load` uses (archmodel/ingest/readers/, through
+`open_inputs`), with the same `--strict` and `--max-bad-rows`: a file `load` accepts, `init`
+accepts, with the same pages, and a file `load` refuses, `init` refuses with the same error
+(tests/integration/test_init_reads_like_load.py). Links come out as the loader sees them:
+hyperlinks between HTML pages of the site, with their position and Follow/rel. Nofollow links
+are left out of what inference reads, as the checks leave them out of the link graph
+(docs/check-semantics.md). Each distinct URL is turned into a page number once.
 """
 
 from __future__ import annotations
@@ -21,12 +25,17 @@ from pathlib import Path
 
 import numpy as np
 
-from archmodel.errors import InputError
 from archmodel.infer.text import BOOKING_ANCHOR
-from archmodel.ingest.csvio import open_csv
-from archmodel.ingest.inputs import CrawlInput, DetectedFile, discover_files, infer_base_url, open_inputs
+from archmodel.ingest.accounting import ReadOptions
+from archmodel.ingest.inputs import (
+    CrawlInput,
+    DetectedFile,
+    discover_files,
+    infer_base_url,
+    open_inputs,
+    require_crawl_export,
+)
 from archmodel.ingest.normalise import UrlNormaliser
-from archmodel.ingest.readers.common import HYPERLINK_TYPES, normalise_position
 from archmodel.ingest.records import BODY_POSITIONS, NAV_POSITIONS
 from archmodel.numeric import sorted_unique
 
@@ -126,19 +135,18 @@ def _group(keys: np.ndarray, values: np.ndarray) -> dict[int, np.ndarray]:
     return {int(keys[s]): values[s:e] for s, e in zip(starts, ends)}
 
 
-def open_crawl(paths: Sequence[Path], sitemaps: Sequence[Path] = ()) -> tuple[CrawlInput, list[DetectedFile]]:
-    """The crawl's files, opened and checked (InputError on the first problem)."""
+def open_crawl(
+    paths: Sequence[Path], sitemaps: Sequence[Path] = (), options: ReadOptions | None = None
+) -> tuple[CrawlInput, list[DetectedFile]]:
+    """The crawl's files, opened and checked by the load's readers (InputError on the first
+    problem); `options` are the load's `--strict` and `--max-bad-rows`."""
     files = discover_files(paths)
-    if not any(f.kind != "sitemap" for f in files):
-        raise InputError(
-            "no crawl export found", ", ".join(str(p) for p in paths),
-            fix="point --from at a folder with Screaming Frog, pages.csv/links.csv or advertools exports",
-        )
+    require_crawl_export(files, paths)
     base_url = infer_base_url(files)
     normaliser = UrlNormaliser(base_url)
     crawl_files = [f.path for f in files if f.kind != "sitemap"]
     sitemap_files = [f.path for f in files if f.kind == "sitemap"] + [Path(p) for p in sitemaps]
-    return open_inputs(crawl_files, normaliser, sitemap_files), files
+    return open_inputs(crawl_files, normaliser, sitemap_files, options), files
 
 
 def read_pages(crawl: CrawlInput) -> Evidence:
@@ -199,7 +207,6 @@ def read_links(crawl: CrawlInput, evidence: Evidence, keep_anchors: set[int], ke
 def _absorb(evidence: Evidence, chunk: LinkChunk, keep_a: np.ndarray, keep_p: np.ndarray) -> np.ndarray:
     import pandas as pd
 
-    evidence.links_read += len(chunk.src)
     ok = (chunk.src >= 0) & (chunk.dst >= 0)
     home = evidence.index.get("/")
     if home is not None:
@@ -248,80 +255,46 @@ def _matching(anchors: np.ndarray, pattern: re.Pattern[str]) -> np.ndarray:
 
 
 def _link_chunks(crawl: CrawlInput, evidence: Evidence) -> Iterator[LinkChunk]:
-    for reader in crawl.readers:
-        if reader.kind == "sf_inlinks":
-            yield from _sf_inlinks(Path(reader.path), crawl.normaliser, evidence)
+    """The crawl's followed hyperlinks as page numbers, in chunks. Every link read is counted and
+    both its ends become pages, as `load` makes them pages, nofollow or not."""
+    path_of = crawl.normaliser.path_of
+    page_id = evidence.page_id
+    numbers: dict[str, int] = {}  # URL -> page number: a crawl repeats the same URLs in every menu
+    src: list[int] = []
+    dst: list[int] = []
+    nav: list[bool] = []
+    anchors: list[str] = []
+    for link in crawl.links():
+        evidence.links_read += 1
+        source, target = link.source, link.target
+        s = numbers.get(source)
+        if s is None:
+            s = numbers[source] = page_id(path_of(source).split("?", 1)[0])
+        d = numbers.get(target)
+        if d is None:
+            d = numbers[target] = page_id(path_of(target).split("?", 1)[0])
+        if not link.follow:
             continue
-        rows: list[tuple[int, int, bool, str]] = []
-        for link in reader.links(crawl.normaliser):
-            src = evidence.page_id(crawl.normaliser.path_of(link.source).split("?", 1)[0])
-            dst = evidence.page_id(crawl.normaliser.path_of(link.target).split("?", 1)[0])
-            rows.append((src, dst, link.position in NAV_POSITIONS, link.anchor))
-            if len(rows) >= CHUNK_ROWS:
-                yield _chunk(rows)
-                rows = []
-        if rows:
-            yield _chunk(rows)
+        src.append(s)
+        dst.append(d)
+        nav.append(link.position in NAV_POSITIONS)
+        anchors.append(link.anchor)
+        if len(src) >= CHUNK_ROWS:
+            yield _chunk(src, dst, nav, anchors)
+            src, dst, nav, anchors = [], [], [], []
+    if src:
+        yield _chunk(src, dst, nav, anchors)
 
 
-def _chunk(rows: list[tuple[int, int, bool, str]]) -> LinkChunk:
-    src, dst, nav, anchor = zip(*rows)
+def _chunk(src: list[int], dst: list[int], nav: list[bool], anchors: list[str]) -> LinkChunk:
     return LinkChunk(np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64), np.array(nav, dtype=bool),
-                     np.array(anchor, dtype=object))
+                     np.array(anchors, dtype=object))
 
 
-def _sf_inlinks(path: Path, normaliser: UrlNormaliser, evidence: Evidence) -> Iterator[LinkChunk]:
-    import pandas as pd
-
-    opened = open_csv(path)
-    h = opened.header
-    columns = {"type": h.find("Type"), "source": h.find("Source"), "target": h.find("Destination"),
-               "anchor": h.find("Anchor", "Anchor Text"), "position": h.find("Link Position")}
-    names = {key: h.names[i] for key, i in columns.items() if i is not None}
-    cache: dict[str, int] = {}
-    nav_words = {p.lower() for p in NAV_POSITIONS}
-
-    def page_of(url: str) -> int:
-        found = cache.get(url)
-        if found is None:
-            normal = normaliser.normalise(url) if url else None
-            found = cache[url] = -1 if normal is None else evidence.page_id(normaliser.path_of(normal).split("?", 1)[0])
-        return found
-
-    def pages(values: np.ndarray) -> np.ndarray:
-        codes, uniques = pd.factorize(values)
-        lookup = np.array([page_of(u) for u in uniques], dtype=np.int64)
-        return lookup[codes] if len(uniques) else np.zeros(len(values), dtype=np.int64)
-
-    try:
-        chunks = pd.read_csv(path, encoding=opened.encoding, sep=opened.delimiter, skiprows=opened.header_line - 1,
-                             usecols=list(names.values()), dtype=str, keep_default_na=False, chunksize=CHUNK_ROWS)
-        for chunk in chunks:
-            chunk = chunk[chunk[names["type"]].str.lower().isin(HYPERLINK_TYPES)]
-            targets = chunk[names["target"]].to_numpy()
-            relative = ~chunk[names["target"]].str.startswith(("http://", "https://")).to_numpy()
-            dst = pages(targets)
-            if relative.any():  # rare: hrefs exported relative to their page
-                sources = chunk[names["source"]].to_numpy()
-                for i in np.flatnonzero(relative).tolist():
-                    normal = normaliser.normalise(targets[i], base=sources[i])
-                    dst[i] = -1 if normal is None else evidence.page_id(normaliser.path_of(normal).split("?", 1)[0])
-            if "position" in names:
-                where = chunk[names["position"]]
-                codes, uniques = pd.factorize(where)
-                nav_of = np.array([(normalise_position(u) or "").lower() in nav_words for u in uniques], dtype=bool)
-                nav = nav_of[codes] if len(uniques) else np.zeros(len(chunk), dtype=bool)
-            else:
-                nav = np.zeros(len(chunk), dtype=bool)
-            anchors = chunk[names["anchor"]].to_numpy() if "anchor" in names else np.array([""] * len(chunk), dtype=object)
-            yield LinkChunk(pages(chunk[names["source"]].to_numpy()), dst, nav, anchors)
-    except (ValueError, pd.errors.ParserError) as exc:
-        raise InputError(f"malformed CSV: {exc}", path.name, fix="re-export the file; it is damaged or not a CSV") from exc
-
-
-def gather(paths: Sequence[Path], sitemaps: Sequence[Path], anchors_for: Callable[[Evidence], set[int]]) -> Evidence:
+def gather(paths: Sequence[Path], sitemaps: Sequence[Path], anchors_for: Callable[[Evidence], set[int]],
+           options: ReadOptions | None = None) -> Evidence:
     """Read the crawl once: pages, then links (keeping anchors of the pages `anchors_for` picks)."""
-    crawl, _ = open_crawl(paths, sitemaps)
+    crawl, _ = open_crawl(paths, sitemaps, options)
     evidence = read_pages(crawl)
     read_links(crawl, evidence, anchors_for(evidence))
     return evidence

@@ -21,6 +21,7 @@ from archmodel.infer.specialties import find_specialties, settle_hubs
 from archmodel.infer.text import REVIEW_POLICY
 from archmodel.infer.vocabulary import vocabulary
 from archmodel.infer.writer import render
+from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.sitemodel import parse_site_model
 
 MIN_MEDICAL_PAGES = 3  # pages whose heading names a condition, a clinician or a specialty
@@ -28,9 +29,10 @@ ANCHOR_TYPES = {"condition", "symptom", "diagnosis", "test", "treatment", "follo
 REVIEW_WORDS = ("editorial", "review")
 
 
-def infer_model(paths: Sequence[Path], sitemaps: Sequence[Path] = ()) -> InferredModel:
+def infer_model(paths: Sequence[Path], sitemaps: Sequence[Path] = (), options: ReadOptions | None = None) -> InferredModel:
+    """The model the crawl shows; `options` are the readers' `--strict` and `--max-bad-rows`, as for `load`."""
     vocab = vocabulary()
-    crawl, _ = open_crawl(paths, sitemaps)
+    crawl, _ = open_crawl(paths, sitemaps, options)
     evidence = read_pages(crawl)
     if not evidence.pages:  # links only: pages are known from the links, anchors are not kept
         read_links(crawl, evidence, set())
@@ -72,6 +74,7 @@ def infer_model(paths: Sequence[Path], sitemaps: Sequence[Path] = ()) -> Inferre
         policy_pages=[p for p in policy if not _about_review(evidence, p)],
         reviewed_by=reviewed_by(evidence, conditions, providers),
         sources=evidence.sources, pages=sum(1 for p in evidence.pages if p.crawled),
+        read_warnings=list(dict.fromkeys(w for account in crawl.accounts() for w in account.warnings)),
     )
     if not evidence.has_links:
         model.without_links = (
@@ -98,9 +101,15 @@ def _page_of(entry) -> str:
 
 
 def propose(paths: Sequence[Path], output: Path = Path("site.yml"), sitemaps: Sequence[Path] = (),
-            at: str | None = None) -> tuple[str, InferredModel]:
+            at: str | None = None, options: ReadOptions | None = None) -> tuple[str, InferredModel]:
     """(site.yml text, the model it was written from); the text loads back as written."""
-    model = infer_model(paths, sitemaps)
+    model = infer_model(paths, sitemaps, options)
     text = render(model, at)
     parse_site_model(text, output)
     return text, model
+
+
+def propose_site_model(paths: Sequence[Path], output: Path = Path("site.yml")) -> str:
+    """The text of a proposed site.yml for the crawl at `paths` (validated; loads back). The first
+    `archmodel init`'s entry point, once archmodel/ingest/init_model.py."""
+    return propose(paths, output)[0]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archmodel.errors import InputError
+from archmodel.ingest.duplicates import ColumnChooser
 from archmodel.ingest.structure import check_multiline_row, extra_cells_error
 from archmodel.ingest.textscan import TextScan, scan_text
 
@@ -105,8 +106,6 @@ class CsvFile:
     warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        from archmodel.ingest.duplicates import ColumnChooser
-
         if self.header.duplicates:
             self.header.chooser = ColumnChooser(self)
 
@@ -118,6 +117,7 @@ class CsvFile:
         were swallowed, which is an error at the line where the quote opened.
         """
         width = len(self.header.names)
+        name = self.path.name
         delimiter = self.delimiter
         header_line = self.header_line
         drop_controls = self.has_controls
@@ -130,16 +130,16 @@ class CsvFile:
                     if start <= header_line:
                         continue
                     if line > start:
-                        check_multiline_row(self, cells, start, line)
-                    if not cells or not any(cell.strip() for cell in cells):
+                        check_multiline_row(name, delimiter, width, cells, start, line)
+                    if not any(map(str.strip, cells)):  # no cells, or blank ones only
                         continue
                     if drop_controls:
                         cells = [_CONTROL.sub("", cell) for cell in cells]
                     if len(cells) < width:
                         cells.extend([""] * (width - len(cells)))
                     elif len(cells) > width:
-                        if any(cell.strip() for cell in cells[width:]):
-                            raise extra_cells_error(self, cells, start, line)
+                        if any(map(str.strip, cells[width:])):
+                            raise extra_cells_error(name, delimiter, width, cells, start, line)
                         del cells[width:]
                     yield start, cells
             except csv.Error as exc:
@@ -269,76 +269,3 @@ def open_csv(path: Path, strict: bool = False) -> CsvFile:
         path, encoding, delimiter, Header(names), header_line, title,
         errors=scan.errors, has_controls=scan.has_controls, lines=scan.lines, warnings=list(scan.warnings),
     )
-
-
-_THOUSANDS_INT = re.compile(r"-?\d{1,3}(?:[.,\u00a0\u202f' ]\d{3})+$")
-
-
-def _clean_number(text: str | None) -> str:
-    return (text or "").strip().replace("\u00a0", "").replace("\u202f", "")
-
-
-def parse_float(text: str | None) -> float | None:
-    """`0.108`, `0,108`, `1.234,5`, `1,234.5`, `12 %` -> float; blank or text -> None.
-
-    With both separators the later one is the decimal mark; with one kind only, a single
-    occurrence is a decimal mark and several are thousands separators.
-    """
-    value = _clean_number(text).rstrip("%").strip().replace(" ", "")
-    if not value:
-        return None
-    if "," in value and "." in value:
-        if value.rfind(",") > value.rfind("."):
-            value = value.replace(".", "").replace(",", ".")
-        else:
-            value = value.replace(",", "")
-    elif value.count(",") == 1:
-        value = value.replace(",", ".")
-    elif value.count(",") > 1:
-        value = value.replace(",", "")
-    elif value.count(".") > 1:
-        value = value.replace(".", "")
-    try:
-        return float(value)
-    except ValueError:
-        return None
-
-
-def parse_int(text: str | None) -> int | None:
-    """Whole numbers, with thousands separators of any locale (`1.234`, `1,234`, `1 234`)."""
-    value = _clean_number(text)
-    if not value:
-        return None
-    if _THOUSANDS_INT.match(value):
-        return int(re.sub(r"[^\d-]", "", value))
-    number = parse_float(value)
-    if number is None or number != number or not number.is_integer():
-        return None
-    return int(number)
-
-
-_TRUE = frozenset({"true", "yes", "y", "1", "wahr", "vrai", "verdadero", "vero", "waar", "sim", "ja"})
-_FALSE = frozenset({"false", "no", "n", "0", "falsch", "faux", "falso", "onwaar", "nao", "não", "nein", "nee"})
-
-
-def parse_bool(text: str | None) -> bool | None:
-    """True/False in the forms exports use (`True`, `yes`, `1`, localised `Wahr`); else None."""
-    value = (text or "").strip().lower()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    return None
-
-
-def cell(cells: list[str], index: int | None) -> str | None:
-    """The stripped cell at `index`, None when the column is absent or the cell blank."""
-    if index is None:
-        return None
-    value = cells[index].strip()
-    return value or None
-
-
-def raw_cell(cells: list[str], index: int | None) -> str:
-    """The cell as written ('' when absent): anchors keep their inner spacing."""
-    return cells[index] if index is not None else ""

@@ -10,15 +10,13 @@ load stops with an error naming both columns.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Protocol
 
 from archmodel.errors import InputError
-from archmodel.ingest.csvio import parse_bool, parse_int
-
-if TYPE_CHECKING:
-    from archmodel.ingest.csvio import CsvFile
+from archmodel.ingest.cells import parse_bool, parse_int
 
 SAMPLE_ROWS = 200
 FIT_SHARE = 0.9
@@ -53,10 +51,27 @@ for _keys, _meaning in (
         _MEANINGS[_key] = _meaning
 
 
+class _Header(Protocol):
+    names: list[str]
+    duplicates: dict[str, list[int]]
+
+
+class SampledCsv(Protocol):
+    """What the chooser reads of an opened file (archmodel.ingest.csvio.CsvFile, which owns a
+    chooser: it is named by its shape here, not imported)."""
+
+    path: Path
+    header: _Header
+    header_line: int
+    warnings: list[str]
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]: ...
+
+
 class ColumnChooser:
     """Picks, once per duplicated name, the column a reader reads; warnings go to the file's list."""
 
-    def __init__(self, opened: CsvFile) -> None:
+    def __init__(self, opened: SampledCsv) -> None:
         self.opened = opened
         self.chosen: dict[str, int] = {}
         names = opened.header.names

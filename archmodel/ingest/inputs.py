@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from archmodel.errors import InputError
 from archmodel.ingest.accounting import ReadOptions, RowAccount
-from archmodel.ingest.csvio import cell, parse_int
+from archmodel.ingest.cells import cell, parse_int
 from archmodel.ingest.detect import LINK_KINDS, PAGE_KINDS, detect
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.readers.advertools import AdvertoolsReader
@@ -96,6 +96,17 @@ def discover_files(
         else:
             raise InputError("no such file or folder", str(path), fix="check the path of the crawl export")
     return found
+
+
+def require_crawl_export(files: Sequence[DetectedFile], paths: Sequence[Path]) -> None:
+    """Refuse inputs with no crawl export among them (only sitemaps, or nothing), before anything
+    else is said about them: `load` and `init` alike."""
+    if not any(f.kind != "sitemap" for f in files):
+        raise InputError(
+            "no crawl export found",
+            ", ".join(str(p) for p in paths) or "(no paths)",
+            fix="pass Screaming Frog Internal/All Inlinks CSVs, a pages.csv/links.csv pair or advertools .jl output",
+        )
 
 
 def infer_base_url(files: Sequence[DetectedFile]) -> str:
@@ -332,12 +343,7 @@ def open_inputs(
             )
         files.append(DetectedFile(path, "sitemap"))
     crawl_files = [f for f in files if f.kind != "sitemap"]
-    if not crawl_files:
-        raise InputError(
-            "no crawl export found",
-            ", ".join(str(p) for p in paths) or "(no paths)",
-            fix="pass Screaming Frog Internal/All Inlinks CSVs, a pages.csv/links.csv pair or advertools .jl output",
-        )
+    require_crawl_export(crawl_files, paths)
     readers: list[CrawlReader] = [_READERS[f.kind](f.path, options) for f in crawl_files]
     sitemap_readers = [SitemapReader(f.path, warnings) for f in files if f.kind == "sitemap"]
     link_readers = [r for r in readers if r.kind in LINK_KINDS]

@@ -4,9 +4,10 @@ How a load stays safe (docs/graph-model.md): every node of the load carries `cra
 the id is a hash of the inputs. Nothing points at the new generation until the last, small
 transaction moves the site's `CURRENT` relationship to it, so readers never see a half-loaded
 crawl and a load killed at any point leaves the previous one current. The next load removes
-generations that never became complete. Earlier crawls are kept as history (the newest `keep`,
-archmodel/history/crawls.py). Loading the same inputs again finds the same fingerprint already
-current and changes nothing.
+generations that never became complete. Earlier crawls are kept as history (the newest `keep`).
+Loading the same inputs again finds the same fingerprint already current and changes nothing.
+Creating, switching, pruning and removing crawls is archmodel/db/crawls.py's; this module writes
+the generation's contents.
 
 Speed: files are streamed; rows go to the server in `UNWIND $rows` batches inside managed
 transactions (retried on transient errors). Pages are created with CREATE (the generation is
@@ -30,17 +31,16 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from archmodel.db import lease
+from archmodel.db import crawls, lease
 from archmodel.db.connection import Graph
 from archmodel.db.inspect import has_gds
 from archmodel.errors import ServerError
-from archmodel.history import crawls as history
 from archmodel.ingest import metrics
 from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.anchor_facts import ConditionNames, OwnNames
 from archmodel.ingest.copies import is_copy
 from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
-from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs
+from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs, require_crawl_export
 from archmodel.ingest.link_hash import outlink_hashes
 from archmodel.ingest.link_summary import LinkTally
 from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord
@@ -101,44 +101,6 @@ def fingerprint(paths: Iterable[Path], model: SiteModel | None) -> str:
     if model is not None:
         digest.update(model.model_dump_json().encode())
     return digest.hexdigest()[:24]
-
-
-def current_crawl(graph: Graph, host: str) -> str | None:
-    rows = graph.read("MATCH (:Site {host: $host})-[:CURRENT]->(c:Crawl) RETURN c.id AS id", {"host": host})
-    return rows[0]["id"] if rows else None
-
-
-def current_fingerprint(graph: Graph, host: str) -> str | None:
-    rows = graph.read(
-        "MATCH (:Site {host: $host})-[:CURRENT]->(c:Crawl) RETURN coalesce(c.fingerprint, c.id) AS id", {"host": host}
-    )
-    return rows[0]["id"] if rows else None
-
-
-def delete_generation(graph: Graph, crawl_id: str) -> None:
-    """Remove one generation in small transactions (links first: hub pages have many)."""
-    graph.run_autocommit(
-        "MATCH (p:Page {crawl: $crawl})-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS",
-        {"crawl": crawl_id},
-    )
-    for label in ("Page", "Condition", "Specialty", "Provider", "Location", "CheckResult", "LinkSummary"):
-        graph.run_autocommit(
-            f"MATCH (n:{label} {{crawl: $crawl}}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS",
-            {"crawl": crawl_id},
-        )
-    graph.write("MATCH (c:Crawl {id: $crawl}) DETACH DELETE c", {"crawl": crawl_id})
-
-
-def remove_stale_generations(graph: Graph, host: str) -> None:
-    """Generations of this site that never became complete (left by a killed load) or were being
-    deleted when a process stopped; kept crawls are complete and stay."""
-    rows = graph.read(
-        "MATCH (c:Crawl {site: $host}) WHERE NOT coalesce(c.complete, false) AND NOT (:Site)-[:CURRENT]->(c) "
-        "RETURN c.id AS id",
-        {"host": host},
-    )
-    for row in rows:
-        delete_generation(graph, row["id"])
 
 
 class GenerationWriter:
@@ -242,7 +204,7 @@ class CrawlLoader:
         batch_size: int,
         pagerank_engine: str,
         read_options: ReadOptions | None = None,
-        keep: int = history.DEFAULT_KEEP,
+        keep: int = crawls.DEFAULT_KEEP,
     ) -> None:
         self.graph = graph
         self.read_options = read_options
@@ -257,6 +219,7 @@ class CrawlLoader:
             [Path(p) for p in paths], self.discovery, ignore=self.model.csv_files if self.model else ()
         )
         self.sitemaps = [Path(p) for p in sitemaps]
+        require_crawl_export(self.files, paths)
         base_url = self.model.site.base_url if self.model else infer_base_url(self.files)
         if self.model is None:
             self.site_model = SiteModel.without_model(base_url)
@@ -295,15 +258,15 @@ class CrawlLoader:
     def run(self) -> LoadResult:
         started = time.monotonic()
         ensure_schema(self.graph)
-        if current_fingerprint(self.graph, self.host) == self.fingerprint:
+        if crawls.current_fingerprint(self.graph, self.host) == self.fingerprint:
             self.result.unchanged = True
-            self.result.crawl_id = current_crawl(self.graph, self.host) or self.crawl_id
+            self.result.crawl_id = crawls.current_crawl(self.graph, self.host) or self.crawl_id
             self.result.seconds = time.monotonic() - started
             return self.result
         self.lease = lease.acquire(self.graph, self.host)  # before any clean-up: one load per site at a time
         try:
-            remove_stale_generations(self.graph, self.host)
-            self.crawl_id = self.writer.crawl_id = self.result.crawl_id = history.generation_id(self.graph, self.fingerprint)
+            crawls.remove_stale_generations(self.graph, self.host)
+            self.crawl_id = self.writer.crawl_id = self.result.crawl_id = crawls.generation_id(self.graph, self.fingerprint)
             try:
                 self._write_generation()
             finally:
@@ -355,13 +318,12 @@ class CrawlLoader:
             "has_site_model": self.result.has_site_model,
             "has_positions": self.result.has_positions,
             "has_sitemap": self.result.has_sitemap,
-            "complete": False,
             **{key: value for key, value in thresholds.items() if value is not None},
             **(self.site_model.inferred.crawl_properties() if self.site_model.inferred else {}),
         }
         if self.site_model.page_type_weights:
             properties["page_type_weights"] = json.dumps(self.site_model.page_type_weights, sort_keys=True)
-        self.graph.write("CREATE (c:Crawl) SET c = $props", {"props": properties})
+        crawls.create_crawl(self.graph, properties)
 
     def _page_row(self, url: str, record: PageRecord | None) -> dict[str, Any]:
         path = self.normaliser.path_of(url)
@@ -626,33 +588,19 @@ class CrawlLoader:
         return metrics.degrees(metrics.LinkGraph.from_arrays(len(self.urls), sources, targets))[1]
 
     def _switch(self) -> None:
-        """The one transaction that makes the new generation visible. It finds the new generation
-        first: if it is gone, nothing changes and the site keeps its current crawl."""
+        """Make the new generation current (archmodel/db/crawls.py), then retire crawls past
+        `keep`. If the generation is gone, nothing changes and the site keeps its current crawl."""
         site = self.site_model.site
-        switched = self.graph.write(
-            "MATCH (c:Crawl {id: $crawl}) "
-            "MERGE (s:Site {host: $host}) "
-            "SET s.base_url = $base_url, s.name = $name, s.home_url = $home_url, s.aliases = $aliases "
-            "WITH s, c OPTIONAL MATCH (s)-[old:CURRENT]->() DELETE old "
-            "WITH DISTINCT s, c "
-            "SET c.complete = true, c.pages = $pages, c.links = $links, c.seq = $seq "
-            "CREATE (s)-[:CURRENT]->(c) RETURN c.id AS id",
-            {
-                "host": self.host,
-                "base_url": self.normaliser.base_url,
-                "name": getattr(site, "name", None) or self.host,
-                "home_url": self.home_url,
-                "aliases": list(site.aliases or []),
-                "crawl": self.crawl_id,
-                "pages": self.result.pages,
-                "links": self.result.links,
-                "seq": history.next_sequence(self.graph, self.host),
-            },
+        switched = crawls.switch_to(
+            self.graph, self.host, self.crawl_id,
+            site={"base_url": self.normaliser.base_url, "name": getattr(site, "name", None) or self.host,
+                  "home_url": self.home_url, "aliases": list(site.aliases or [])},
+            pages=self.result.pages, links=self.result.links,
         )
         if not switched:
             raise ServerError(f"the new crawl {self.crawl_id} was removed before it became current", self.host,
                               "load again; the site keeps its earlier crawl")
-        history.prune(self.graph, self.host, self.keep)
+        crawls.prune(self.graph, self.host, self.keep)
 
 
 def first_of_each(rows: list[dict[str, Any]], key: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -711,7 +659,7 @@ def load_crawl(
     batch_size: int = DEFAULT_BATCH,
     pagerank_engine: str = "auto",
     read_options: ReadOptions | None = None,
-    keep: int = history.DEFAULT_KEEP,
+    keep: int = crawls.DEFAULT_KEEP,
 ) -> LoadResult:
     """Load crawl export files (or folders of them) and an optional site model.
 

@@ -29,7 +29,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, ValidationError, field_validator, model_validator
 
 from archmodel.errors import ArchmodelError, ConfigError
-from archmodel.ingest.csvio import column_key, open_csv, parse_bool
+from archmodel.ingest.cells import parse_bool
+from archmodel.ingest.csvio import column_key, open_csv
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.patterns import PatternError, PatternSet, compile_pattern
 

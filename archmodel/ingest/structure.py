@@ -12,13 +12,8 @@ row, a blank line, or a line inside a quoted cell that does not look like a row.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from archmodel.errors import InputError
 from archmodel.ingest.textscan import REEXPORT
-
-if TYPE_CHECKING:
-    from archmodel.ingest.csvio import CsvFile
 
 _URL_STARTS = ("http://", "https://", '"http://', '"https://')
 
@@ -45,29 +40,29 @@ def swallowed_lines(cells: list[str], delimiter: str, width: int) -> int:
     return count
 
 
-def check_multiline_row(opened: CsvFile, cells: list[str], start: int, end: int) -> None:
-    """Raise at the row's first line when its quoted cells swallowed what look like rows."""
-    swallowed = swallowed_lines(cells, opened.delimiter, len(opened.header.names))
+def check_multiline_row(name: str, delimiter: str, width: int, cells: list[str], start: int, end: int) -> None:
+    """Raise at the row's first line when its quoted cells swallowed what look like rows
+    (`name` is the file's, `width` the header's number of columns)."""
+    swallowed = swallowed_lines(cells, delimiter, width)
     if swallowed:
         raise InputError(
             f"a quote opened on this line is never closed where it should be: the cell runs to line "
             f"{end:,} and swallows {swallowed:,} lines that look like rows (unbalanced quote)",
-            opened.path.name, start, REEXPORT,
+            name, start, REEXPORT,
         )
 
 
-def extra_cells_error(opened: CsvFile, cells: list[str], start: int, end: int) -> InputError:
+def extra_cells_error(name: str, delimiter: str, width: int, cells: list[str], start: int, end: int) -> InputError:
     """More non-empty cells than the header: an unquoted delimiter, or (over several lines) a stray quote."""
-    width = len(opened.header.names)
     if end > start:
         return InputError(
             f"row has {len(cells)} cells but the header has {width}: a quote opened on this line closes on "
             f"line {end:,} (unbalanced quote)",
-            opened.path.name, start, REEXPORT,
+            name, start, REEXPORT,
         )
-    shown = "\\t" if opened.delimiter == "\t" else opened.delimiter
+    shown = "\\t" if delimiter == "\t" else delimiter
     return InputError(
         f"row has {len(cells)} cells but the header has {width}",
-        opened.path.name, start,
+        name, start,
         f"a cell probably contains an unquoted '{shown}'; re-export the file with every field quoted",
     )

@@ -40,7 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archmodel.errors import InputError
-from archmodel.ingest.csvio import DELIMITERS, Header, column_key, detect_encoding, looks_binary, parse_float, parse_int
+from archmodel.ingest.cells import parse_float, parse_int
+from archmodel.ingest.csvio import DELIMITERS, Header, column_key, detect_encoding, looks_binary
 
 # Metric -> (graph property, is a count that adds up across rows).
 METRICS: dict[str, tuple[str, bool]] = {

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from archmodel.errors import InputError
 from archmodel.ingest.accounting import ReadOptions, RowAccount
-from archmodel.ingest.csvio import parse_int
+from archmodel.ingest.cells import parse_int
 
 INT64_MAX = 2**63 - 1
 SHOWN_PER_COLUMN = 5

@@ -27,6 +27,7 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from archmodel.db.connection import Graph
+from archmodel.db.crawls import is_current
 from archmodel.db.sites import SiteRef, resolve_site
 from archmodel.errors import PackError
 from archmodel.packs.readonly import refuse_side_effects
@@ -236,8 +237,6 @@ class Runner:
     def reads_current(self) -> bool:
         """Whether the crawl this runner reads is the site's current one."""
         if self._current is None:
-            from archmodel.history.crawls import is_current
-
             self._current = is_current(self.graph, self.site)
         return self._current
 

@@ -17,6 +17,7 @@ from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef, resolve_site
 from archmodel.errors import ArchmodelError
 from archmodel.packs.registry import Check
+from archmodel.tables import Format, render
 from archmodel.packs.runner import crawl_has_links
 from archmodel.render import charts
 from archmodel.render.action_plan import TASK_COLUMNS, ActionPlan, build_action_plan
@@ -222,8 +223,6 @@ def build_report(
 def write_tasks(plan: ActionPlan, path: Path) -> Path:
     """tasks.csv: one ticket per page (docs/maps-and-report.md "Tasks"), cells a spreadsheet
     never runs as formulas."""
-    from archmodel.cli.output import Format, render
-
     return _write(path, render(plan.task_rows(), TASK_COLUMNS, Format.csv))
 
 

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from archmodel.audit import audit_like, checks_behind, compare
 from archmodel.db.connection import Graph
 from archmodel.db.sites import SiteRef
-from archmodel.history.crawls import list_crawls, previous_of
+from archmodel.db.crawls import list_crawls, previous_of
 from archmodel.history.diff import diff_crawls
 from archmodel.history.findings import finding_trend
 from archmodel.packs.registry import SEVERITIES, Check, load_registry

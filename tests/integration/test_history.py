@@ -12,7 +12,7 @@ import pytest
 
 from archmodel.cli import main
 from archmodel.db.connection import Graph
-from archmodel.history.crawls import list_crawls
+from archmodel.db.crawls import list_crawls
 from archmodel.history.diff import COLUMNS
 from archmodel.ingest.loader import load_crawl
 from archmodel.synth.recrawl import Changes, write_recrawl

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from archmodel.db.connection import Graph
 from archmodel.db.sites import resolve_site
-from archmodel.history.crawls import retire
+from archmodel.db.crawls import retire
 from archmodel.ingest.anchor_facts import anchor_key, cypher_anchor_key
 from archmodel.ingest.link_summary import read_summary
 from archmodel.ingest.loader import load_crawl

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from archmodel.db.connection import Graph
-from archmodel.history.crawls import retire
+from archmodel.db.crawls import retire
 from archmodel.ingest.loader import load_crawl
 from archmodel.db.sites import resolve_site
 from archmodel.packs.registry import load_registry

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archmodel.errors import InputError
-from archmodel.ingest.csvio import column_key, open_csv, parse_bool, parse_float, parse_int, sniff_layout
+from archmodel.ingest.cells import parse_bool, parse_float, parse_int
+from archmodel.ingest.csvio import column_key, open_csv, sniff_layout
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from archmodel.cli import main
-from archmodel.ingest.init_model import propose_site_model
+from archmodel.infer.pipeline import propose_site_model
 from archmodel.ingest.sitemodel import load_site_model
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from archmodel.cli import main
-from archmodel.db.connection import ConnectionSettings, masked_uri
+from archmodel.db.connection import ConnectionSettings
+from archmodel.db.uri import masked_uri
 from archmodel.errors import ConfigError
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from archmodel.errors import InputError
 from archmodel.ingest.accounting import ReadOptions, RowAccount
-from archmodel.ingest.csvio import CsvFile, cell, open_csv
+from archmodel.ingest.cells import cell
+from archmodel.ingest.csvio import CsvFile, open_csv
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.records import PageRecord
 from archmodel.ingest.values import ValueChecker

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from archmodel.errors import InputError
 from archmodel.ingest.accounting import ReadOptions
-from archmodel.ingest.csvio import cell, parse_bool, raw_cell
+from archmodel.ingest.cells import cell, parse_bool, raw_cell
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.readers.common import (
     HYPERLINK_TYPES,

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from archmodel.ingest.accounting import ReadOptions
-from archmodel.ingest.csvio import cell, parse_bool, raw_cell
+from archmodel.ingest.cells import cell, parse_bool
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.readers.common import (
     HYPERLINK_TYPES,
@@ -110,45 +110,75 @@ class InlinksReader(CsvReader):
         return iter(())
 
     def links(self, normaliser: UrlNormaliser) -> Iterator[LinkRecord]:
+        """The bulk of every load (and of `init`): millions of rows that repeat a few hundred
+        thousand URLs and a handful of types, positions and Follow/Rel values, so each distinct
+        value is interpreted once per pass (`seen_*`, at most `_SEEN_LIMIT` values each, so a
+        hostile file cannot grow them without bound; URLs are memoised by the normaliser).
+        Optional columns the export lacks read the blank cell appended to every row (index -1)."""
         h = self.csv.header
         link_type = h.find("Type")
         source = h.find("Source")
         destination = h.find("Destination")
-        anchor = h.find("Anchor", "Anchor Text")
-        alt = h.find("Alt Text")
-        follow = h.find("Follow")
-        rel = h.find("Rel")
-        position = h.find("Link Position")
+        anchor, alt, follow, rel, position = (
+            -1 if index is None else index
+            for index in (h.find("Anchor", "Anchor Text"), h.find("Alt Text"), h.find("Follow"), h.find("Rel"),
+                          h.find("Link Position"))
+        )
         account, _ = self.start("links")
         skipped = account.skipped
+        normalise = normaliser.normalise
+        seen_types: dict[str, bool] = {}
+        seen_positions: dict[str, str | None] = {}
+        seen_follow: dict[tuple[str, str], bool] = {}
         for _, cells in self.csv.rows():
             account.read += 1
-            kind = (cell(cells, link_type) or "").lower()
-            if kind not in HYPERLINK_TYPES:
+            cells.append("")
+            kind = cells[link_type]
+            hyperlink = seen_types.get(kind)
+            if hyperlink is None:
+                hyperlink = kind.strip().lower() in HYPERLINK_TYPES
+                if len(seen_types) < _SEEN_LIMIT:
+                    seen_types[kind] = hyperlink
+            if not hyperlink:
                 skipped["resource"] += 1
-                self.note_resource(normaliser, kind, cell(cells, source), raw_cell(cells, destination))
+                self.note_resource(normaliser, kind.strip().lower(), cell(cells, source), cells[destination])
                 continue
-            raw_source = cell(cells, source)
-            if not raw_source or not raw_cell(cells, destination).strip():
+            raw_source = cells[source].strip()
+            raw_target = cells[destination]
+            if not raw_source or not raw_target.strip():
                 account.rejected += 1
                 continue
-            source_url = normaliser.normalise(raw_source)
+            source_url = normalise(raw_source)
             if source_url is None:
                 skipped["external"] += 1
                 continue
-            target_url = normaliser.normalise(raw_cell(cells, destination), base=raw_source)
+            target_url = normalise(raw_target, base=raw_source)
             if target_url is None:
                 skipped["external"] += 1
                 continue
-            followed = parse_bool(cell(cells, follow))
+            signals = (cells[follow], cells[rel])
+            followed = seen_follow.get(signals)
             if followed is None:
-                followed = "nofollow" not in (cell(cells, rel) or "").lower()
-            yield LinkRecord(
-                source=source_url,
-                target=target_url,
-                anchor=(cell(cells, anchor) or ""),
-                alt=(cell(cells, alt) or ""),
-                position=normalise_position(cell(cells, position)),
-                follow=followed,
-            )
+                followed = _followed(*signals)
+                if len(seen_follow) < _SEEN_LIMIT:
+                    seen_follow[signals] = followed
+            where = cells[position]
+            link_position = seen_positions.get(where, _UNSEEN)
+            if link_position is _UNSEEN:
+                link_position = normalise_position(where.strip() or None)
+                if len(seen_positions) < _SEEN_LIMIT:
+                    seen_positions[where] = link_position
+            yield LinkRecord(source_url, target_url, cells[anchor].strip(), cells[alt].strip(), link_position, followed)
+
+
+_UNSEEN = object()
+_SEEN_LIMIT = 4096
+
+
+def _followed(follow: str, rel: str) -> bool:
+    """Screaming Frog's `Follow` column when it says true or false, else no `nofollow` in `Rel`."""
+    followed = parse_bool(follow.strip() or None)
+    if followed is None:
+        followed = "nofollow" not in rel.strip().lower()
+    return followed
 
