@@ -11,7 +11,8 @@ import pytest
 
 from archmodel.cli import main
 from archmodel.db import browser
-from archmodel.db.connection import Graph, uri_port
+from archmodel.db.connection import Graph
+from archmodel.db.uri import uri_port
 from archmodel.ingest.loader import load_crawl
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import wipe
