@@ -26,6 +26,8 @@ from archmodel.render.layout import cluster_weights, internal_edges, local_layou
 from archmodel.render.palette import (
     BODY_EDGE,
     CLUSTER_COLOURS,
+    ERROR_LINK,
+    ERROR_LINK_NAME,
     FINDING_RING,
     NAV_EDGE,
     SEARCH_HIT,
@@ -33,7 +35,7 @@ from archmodel.render.palette import (
     cluster_colour,
     type_symbol,
 )
-from archmodel.render.traces import MapView, map_layout, marker_sizes, page_hover, sample_rows, segments
+from archmodel.render.traces import MapView, map_layout, marker_sizes, page_hover, sample_rows, segments, status_label
 
 MAX_DRAWN_PAGES = 5000
 MAX_BODY_EDGES = 150_000
@@ -71,6 +73,31 @@ def _edge_trace(name: str, xs: np.ndarray, ys: np.ndarray, colour: str, visible:
     )
 
 
+MAX_ERROR_LINKS = 20_000
+
+
+def error_links(data: SiteData) -> np.ndarray:
+    """Body links (rows of data.body) whose target answers 4xx/5xx or redirects."""
+    if not len(data.body):
+        return data.body
+    bad = np.array([status_label(data.pages, i) in ("error", "redirect") for i in range(len(data.pages))], dtype=bool)
+    return data.body[bad[data.body[:, 1]]]
+
+
+def error_link_trace(data: SiteData, positions: np.ndarray) -> go.Scattergl:
+    """Body links to failing or redirecting pages, drawn over the others in the error colour;
+    `meta.links` lists them (source, target) for the tests and anyone reading the figure."""
+    rows = error_links(data)
+    drawn = sample_rows(rows, MAX_ERROR_LINKS)
+    name = f"{ERROR_LINK_NAME} ({len(rows):,})" + (f", {len(drawn):,} drawn" if len(drawn) < len(rows) else "")
+    xs, ys = segments(positions, drawn)
+    return go.Scattergl(
+        x=xs, y=ys, mode="lines", name=name, hoverinfo="skip", legendgroup="error-links",
+        line={"color": ERROR_LINK, "width": 1.5, "dash": "dot"},
+        meta={"role": "error-links", "links": [[data.pages.url[a], data.pages.url[b]] for a, b in drawn.tolist()]},
+    )
+
+
 def _title(data: SiteData, what: str) -> str:
     return f"{data.crawl.get('site_name') or data.host}: {what}"
 
@@ -90,6 +117,7 @@ def _full_view(data: SiteData, clustering: Clustering, findings: FindingIndex) -
     )
     traces.append(_edge_trace(body_name, *segments(positions, body), BODY_EDGE, True))
     traces.append(_edge_trace(nav_name, *segments(positions, nav), NAV_EDGE, "legendonly"))
+    traces.append(error_link_trace(data, positions))
 
     for cluster, name in enumerate(clustering.names):
         members = np.flatnonzero(clustering.labels == cluster)
