@@ -170,7 +170,7 @@ def _full_view(data: SiteData, clustering: Clustering, findings: FindingIndex) -
         description=(
             "Every page, grouped and coloured by specialty cluster (pages the site model does not place "
             "are grouped by the pages they link to most). Shape shows the page type, "
-            "size its internal PageRank; red rings mark pages with high-severity findings. Body links are "
+            "size its internal PageRank; vermillion (orange-red) rings mark pages with high-severity findings. Body links are "
             "drawn; navigation, header and footer links are hidden until you click them in the legend."
         ),
         options={"search": True, "typeToggle": True},
@@ -261,7 +261,7 @@ def _aggregated_view(data: SiteData, clustering: Clustering, findings: FindingIn
         figure=figure,
         description=(
             f"The site has {len(pages):,} pages, more than the {max_pages:,} drawn one by one, so each "
-            "disc is a cluster (size: pages; red outline: it holds pages with high-severity findings) and "
+            "disc is a cluster (size: pages; vermillion (orange-red) outline: it holds pages with high-severity findings) and "
             "lines are body links between clusters. Click a disc or use the cluster menu to draw that "
             "cluster's pages; search finds a page in any cluster."
         ),
