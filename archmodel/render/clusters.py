@@ -141,7 +141,7 @@ def _top_title(data: SiteData, pages: list[int]) -> str:
                key=lambda p: (float(data.pages.pagerank[p]), -p))
     title = data.pages.title[best] or data.pages.h1[best] or data.pages.url[best]
     title = " ".join(str(title).split(" | ")[0].split())
-    return title if len(title) <= 32 else title[:31].rstrip() + "\u2026"
+    return title if len(title) <= 30 else title[:29].rstrip() + "\u2026"
 
 
 def cluster_pages(data: SiteData, graph: Graph | None = None, backend: str = "auto") -> Clustering:
@@ -192,7 +192,7 @@ def _name_communities(
     bases = Counter(base for _, base in kept)
     taken: Counter[str] = Counter()
     for pages, base in kept:
-        label = f"{base}: {_top_title(data, pages)}" if bases[base] > 1 else base
+        label = f"{base.split(' in /')[0]}: {_top_title(data, pages)}" if bases[base] > 1 else base
         taken[label] += 1
         label += f" ({taken[label]})" if taken[label] > 1 else ""
         labels[pages] = len(names)

@@ -128,7 +128,7 @@ def _full_view(data: SiteData, clustering: Clustering, findings: FindingIndex) -
                 x=positions[members, 0].astype(np.float32),
                 y=positions[members, 1].astype(np.float32),
                 mode="markers",
-                name=f"{plotly_text(name, 40)} ({len(members):,})",
+                name=f"{plotly_text(name, 48)} ({len(members):,})",
                 hovertext=[page_hover(pages, int(i), findings, [f"Cluster: {name}"]) for i in members],
                 hoverinfo="text",
                 customdata=type_code[members],
@@ -169,9 +169,10 @@ def _full_view(data: SiteData, clustering: Clustering, findings: FindingIndex) -
         figure=figure,
         description=(
             "Every page, grouped and coloured by specialty cluster (pages the site model does not place "
-            "are grouped by the pages they link to most). Shape shows the page type, "
+            "are grouped by the links between them and named after what most of them are). Shape shows the page type, "
             "size its internal PageRank; vermillion (orange-red) rings mark pages with high-severity findings. Body links are "
-            "drawn; navigation, header and footer links are hidden until you click them in the legend."
+            "drawn; navigation, header and footer links are hidden until you click them in the legend; links "
+            "to pages that fail (4xx/5xx) or redirect are dotted vermillion."
         ),
         options={"search": True, "typeToggle": True},
         height=840,

@@ -228,5 +228,5 @@ def test_clusters_are_named_by_specialty_or_by_what_their_pages_are() -> None:
     home = clustering.names[int(clustering.labels[6])]
     assert home == "Home page and appointment pages in /appointments/", home
     blog = sorted({clustering.names[int(clustering.labels[p])] for p in range(11, 23)})
-    assert len(blog) == 2 and all(n.startswith("Blog posts in /blog/: Title of /blog/") for n in blog), blog
+    assert len(blog) == 2 and all(n.startswith("Blog posts: Title of /blog/") for n in blog), blog
     assert not any("Cardiology" in n for n in names - {"Cardiology"}), names
