@@ -16,6 +16,7 @@ from archmodel.render.findings import FindingIndex
 from archmodel.render.focus_maps import matrix_cell
 from archmodel.render.layout import local_layout, site_layout
 from archmodel.render.site_map import clusters_view
+from archmodel.render.structure import structure_groups, structure_view
 from archmodel.render.traces import sample_rows, segments
 
 HOSTILE = "<script>window.__pwned=1</script><img src=x onerror=window.__pwned=2>"
@@ -230,3 +231,28 @@ def test_clusters_are_named_by_specialty_or_by_what_their_pages_are() -> None:
     blog = sorted({clustering.names[int(clustering.labels[p])] for p in range(11, 23)})
     assert len(blog) == 2 and all(n.startswith("Blog posts: Title of /blog/") for n in blog), blog
     assert not any("Cardiology" in n for n in names - {"Cardiology"}), names
+
+
+def test_structure_view_counts_body_links_between_specialty_and_type_groups() -> None:
+    data = make_site(groups=4)
+    view = structure_view(data)
+    heatmap = view.figure.data[0]
+    names, labels, specialties = structure_groups(data)
+    z = np.asarray(heatmap.z)
+    assert z.shape == (len(names), len(names)) and int(z.sum()) == len(data.body)
+    # every cell recounted from the links themselves
+    for a, b in {(int(labels[s]), int(labels[t])) for s, t in data.body.tolist()}:
+        expected = sum(1 for s, t in data.body.tolist() if labels[s] == a and labels[t] == b)
+        assert z[a, b] == expected
+        assert f"{expected:,} body link" in heatmap.hovertext[a][b]
+    # groups are specialty x page type, named from the model and the type
+    for i in range(len(data.pages)):
+        group = names[int(labels[i])]
+        place = data.specialty_names.get(data.specialty_of[i], "No specialty") if data.specialty_of[i] else "No specialty"
+        assert group.startswith(f"{place} \u00b7 ")
+    assert specialties[int(labels[0])] == "s0"
+    assert "--focus s0" in heatmap.hovertext[0][int(labels[0])]
+    share = data.pages.pagerank[labels == labels[0]].sum() / data.pages.pagerank.sum()
+    assert f"{share:.0%})" in heatmap.y[int(labels[0])]
+    small = structure_groups(data, max_groups=3)
+    assert len(small[0]) == 3 and small[0][-1] == "Other groups" and int(np.bincount(small[1]).sum()) == len(data.pages)
