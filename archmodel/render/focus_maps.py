@@ -214,7 +214,8 @@ def hub_view(model: HubModel, findings: FindingIndex | None = None) -> MapView:
             "The specialty hub in the middle; around it the overviews of the conditions it covers, their "
             "treatment pages, the profiles of providers who practise it and the locations that offer it. "
             "Arrows show body links (hub to spoke and back); dashed vermillion arrows are links a check "
-            "expects and the site lacks (hover for the reason). Markers with a dark outline are live pages; "
+            "expects and the site lacks (hover for the reason); dotted vermillion arrows are links to a page that "
+            "fails (4xx/5xx) or redirects. Markers with a dark outline are live pages; "
             "a hollow or grey marker is a page that is missing, not crawled or not answering 200."
         ),
         options={"search": True},
@@ -319,8 +320,10 @@ def pathway_view(model: PathwayModel, findings: FindingIndex | None = None) -> M
         figure=figure,
         description=(
             "Stage pages left to right in the condition's pathway order. Straight arrows are the next-step "
-            "links each live stage page should have (pathways/broken-step); arcs above are the overview's "
+            "links each live stage page should have (pathways/broken-step; a step that skips a page which is not "
+            "live bends over it); arcs above are the overview's "
             "links to every stage (pathways/overview-missing-stage); grey arcs below are other body links. "
+            "Dotted vermillion links lead to a page that fails (4xx/5xx) or redirects. "
             "Filled markers are live pages; hollow ones are missing, redirected, failing or not indexable."
         ),
         options={"search": True},
