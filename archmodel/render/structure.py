@@ -20,6 +20,7 @@ from archmodel.render.traces import TEMPLATE, MapView
 NO_SPECIALTY = "No specialty"
 MAX_GROUPS = 30
 OTHER_GROUPS = "Other groups"
+KEPT_TYPES = ("specialty_hub", "home")
 SCALE = [[0.0, "#FFFFFF"], [0.001, "#EAF3FA"], [0.35, "#56B4E9"], [1.0, "#0072B2"]]
 
 
@@ -31,7 +32,8 @@ def _type_plural(page_type: str) -> str:
 
 def structure_groups(data: SiteData, max_groups: int = MAX_GROUPS) -> tuple[list[str], np.ndarray, list[str | None]]:
     """(group names, group of each page, specialty id of each group): specialty x page type,
-    specialties first (by name), the smallest groups past `max_groups` merged into OTHER_GROUPS."""
+    specialties first (by name), the smallest groups past `max_groups` merged into OTHER_GROUPS
+    (hub and home groups are always kept)."""
     keys = [(data.specialty_of[i], data.pages.type[i] or "other") for i in range(len(data.pages))]
     sizes = Counter(keys)
 
@@ -40,7 +42,8 @@ def structure_groups(data: SiteData, max_groups: int = MAX_GROUPS) -> tuple[list
         name = data.specialty_names.get(specialty, specialty) if specialty else ""
         return (specialty is None, name.lower(), -sizes[key], page_type)
 
-    ranked = sorted(sizes, key=lambda k: (-sizes[k], order(k)))
+    # specialty hubs and the home page are kept however small: they are what the groups hang from
+    ranked = sorted(sizes, key=lambda k: (k[1] not in KEPT_TYPES, -sizes[k], order(k)))
     kept = set(ranked[: max_groups - 1]) if len(ranked) > max_groups else set(ranked)
     groups = sorted(kept, key=order)
     index = {key: g for g, key in enumerate(groups)}
@@ -88,7 +91,7 @@ def structure_view(data: SiteData, max_groups: int = MAX_GROUPS) -> MapView:
         hover.append(row)
     heatmap = go.Heatmap(
         z=counts, x=axis, y=axis, colorscale=SCALE, xgap=1, ygap=1, hovertext=hover, hoverinfo="text",
-        text=counts if count <= 30 else None, texttemplate="%{text}" if count <= 30 else None, textfont={"size": 10},
+        text=[[f"{v:,}" if v else "" for v in row] for row in counts.tolist()] if count <= 30 else None, texttemplate="%{text}" if count <= 30 else None, textfont={"size": 10},
         colorbar={"title": {"text": "Body links"}, "thickness": 14},
     )
     height = int(min(2400, max(560, 260 + 24 * count)))

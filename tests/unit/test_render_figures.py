@@ -254,5 +254,8 @@ def test_structure_view_counts_body_links_between_specialty_and_type_groups() ->
     assert "--focus s0" in heatmap.hovertext[0][int(labels[0])]
     share = data.pages.pagerank[labels == labels[0]].sum() / data.pages.pagerank.sum()
     assert f"{share:.0%})" in heatmap.y[int(labels[0])]
+    assert all(t == "" for a, row in enumerate(heatmap.text) for b, t in enumerate(row) if z[a, b] == 0)
     small = structure_groups(data, max_groups=3)
     assert len(small[0]) == 3 and small[0][-1] == "Other groups" and int(np.bincount(small[1]).sum()) == len(data.pages)
+    data.pages.type[5] = "specialty_hub"  # one page: the smallest group, kept all the same
+    assert "Cardiology \u00b7 specialty hubs" in structure_groups(data, max_groups=3)[0]
