@@ -40,6 +40,7 @@ class View(str, Enum):
     hub = "hub"
     pathway = "pathway"
     providers = "providers"
+    structure = "structure"
 
 
 SiteOption = typer.Option(None, "--site", help="Site host (default: the only or most recently loaded site).")
@@ -89,7 +90,7 @@ def run_checks(
 @app.command("map")
 def map_command(
     output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write."),
-    view: View = typer.Option(View.clusters, "--view", help="clusters, hub, pathway or providers."),
+    view: View = typer.Option(View.clusters, "--view", help="clusters, hub, pathway, providers or structure."),
     focus: str | None = typer.Option(None, "--focus", help="Specialty id (hub) or condition id (pathway)."),
     site: str | None = SiteOption,
     findings_file: Path | None = FindingsOption,

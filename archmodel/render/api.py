@@ -33,9 +33,10 @@ from archmodel.render.provenance import inferred_notes
 from archmodel.render.report import ReportInput, build_report_html
 from archmodel.render.site_map import MAX_DRAWN_PAGES, clusters_view
 from archmodel.render.timing import PhaseTimes, measure
+from archmodel.render.structure import structure_view
 from archmodel.render.traces import MapView
 
-VIEWS = ("clusters", "hub", "pathway", "providers")
+VIEWS = ("clusters", "hub", "pathway", "providers", "structure")
 TASKS_FILE = "tasks.csv"
 MAX_FOCUS_MAPS_IN_REPORT = 6
 
@@ -94,6 +95,8 @@ def build_view(
         return clusters_view(data, cluster_pages(data, graph, community_backend), index, max_pages)
     if view == "providers":
         return providers_view(load_provider_matrix(graph, ref.crawl_id), index)
+    if view == "structure":
+        return structure_view(data or load_site_data(graph, ref))
     label, key, packs = ("Specialty", "specialty", ("hub-spoke",)) if view == "hub" else ("Condition", "condition", ("pathways",))
     if focus is None:
         ranked = _ranked_focus(graph, ref, label, index, key, packs)
@@ -171,7 +174,7 @@ def build_report(
         positions, _ = charts.positions_chart(gathered.link_rows)
         anchors, _ = charts.anchors_chart(gathered.link_rows, list(crawl.get("generic_anchors") or []),
                                           charts.charted(findings, "anchors"))
-        maps = [clusters_view(data, gathered.clustering, index, max_pages)]
+        maps = [clusters_view(data, gathered.clustering, index, max_pages), structure_view(data)]
     notes = inferred_notes(crawl)
     for view, label, key, packs in (("hub", "Specialty", "specialty", ("hub-spoke",)), ("pathway", "Condition", "condition", ("pathways",))):
         with measure(times, "graph reads"):
@@ -268,13 +271,14 @@ def write_maps(
     say: Say = _quiet,
     self_contained: bool = False,
 ) -> list[Path]:
-    """Every map into `folder`: map-clusters.html, map-providers.html, map-hub-<specialty>.html,
+    """Every map into `folder`: map-clusters.html, map-providers.html, map-structure.html, map-hub-<specialty>.html,
     map-pathway-<condition>.html, sharing one plotly.min.js unless `self_contained`."""
     ref = _site(graph, site, say)
     heading = site_heading(graph, ref)
     src = _plotly_src(folder / "map-clusters.html", self_contained)
     written = [_write(folder / "map-clusters.html", map_page(build_view(graph, "clusters", ref, findings=findings), heading, src))]
     written.append(_write(folder / "map-providers.html", map_page(build_view(graph, "providers", ref, findings=findings), heading, src)))
+    written.append(_write(folder / "map-structure.html", map_page(build_view(graph, "structure", ref), heading, src)))
     for view, label in (("hub", "Specialty"), ("pathway", "Condition")):
         for row in entity_ids(graph, ref.crawl_id, label):
             built = build_view(graph, view, ref, row["id"], findings)

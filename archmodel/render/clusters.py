@@ -3,7 +3,9 @@
 A page belongs to a specialty when it is that specialty's hub, is about it, is a profile of a
 provider who practises it, or is about a condition it covers (`data.SPECIALTY_HINTS_QUERY`).
 Pages the site model says nothing about (home, blog, policy pages, or every page of a crawl
-loaded without a site model) get the Louvain community of their body links: with GDS on the
+loaded without a site model) get the Louvain community of their body links, named after what its
+own pages are (`community_name`: their most common page type or folder, never a folder or a
+specialty the pages merely link to): with GDS on the
 server when it is installed (up to GDS_MAX_PAGES pages), otherwise igraph in Python. Both runs are deterministic (GDS on one
 thread, igraph with a fixed seed), so the same crawl always gives the same clusters.
 """
@@ -88,23 +90,58 @@ def gds_louvain(graph: Graph, data: SiteData) -> np.ndarray:
     return membership
 
 
-def _nearest_specialty(data: SiteData, pages: list[int]) -> str | None:
-    """The specialty most of these pages' body links point to, to name their community."""
-    if not len(data.body):
-        return None
-    members = np.zeros(len(data.pages), dtype=bool)
-    members[pages] = True
-    targets = data.body[members[data.body[:, 0]], 1]
-    counts = Counter(data.specialty_of[t] for t in targets.tolist() if data.specialty_of[t])
-    if not counts:
-        return None
-    best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    return data.specialty_names.get(best, best)
-
-
 def _folder(url: str) -> str:
     parts = [p for p in urlsplit(url).path.split("/") if p]
     return f"/{parts[0]}/" if parts else "/"
+
+
+MAJORITY = 0.5  # a page type or folder names a community when it holds at least this share
+
+
+def _plural(page_type: str) -> str:
+    from archmodel.render.action_plan import TYPE_PLURALS
+
+    return TYPE_PLURALS.get(page_type, f"{page_type.replace('_', ' ')} pages")
+
+
+def community_name(data: SiteData, pages: list[int]) -> str:
+    """What a community's own pages are: "Blog posts in /blog/" when most share a type and a
+    folder, "Blog posts" or "Pages in /news/" when most share one of them, else its two most
+    common page types ("Blog posts, appointment pages and more"); "Home page and ..." first when
+    it holds the home page."""
+    others = [p for p in pages if not data.pages.is_home[p]]
+    if len(others) == len(pages) or not others:
+        return _describe(data, pages)
+    name = _describe(data, others)
+    return f"Home page and {name[:1].lower()}{name[1:]}"
+
+
+def _describe(data: SiteData, pages: list[int]) -> str:
+    types = Counter(data.pages.type[p] or "other" for p in pages).most_common()
+    folders = Counter(_folder(data.pages.url[p]) for p in pages).most_common()
+    (top_type, type_count), (top_folder, folder_count) = types[0], folders[0]
+    typed = type_count >= MAJORITY * len(pages) and top_type != "other"
+    foldered = folder_count >= MAJORITY * len(pages) and top_folder != "/"
+    if typed:
+        name = _plural(top_type)
+        return f"{name[:1].upper()}{name[1:]}" + (f" in {top_folder}" if foldered else "")
+    if foldered:
+        return f"Pages in {top_folder}"
+    named = [t for t, _ in types if t != "other"] + [t for t, _ in types if t == "other"]
+    words = [_plural(t) for t in named[:2]]
+    name = (", ".join(words) + " and more") if len(named) > 2 else " and ".join(words)
+    return f"{name[:1].upper()}{name[1:]}"
+
+
+def _top_title(data: SiteData, pages: list[int]) -> str:
+    """The title (site name cut) of the strongest page (PageRank) of the community's most common
+    type, to tell like-named communities apart."""
+    top_type = Counter(data.pages.type[p] or "other" for p in pages).most_common(1)[0][0]
+    best = max((p for p in pages if (data.pages.type[p] or "other") == top_type),
+               key=lambda p: (float(data.pages.pagerank[p]), -p))
+    title = data.pages.title[best] or data.pages.h1[best] or data.pages.url[best]
+    title = " ".join(str(title).split(" | ")[0].split())
+    return title if len(title) <= 30 else title[:29].rstrip() + "\u2026"
 
 
 def cluster_pages(data: SiteData, graph: Graph | None = None, backend: str = "auto") -> Clustering:
@@ -138,23 +175,26 @@ def _name_communities(
     names: list[str],
     kinds: list[str],
 ) -> None:
-    """Give unassigned pages a cluster per sizeable community, named after its main folder."""
+    """Give unassigned pages a cluster per sizeable community, named after its own pages
+    (`community_name`); communities of the same name add the title of their strongest page."""
     min_size = max(3, int(0.005 * len(labels)))
     groups: dict[int, list[int]] = {}
     for page in unassigned.tolist():
         groups.setdefault(int(membership[page]), []).append(page)
     ranked = sorted(groups.values(), key=lambda pages: (-len(pages), data.pages.url[pages[0]]))
     other: list[int] = []
-    taken: Counter[str] = Counter()
+    kept: list[tuple[list[int], str]] = []
     for pages in ranked:
-        if len(pages) < min_size or len(names) - kinds.count("specialty") >= MAX_COMMUNITY_CLUSTERS:
+        if len(pages) < min_size or len(kept) >= MAX_COMMUNITY_CLUSTERS:
             other.extend(pages)
             continue
-        folder = Counter(_folder(data.pages.url[p]) for p in pages).most_common(1)[0][0]
-        near = _nearest_specialty(data, pages)
-        base = f"{folder} near {near}" if near else f"Pages around {folder}"
-        taken[base] += 1
-        label = base + (f" ({taken[base]})" if taken[base] > 1 else "")
+        kept.append((pages, community_name(data, pages)))
+    bases = Counter(base for _, base in kept)
+    taken: Counter[str] = Counter()
+    for pages, base in kept:
+        label = f"{base.split(' in /')[0]}: {_top_title(data, pages)}" if bases[base] > 1 else base
+        taken[label] += 1
+        label += f" ({taken[label]})" if taken[label] > 1 else ""
         labels[pages] = len(names)
         names.append(label)
         kinds.append("community")

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from archmodel.render.entities import HubModel, LinkSet, PageRef, PathwayModel, ProviderMatrix
 from archmodel.render.escape import plotly_text
 from archmodel.render.findings import FindingIndex
-from archmodel.render.palette import MISSING, OKABE_ITO, ONE_WAY, ONE_WAY_OTHER, PRESENT, STATUS_COLOURS, type_symbol
+from archmodel.render.palette import ERROR_LINK, ERROR_LINK_NAME, MISSING, OKABE_ITO, ONE_WAY, ONE_WAY_OTHER, PRESENT, STATUS_COLOURS, type_symbol
 from archmodel.render.traces import MapView, TEMPLATE, findings_lines, map_layout
 
 SPOKE_COLOURS = {"condition": OKABE_ITO[0], "treatment": OKABE_ITO[2], "provider": OKABE_ITO[3], "location": OKABE_ITO[1]}
@@ -26,6 +26,7 @@ LINK_STYLES = {
     "present": ("Link present", PRESENT, "solid", 2.0),
     "missing": ("Missing link (expected by a check)", MISSING, "dash", 2.0),
     "extra": ("Link present, not required", "rgba(120,120,120,0.55)", "solid", 1.0),
+    "broken": (ERROR_LINK_NAME, ERROR_LINK, "dot", 2.5),
 }
 
 
@@ -64,11 +65,16 @@ def _node_hover(label: str, page: PageRef | None, url: str | None, findings: Fin
 
 def _link_reason(
     links: LinkSet, source: str, target: str, source_label: str, target_label: str,
-    findings: FindingIndex, checks: tuple[str, ...], expected: bool,
+    findings: FindingIndex, checks: tuple[str, ...], expected: bool, target_page: PageRef | None = None,
 ) -> tuple[str, str]:
-    """(style, hover) of the link source -> target."""
+    """(style, hover) of the link source -> target; a body link to a page answering 4xx/5xx or
+    redirecting is "broken", whatever the checks expect."""
     state = links.state(source, target)
     head = f"{plotly_text(source_label, 60)} \u2192 {plotly_text(target_label, 60)}"
+    if state == "body" and target_page is not None and target_page.state in ("error", "redirect"):
+        what = "redirects" if target_page.state == "redirect" else "fails"
+        return "broken", (f"{head}<br><b>Link to a page that {what}</b> (status {target_page.status}): "
+                          f"{plotly_text(target, 90)}<br>Point the link at the live page, or fix the target.")
     if state == "body":
         anchor = links.anchors.get((source, target), "")
         text = f"{head}<br>Body link present" + (f", anchor \u201c{plotly_text(anchor, 60)}\u201d" if anchor else "")
@@ -154,11 +160,11 @@ def hub_view(model: HubModel, findings: FindingIndex | None = None) -> MapView:
         in_checks = ("location-missing-specialty",) if spoke.kind == "location" else ("spoke-missing-hub",)
         label = spoke.name
         style, hover = _link_reason(model.links, model.hub_url, spoke.url, hub_label, label, findings,
-                                    ("hub-missing-spoke",), out_expected)
+                                    ("hub-missing-spoke",), out_expected, page)
         if style:
             arrows.append(Arrow(_offset((0.0, 0.0), pos, 0.018), style, hover))
         style, hover = _link_reason(model.links, spoke.url, model.hub_url, label, hub_label, findings,
-                                    in_checks, in_expected)
+                                    in_checks, in_expected, hub_page)
         if style:
             arrows.append(Arrow(_offset(pos, (0.0, 0.0), 0.018), style, hover))
 
@@ -208,7 +214,8 @@ def hub_view(model: HubModel, findings: FindingIndex | None = None) -> MapView:
             "The specialty hub in the middle; around it the overviews of the conditions it covers, their "
             "treatment pages, the profiles of providers who practise it and the locations that offer it. "
             "Arrows show body links (hub to spoke and back); dashed vermillion arrows are links a check "
-            "expects and the site lacks (hover for the reason). Markers with a dark outline are live pages; "
+            "expects and the site lacks (hover for the reason); dotted vermillion arrows are links to a page that "
+            "fails (4xx/5xx) or redirects. Markers with a dark outline are live pages; "
             "a hollow or grey marker is a page that is missing, not crawled or not answering 200."
         ),
         options={"search": True},
@@ -244,17 +251,23 @@ def pathway_view(model: PathwayModel, findings: FindingIndex | None = None) -> M
         columns.setdefault(order, []).append((stage, url))
     position: dict[str, tuple[float, float]] = {}
     stage_of: dict[str, str] = {}
+    column_of: dict[str, int] = {}
     for x, order in enumerate(sorted(columns)):
         for row, (stage, url) in enumerate(columns[order]):
-            position[url] = (float(x), -0.6 * row)
+            position[url] = (float(x), -PATHWAY_ROW_GAP * row)
             stage_of[url] = stage
+            column_of[url] = x
     ordered = [url for order in sorted(columns) for _, url in columns[order]]
     live = [u for u in ordered if model.pages.get(u) and model.pages[u].live]
     label = {u: f"{stage_of[u].replace('_', ' ')}: {model.name}" for u in ordered}
     arrows: list[Arrow] = []
     for a, b in zip(live, live[1:]):
         style, hover = _link_reason(model.links, a, b, label[a], label[b], findings, ("broken-step",), True)
-        arrows.append(Arrow(_offset(position[a], position[b], 0.0), style, hover))
+        # A step that skips a page which is not live would run straight through it (and its arrow
+        # would sit on that page's marker and take its hover): bend it over the skipped page.
+        blocked = any(_on_segment(position[u], position[a], position[b]) for u in ordered if u not in (a, b))
+        points = _arc(position[a], position[b], up=True, lift=0.3) if blocked else _offset(position[a], position[b], 0.0)
+        arrows.append(Arrow(points, style, hover))
     overviews = [u for u in ordered if stage_of[u] == "overview"]
     for overview in overviews:
         for target in live:
@@ -266,7 +279,8 @@ def pathway_view(model: PathwayModel, findings: FindingIndex | None = None) -> M
     drawn = {(a, b) for a, b in zip(live, live[1:])} | {(o, t) for o in overviews for t in live}
     for source, target in sorted(model.links.body - drawn):
         if source in position and target in position:
-            style, hover = _link_reason(model.links, source, target, label[source], label[target], findings, (), False)
+            style, hover = _link_reason(model.links, source, target, label[source], label[target], findings, (), False,
+                                        model.pages.get(target))
             arrows.append(Arrow(_arc(position[source], position[target], up=False), style, hover))
 
     traces: list[go.BaseTraceType] = _arrow_traces(arrows)
@@ -278,7 +292,8 @@ def pathway_view(model: PathwayModel, findings: FindingIndex | None = None) -> M
             go.Scatter(
                 x=[position[u][0] for u in members], y=[position[u][1] for u in members],
                 mode="markers+text", name=f"Page {state} ({len(members)})", hoverinfo="text", meta={"role": "pages"},
-                text=[f"<b>{plotly_text(stage_of[u].replace('_', ' '))}</b><br>{plotly_text((model.pages[u].title if u in model.pages else '') or u, 26)}" for u in members],
+                text=[_pathway_label(stage_of[u], (model.pages[u].title if u in model.pages else "") or u, column_of[u])
+                      for u in members],
                 textposition="bottom center", textfont={"size": 11},
                 hovertext=[
                     _node_hover(label[u], model.pages.get(u), u, findings,
@@ -290,12 +305,13 @@ def pathway_view(model: PathwayModel, findings: FindingIndex | None = None) -> M
             )
         )
     missing = sum(1 for a in arrows if a.style == "missing")
-    figure = go.Figure(traces, map_layout(f"{model.name}: care pathway ({len(ordered)} stage pages, {missing} missing link{'' if missing == 1 else 's'})", height=560))
     width = max(len(columns) - 1, 1)
     rows = max((len(c) for c in columns.values()), default=1)
+    height = 560 + 190 * (rows - 1)
+    figure = go.Figure(traces, map_layout(f"{model.name}: care pathway ({len(ordered)} stage pages, {missing} missing link{'' if missing == 1 else 's'})", height=height))
     figure.update_layout(
         xaxis={"range": [-0.6, width + 0.6]},
-        yaxis={"range": [-0.6 * rows - 0.5, 0.25 + 0.12 * width + 0.35], "scaleanchor": False},
+        yaxis={"range": [-PATHWAY_ROW_GAP * (rows - 1) - 1.1, 0.25 + 0.12 * width + 0.35], "scaleanchor": False},
         legend={"title": {"text": "Click to hide"}},
     )
     return MapView(
@@ -304,17 +320,71 @@ def pathway_view(model: PathwayModel, findings: FindingIndex | None = None) -> M
         figure=figure,
         description=(
             "Stage pages left to right in the condition's pathway order. Straight arrows are the next-step "
-            "links each live stage page should have (pathways/broken-step); arcs above are the overview's "
+            "links each live stage page should have (pathways/broken-step; a step that skips a page which is not "
+            "live bends over it); arcs above are the overview's "
             "links to every stage (pathways/overview-missing-stage); grey arcs below are other body links. "
+            "Dotted vermillion links lead to a page that fails (4xx/5xx) or redirects. "
             "Filled markers are live pages; hollow ones are missing, redirected, failing or not indexable."
         ),
         options={"search": True},
-        height=560,
+        height=height,
     )
 
 
-def _arc(p: tuple[float, float], q: tuple[float, float], up: bool, steps: int = 16) -> list[tuple[float, float]]:
-    lift = (0.25 + 0.12 * abs(q[0] - p[0])) * (1 if up else -1)
+PATHWAY_ROW_GAP = 0.9  # stage pages sharing a column: room for a staggered label between them
+LABEL_WIDTH = 20  # characters per label line: two columns' width at 11 px, labels being staggered
+LABEL_LINES = 2  # lines of page title under the stage name
+STAGGER_LINES = 1 + LABEL_LINES  # odd columns' labels start below the even columns' labels
+
+
+def wrap_label(text: str, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) -> list[str]:
+    """`text` in at most `lines` lines of at most `width` characters, broken at spaces (a word
+    longer than a line is cut), the last line ending in an ellipsis when text is left over."""
+    words = " ".join(str(text).split()).split(" ")
+    out: list[str] = []
+    current = ""
+    for word in words:
+        while len(word) > width:
+            if current:
+                out.append(current)
+                current = ""
+            out.append(word[:width])
+            word = word[width:]
+        if current and len(current) + 1 + len(word) > width:
+            out.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        out.append(current)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1][: width - 1].rstrip() + "\u2026"
+    return out
+
+
+def _pathway_label(stage: str, title: str, column: int) -> str:
+    """Stage name in bold and the wrapped title; in odd columns pushed down below the labels of
+    their neighbours (blank lines), so neighbouring labels never share a line."""
+    lines = [f"<b>{plotly_text(stage.replace('_', ' '))}</b>"] + [plotly_text(line) for line in wrap_label(title)]
+    pad = ["\u00a0"] * (STAGGER_LINES if column % 2 else 0)
+    return "<br>".join(pad + lines)
+
+
+def _on_segment(r: tuple[float, float], p: tuple[float, float], q: tuple[float, float], tol: float = 0.05) -> bool:
+    """Whether point r lies on the segment p -> q (strictly between its ends)."""
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    length2 = dx * dx + dy * dy
+    if not length2:
+        return False
+    t = ((r[0] - p[0]) * dx + (r[1] - p[1]) * dy) / length2
+    if not 0 < t < 1:
+        return False
+    return math.hypot(p[0] + t * dx - r[0], p[1] + t * dy - r[1]) < tol
+
+
+def _arc(p: tuple[float, float], q: tuple[float, float], up: bool, steps: int = 16, lift: float | None = None) -> list[tuple[float, float]]:
+    lift = (lift if lift is not None else 0.25 + 0.12 * abs(q[0] - p[0])) * (1 if up else -1)
     mid = ((p[0] + q[0]) / 2, max(p[1], q[1]) + lift if up else min(p[1], q[1]) + lift)
     points = []
     for k in range(steps + 1):

@@ -31,6 +31,9 @@ NAV_EDGE = "rgba(0, 114, 178, 0.12)"
 FINDING_RING = "#D55E00"
 SEARCH_HIT = "#000000"
 
+ERROR_LINK = "#D55E00"  # the "error" status colour: a link to a 4xx/5xx page or a redirect
+ERROR_LINK_NAME = "Link to an error page (4xx/5xx) or a redirect"
+
 STATUS_COLOURS = {
     "live": "#009E73",
     "error": "#D55E00",

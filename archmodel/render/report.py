@@ -302,6 +302,7 @@ APPENDIX_COMMANDS = (
     ("List every suggested link", "archmodel suggest --format csv -o suggestions.csv"),
     ("Draw the map of any specialty hub", "archmodel map --view hub --focus SPECIALTY -o hub.html"),
     ("Draw the map of any care pathway", "archmodel map --view pathway --focus CONDITION -o pathway.html"),
+    ("Draw the site structure (specialties \u00d7 page types, links between them)", "archmodel map --view structure -o structure.html"),
     ("List every change since an earlier crawl", "archmodel diff"),
     ("Rank fixes by real demand", "archmodel traffic add Pages.csv"),
     ("Run the checks and write this report", "archmodel report -o report.html"),

@@ -26,6 +26,8 @@ from archmodel.render.layout import cluster_weights, internal_edges, local_layou
 from archmodel.render.palette import (
     BODY_EDGE,
     CLUSTER_COLOURS,
+    ERROR_LINK,
+    ERROR_LINK_NAME,
     FINDING_RING,
     NAV_EDGE,
     SEARCH_HIT,
@@ -33,7 +35,7 @@ from archmodel.render.palette import (
     cluster_colour,
     type_symbol,
 )
-from archmodel.render.traces import MapView, map_layout, marker_sizes, page_hover, sample_rows, segments
+from archmodel.render.traces import MapView, map_layout, marker_sizes, page_hover, sample_rows, segments, status_label
 
 MAX_DRAWN_PAGES = 5000
 MAX_BODY_EDGES = 150_000
@@ -71,6 +73,31 @@ def _edge_trace(name: str, xs: np.ndarray, ys: np.ndarray, colour: str, visible:
     )
 
 
+MAX_ERROR_LINKS = 20_000
+
+
+def error_links(data: SiteData) -> np.ndarray:
+    """Body links (rows of data.body) whose target answers 4xx/5xx or redirects."""
+    if not len(data.body):
+        return data.body
+    bad = np.array([status_label(data.pages, i) in ("error", "redirect") for i in range(len(data.pages))], dtype=bool)
+    return data.body[bad[data.body[:, 1]]]
+
+
+def error_link_trace(data: SiteData, positions: np.ndarray) -> go.Scattergl:
+    """Body links to failing or redirecting pages, drawn over the others in the error colour;
+    `meta.links` lists them (source, target) for the tests and anyone reading the figure."""
+    rows = error_links(data)
+    drawn = sample_rows(rows, MAX_ERROR_LINKS)
+    name = f"{ERROR_LINK_NAME} ({len(rows):,})" + (f", {len(drawn):,} drawn" if len(drawn) < len(rows) else "")
+    xs, ys = segments(positions, drawn)
+    return go.Scattergl(
+        x=xs, y=ys, mode="lines", name=name, hoverinfo="skip", legendgroup="error-links",
+        line={"color": ERROR_LINK, "width": 1.5, "dash": "dot"},
+        meta={"role": "error-links", "links": [[data.pages.url[a], data.pages.url[b]] for a, b in drawn.tolist()]},
+    )
+
+
 def _title(data: SiteData, what: str) -> str:
     return f"{data.crawl.get('site_name') or data.host}: {what}"
 
@@ -90,6 +117,7 @@ def _full_view(data: SiteData, clustering: Clustering, findings: FindingIndex) -
     )
     traces.append(_edge_trace(body_name, *segments(positions, body), BODY_EDGE, True))
     traces.append(_edge_trace(nav_name, *segments(positions, nav), NAV_EDGE, "legendonly"))
+    traces.append(error_link_trace(data, positions))
 
     for cluster, name in enumerate(clustering.names):
         members = np.flatnonzero(clustering.labels == cluster)
@@ -100,7 +128,7 @@ def _full_view(data: SiteData, clustering: Clustering, findings: FindingIndex) -
                 x=positions[members, 0].astype(np.float32),
                 y=positions[members, 1].astype(np.float32),
                 mode="markers",
-                name=f"{plotly_text(name, 40)} ({len(members):,})",
+                name=f"{plotly_text(name, 48)} ({len(members):,})",
                 hovertext=[page_hover(pages, int(i), findings, [f"Cluster: {name}"]) for i in members],
                 hoverinfo="text",
                 customdata=type_code[members],
@@ -141,9 +169,10 @@ def _full_view(data: SiteData, clustering: Clustering, findings: FindingIndex) -
         figure=figure,
         description=(
             "Every page, grouped and coloured by specialty cluster (pages the site model does not place "
-            "are grouped by the pages they link to most). Shape shows the page type, "
-            "size its internal PageRank; red rings mark pages with high-severity findings. Body links are "
-            "drawn; navigation, header and footer links are hidden until you click them in the legend."
+            "are grouped by the links between them and named after what most of them are). Shape shows the page type, "
+            "size its internal PageRank; vermillion (orange-red) rings mark pages with high-severity findings. Body links are "
+            "drawn; navigation, header and footer links are hidden until you click them in the legend; links "
+            "to pages that fail (4xx/5xx) or redirect are dotted vermillion."
         ),
         options={"search": True, "typeToggle": True},
         height=840,
@@ -233,7 +262,7 @@ def _aggregated_view(data: SiteData, clustering: Clustering, findings: FindingIn
         figure=figure,
         description=(
             f"The site has {len(pages):,} pages, more than the {max_pages:,} drawn one by one, so each "
-            "disc is a cluster (size: pages; red outline: it holds pages with high-severity findings) and "
+            "disc is a cluster (size: pages; vermillion (orange-red) outline: it holds pages with high-severity findings) and "
             "lines are body links between clusters. Click a disc or use the cluster menu to draw that "
             "cluster's pages; search finds a page in any cluster."
         ),

@@ -40,7 +40,7 @@ def files(session_graph, test_output: Path) -> dict[str, Path]:
     return paths
 
 
-VIEWS = ["report", "map-clusters", "map-clusters-aggregated", "map-hub-endocrinology", "map-pathway-diabetes",
+VIEWS = ["report", "map-clusters", "map-clusters-aggregated", "map-hub-endocrinology", "map-pathway-diabetes", "map-structure",
          "map-providers"]
 
 

@@ -48,13 +48,13 @@ def assert_self_contained_and_inert(html: str) -> None:
 
 
 def test_every_view_through_the_cli(hostile, cli_env, tmp_path, capsys) -> None:
-    for view in ("clusters", "hub", "pathway", "providers"):
+    for view in ("clusters", "hub", "pathway", "providers", "structure"):
         out = tmp_path / f"{view}.html"
         assert main(["map", "--view", view, "-o", str(out)]) == 0, capsys.readouterr().err
         assert_self_contained_and_inert(out.read_text(encoding="utf-8"))
     err = capsys.readouterr().err
     assert "Showing specialty 'endocrinology'" in err, "the hub with the most findings is chosen"
-    assert "Wrote the providers map" in err
+    assert "Wrote the providers map" in err and "Wrote the structure map" in err
 
 
 def test_unknown_focus_is_a_clear_error(hostile, cli_env, tmp_path, capsys) -> None:

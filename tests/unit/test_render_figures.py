@@ -10,12 +10,13 @@ import numpy as np
 import plotly.io as pio
 import pytest
 
-from archmodel.render.clusters import cluster_pages
+from archmodel.render.clusters import cluster_pages, community_name
 from archmodel.render.data import PageTable, SiteData, choose_specialty
 from archmodel.render.findings import FindingIndex
 from archmodel.render.focus_maps import matrix_cell
 from archmodel.render.layout import local_layout, site_layout
 from archmodel.render.site_map import clusters_view
+from archmodel.render.structure import structure_groups, structure_view
 from archmodel.render.traces import sample_rows, segments
 
 HOSTILE = "<script>window.__pwned=1</script><img src=x onerror=window.__pwned=2>"
@@ -180,3 +181,81 @@ def test_treated_pages_visit_exactly_the_treated_cells_of_the_grid() -> None:
         (pid, purl, cid, curl) for pid, _, purl in providers for cid, _, curl in conditions if (pid, cid) in treats
     )
     assert sorted(model.treated_pages(), key=str) == sorted(grid, key=str)
+
+
+def _site_of(rows: list[tuple[str, str, str | None]], links: list[tuple[int, int]]) -> SiteData:
+    """A small site from (path, page type, specialty) rows and body links between row numbers."""
+    n = len(rows)
+    body = np.array(links, dtype=np.int32).reshape(-1, 2)
+    titles = [f"Title of {path} | Site" for path, _, _ in rows]
+    pages = PageTable(
+        url=[f"https://site.example{path}" for path, _, _ in rows], title=titles, h1=titles,
+        type=[t for _, t, _ in rows], status=np.full(n, 200), depth=np.ones(n, int), inlinks=np.bincount(body[:, 1], minlength=n),
+        pagerank=np.linspace(3, 0.15, n), in_crawl=np.ones(n, bool), indexable=np.ones(n, bool),
+        is_home=np.array([path == "/" for path, _, _ in rows]),
+    )
+    return SiteData("site.example", "crawl-1", {}, pages, body, np.zeros((0, 2), np.int32), [s for _, _, s in rows],
+                    {"cardio": "Cardiology"})
+
+
+def test_community_names_come_from_their_own_pages() -> None:
+    rows = [("/", "home", None), ("/appointments/", "appointment", None), ("/appointments/a/", "appointment", None),
+            ("/blog/x/", "blog", None), ("/news/a/", "other", None), ("/news/b/", "other", None), ("/news/c/", "policy", None),
+            ("/blog/a/", "blog", None), ("/blog/b/", "blog", None), ("/guides/c/", "blog", None)]
+    data = _site_of(rows, [])
+    assert community_name(data, [0, 1, 2, 3]) == "Home page and appointment pages in /appointments/"
+    assert community_name(data, [0, 1, 3, 4]) == "Home page and appointment pages, blog posts and more"
+    assert community_name(data, [7, 8, 3]) == "Blog posts in /blog/"
+    assert community_name(data, [7, 8, 9]) == "Blog posts in /blog/"
+    assert community_name(data, [4, 5, 6]) == "Pages in /news/"
+    assert community_name(data, [1, 3, 6, 9]) == "Blog posts"  # half of them
+    assert community_name(data, [1, 2, 3, 6, 9]) == "Appointment pages, blog posts and more"
+
+
+def test_clusters_are_named_by_specialty_or_by_what_their_pages_are() -> None:
+    """Specialty pages form their specialty's cluster; two blog communities that link only into
+    Cardiology and a home + appointments community are named after their own pages, never after
+    the specialty they link to or a folder their pages are not in."""
+    rows = [(f"/cardiology/c{k}/", "condition", "cardio") for k in range(6)]
+    rows += [("/", "home", None)] + [(f"/appointments/a{k}/", "appointment", None) for k in range(4)]
+    rows += [(f"/blog/first-{k}/", "blog", None) for k in range(6)] + [(f"/blog/second-{k}/", "blog", None) for k in range(6)]
+    dense = lambda members: [(a, b) for a in members for b in members if a != b]  # noqa: E731
+    links = dense(range(0, 6)) + dense(range(6, 11)) + dense(range(11, 17)) + dense(range(17, 23))
+    links += [(p, 0) for p in range(6, 23)]  # every unplaced page links into Cardiology
+    data = _site_of(rows, links)
+    clustering = cluster_pages(data, backend="igraph")
+    names = {clustering.names[int(clustering.labels[p])] for p in range(len(rows))}
+    assert clustering.names[int(clustering.labels[0])] == "Cardiology"
+    home = clustering.names[int(clustering.labels[6])]
+    assert home == "Home page and appointment pages in /appointments/", home
+    blog = sorted({clustering.names[int(clustering.labels[p])] for p in range(11, 23)})
+    assert len(blog) == 2 and all(n.startswith("Blog posts: Title of /blog/") for n in blog), blog
+    assert not any("Cardiology" in n for n in names - {"Cardiology"}), names
+
+
+def test_structure_view_counts_body_links_between_specialty_and_type_groups() -> None:
+    data = make_site(groups=4)
+    view = structure_view(data)
+    heatmap = view.figure.data[0]
+    names, labels, specialties = structure_groups(data)
+    z = np.asarray(heatmap.z)
+    assert z.shape == (len(names), len(names)) and int(z.sum()) == len(data.body)
+    # every cell recounted from the links themselves
+    for a, b in {(int(labels[s]), int(labels[t])) for s, t in data.body.tolist()}:
+        expected = sum(1 for s, t in data.body.tolist() if labels[s] == a and labels[t] == b)
+        assert z[a, b] == expected
+        assert f"{expected:,} body link" in heatmap.hovertext[a][b]
+    # groups are specialty x page type, named from the model and the type
+    for i in range(len(data.pages)):
+        group = names[int(labels[i])]
+        place = data.specialty_names.get(data.specialty_of[i], "No specialty") if data.specialty_of[i] else "No specialty"
+        assert group.startswith(f"{place} \u00b7 ")
+    assert specialties[int(labels[0])] == "s0"
+    assert "--focus s0" in heatmap.hovertext[0][int(labels[0])]
+    share = data.pages.pagerank[labels == labels[0]].sum() / data.pages.pagerank.sum()
+    assert f"{share:.0%})" in heatmap.y[int(labels[0])]
+    assert all(t == "" for a, row in enumerate(heatmap.text) for b, t in enumerate(row) if z[a, b] == 0)
+    small = structure_groups(data, max_groups=3)
+    assert len(small[0]) == 3 and small[0][-1] == "Other groups" and int(np.bincount(small[1]).sum()) == len(data.pages)
+    data.pages.type[5] = "specialty_hub"  # one page: the smallest group, kept all the same
+    assert "Cardiology \u00b7 specialty hubs" in structure_groups(data, max_groups=3)[0]
