@@ -11,9 +11,7 @@ never the password: the user types it (or reads it from `<data dir>/password`).
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -21,12 +19,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from archmodel.db.server import ServerError, pid_alive, port_open, state_dir
+from archmodel.db.server import ServerError, pid_alive, port_open, state_dir, terminate_group
 
 BROWSER_VERSION = "5.24.0"
 ARTIFACT = f"org.neo4j.client:neo4j-browser:{BROWSER_VERSION}"
 DEFAULT_BROWSER_PORT = 7474
 START_TIMEOUT_S = 15.0
+BROWSER_STOP_TIMEOUT_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -116,13 +115,7 @@ def stop_browser(bolt_port: int) -> bool:
     _record_path(bolt_port).unlink(missing_ok=True)
     if record is None or not pid_alive(record.pid):
         return False
-    try:
-        os.killpg(record.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return False
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and pid_alive(record.pid):
-        time.sleep(0.1)
+    terminate_group(record.pid, BROWSER_STOP_TIMEOUT_S)
     return True
 
 

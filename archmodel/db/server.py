@@ -359,26 +359,31 @@ def start(
     )
 
 
+def terminate_group(pid: int, timeout: float) -> None:
+    """Stop the process group `pid` leads: terminate, wait up to `timeout` seconds, then kill."""
+    try:
+        os.killpg(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and pid_alive(pid):
+        time.sleep(0.2)
+    if pid_alive(pid):
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            return
+        while pid_alive(pid):
+            time.sleep(0.1)
+
+
 def stop(port: int = DEFAULT_PORT) -> bool:
     """Stop the server `db start` started on `port`: terminate, wait, then kill. False if none."""
     record = read_record(port)
     if record is None or not pid_alive(record.pid):
         _record_path(port).unlink(missing_ok=True)
         return False
-    try:
-        os.killpg(record.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        pass
-    deadline = time.monotonic() + STOP_TIMEOUT_S
-    while time.monotonic() < deadline and pid_alive(record.pid):
-        time.sleep(0.2)
-    if pid_alive(record.pid):
-        try:
-            os.killpg(record.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        while pid_alive(record.pid):
-            time.sleep(0.1)
+    terminate_group(record.pid, STOP_TIMEOUT_S)
     _record_path(port).unlink(missing_ok=True)
     (Path(record.data_dir) / "server.pid").unlink(missing_ok=True)
     return True

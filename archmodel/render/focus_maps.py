@@ -18,7 +18,7 @@ from archmodel.render.entities import HubModel, LinkSet, PageRef, PathwayModel, 
 from archmodel.render.escape import plotly_text
 from archmodel.render.findings import FindingIndex
 from archmodel.render.palette import ERROR_LINK, ERROR_LINK_NAME, MISSING, OKABE_ITO, ONE_WAY, ONE_WAY_OTHER, PRESENT, STATUS_COLOURS, type_symbol
-from archmodel.render.traces import MapView, TEMPLATE, findings_lines, map_layout
+from archmodel.render.traces import MapView, findings_lines, map_layout, matrix_layout
 
 SPOKE_COLOURS = {"condition": OKABE_ITO[0], "treatment": OKABE_ITO[2], "provider": OKABE_ITO[3], "location": OKABE_ITO[1]}
 SPOKE_LABELS = {"condition": "Condition overviews", "treatment": "Treatment pages", "provider": "Provider profiles", "location": "Location pages"}
@@ -516,13 +516,8 @@ def providers_view(
     height = int(min(4000, max(480, 170 + 22 * len(model.providers))))
     figure = go.Figure(
         [heatmap],
-        go.Layout(
-            template=TEMPLATE, height=height, margin={"l": 10, "r": 10, "t": 150, "b": 10},
-            title={"text": f"Providers \u00d7 conditions ({whole[UNLINKED]} treated pairs not linked either way)", "x": 0.01,
-                   "y": 0.99, "yref": "container", "yanchor": "top"},
-            xaxis={"side": "top", "tickangle": -40, "automargin": True},
-            yaxis={"autorange": "reversed", "automargin": True},
-        ),
+        matrix_layout(f"Providers \u00d7 conditions ({whole[UNLINKED]} treated pairs not linked either way)", height,
+                      top=150, tickangle=-40, title_y=0.99),
     )
     return MapView(
         key="providers",

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from archmodel.render.data import SiteData
 from archmodel.render.escape import plotly_text
-from archmodel.render.traces import TEMPLATE, MapView
+from archmodel.render.traces import MapView, matrix_layout
 
 NO_SPECIALTY = "No specialty"
 MAX_GROUPS = 30
@@ -99,12 +99,7 @@ def structure_view(data: SiteData, max_groups: int = MAX_GROUPS) -> MapView:
              f"({int(counts.sum()):,} links, {count} groups)")
     figure = go.Figure(
         [heatmap],
-        go.Layout(
-            template=TEMPLATE, height=height, margin={"l": 10, "r": 10, "t": 200, "b": 10},
-            title={"text": plotly_text(title), "x": 0.01, "y": 0.995, "yref": "container", "yanchor": "top"},
-            xaxis={"side": "top", "tickangle": -45, "automargin": True},
-            yaxis={"autorange": "reversed", "automargin": True},
-        ),
+        matrix_layout(plotly_text(title), height, top=200, tickangle=-45, title_y=0.995),
     )
     return MapView(
         key="structure",

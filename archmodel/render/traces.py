@@ -54,6 +54,17 @@ class MapView:
     height: int = 760
 
 
+def matrix_layout(title: str, height: int, top: int, tickangle: int, title_y: float) -> go.Layout:
+    """The layout of a matrix (heatmap) view: column labels on top, first row at the top.
+    `title` is already escaped for Plotly."""
+    return go.Layout(
+        template=TEMPLATE, height=height, margin={"l": 10, "r": 10, "t": top, "b": 10},
+        title={"text": title, "x": 0.01, "y": title_y, "yref": "container", "yanchor": "top"},
+        xaxis={"side": "top", "tickangle": tickangle, "automargin": True},
+        yaxis={"autorange": "reversed", "automargin": True},
+    )
+
+
 def map_layout(title: str, height: int = 760, **extra: Any) -> go.Layout:
     """A graph map: no axes, equal aspect, pan by default, hover nearest point."""
     axis = {"visible": False, "showgrid": False, "zeroline": False}
