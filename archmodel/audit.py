@@ -81,21 +81,15 @@ def audit(
     return Audit(runner, report, chosen, rows, model, recorded=whole)
 
 
-def audit_like(earlier: SiteRef, like: Audit | Sequence[Check], graph: Graph | None = None,
-               overrides: Mapping[str, str] | None = None, registry: Registry | None = None) -> Audit:
-    """Audit another crawl (`earlier`) with the same checks and `-p` values as `like`, so the two
-    compare like with like. Unscored: only identities are compared. With `registry`, the counts
-    are recorded as `audit` does when the checks are its whole catalogue."""
-    if isinstance(like, Audit):
-        graph, overrides, checks = like.runner.graph, like.runner.overrides, like.checks
-    else:
-        checks = list(like)
-    if graph is None:
-        raise ValueError("audit_like needs the graph when given a list of checks")
+def audit_like(earlier: SiteRef, checks: Sequence[Check], graph: Graph, overrides: Mapping[str, str] | None = None,
+               registry: Registry | None = None) -> Audit:
+    """Audit another crawl (`earlier`) with the same checks and `-p` values as the audit it is
+    compared with. Unscored: only identities are compared. With `registry`, the counts are
+    recorded as `audit` does when the checks are its whole catalogue."""
     runner = Runner(graph, earlier, overrides)
     if registry is not None:
         return audit(runner, registry, checks, score=False)
-    return Audit(runner, runner.run(checks), checks)
+    return Audit(runner, runner.run(checks), list(checks))
 
 
 def compare(earlier: Audit, findings: Iterable[dict[str, Any]], current_skipped: Iterable[str] = ()) -> ComparedFindings:

@@ -14,7 +14,7 @@ from typing import Any
 
 import typer
 
-from archmodel.audit import Audit, audit, checks_behind
+from archmodel.audit import Audit, audit
 from archmodel.cli import state
 from archmodel.cli.crawl_option import CrawlOption
 from archmodel.cli.output import log
@@ -165,8 +165,7 @@ def report_command(
             done = checking.result()
             findings, skipped, suggestions, checks = done.findings, done.skipped, done.suggestions, done.checks
     if findings_file is not None:
-        findings, skipped = read_rows_file(findings_file, "findings"), []
-        checks = checks_behind(findings, load_registry())
+        findings, skipped, checks = read_rows_file(findings_file, "findings"), [], None  # None: the checks they name
     if suggestions_file is not None:
         suggestions = read_rows_file(suggestions_file, "suggestions")
     path = write_report(graph, output, ref, self_contained=self_contained, findings=findings, suggestions=suggestions,
