@@ -65,11 +65,16 @@ class PageVisit:
 
 
 @contextmanager
-def browser() -> Iterator[Any]:
+def browser(classic_scrollbars: bool = False) -> Iterator[Any]:
+    """Headless Chromium; `classic_scrollbars` draws scrollbars that take width from the page, as a
+    desktop browser on Windows or Linux does (headless hides them by default)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+            ignore_default_args=["--hide-scrollbars"] if classic_scrollbars else None,
+        )
         try:
             yield chromium
         finally:

@@ -28,26 +28,13 @@ from archmodel.db.sites import SiteRef
 from archmodel.packs.identity import definition
 from archmodel.packs.impact import COST_LABELS, ImpactModel, PageFacts, by_impact, fix_cost, has_traffic, signals
 from archmodel.render.escape import html_text
+from archmodel.render.words import TYPE_PLURALS, TYPE_WORDS, type_words
 
 TOP_FIXES = 10
 TOP_TASKS = 10
 MAX_STEPS = 6  # steps listed per task in the report (tasks.csv has them all)
 FOLD_AT_LEAST = 5  # info findings of one check on this many pages of one type are folded too
 
-TYPE_WORDS = {
-    "home": "the home page", "specialty_hub": "a specialty hub", "condition": "a condition overview",
-    "symptom": "a symptoms page", "diagnosis": "a diagnosis page", "test": "a test page", "treatment": "a treatment page",
-    "follow_up": "a follow-up care page", "appointment": "an appointment page", "provider": "a provider profile",
-    "location": "a location page", "telehealth": "the telehealth page", "blog": "a blog post", "service": "a service page",
-    "resource_hub": "a resource hub", "policy": "a policy page", "other": "a page",
-}
-TYPE_PLURALS = {
-    "home": "home pages", "specialty_hub": "specialty hubs", "condition": "condition overviews", "symptom": "symptoms pages",
-    "diagnosis": "diagnosis pages", "test": "test pages", "treatment": "treatment pages", "follow_up": "follow-up pages",
-    "appointment": "appointment pages", "provider": "provider profiles", "location": "location pages",
-    "telehealth": "telehealth pages", "blog": "blog posts", "service": "service pages", "resource_hub": "resource hubs",
-    "policy": "policy pages", "other": "other pages",
-}
 EFFECTS = {
     "hub-spoke": "the page is linked from its specialty hub, so search engines read it as part of the service and patients browsing the hub find it",
     "pathways": "patients can go on to the next step of their care instead of leaving the site",
@@ -75,15 +62,6 @@ AREA_WORDS = {
 def area_words(pack: str) -> str:
     """A pack as a director reads it: the area of the site it audits."""
     return AREA_WORDS.get(pack, pack.replace("-", " ").replace("_", " "))
-
-
-def type_words(page_type: str | None) -> str:
-    """A page type in words, without its article: 'specialty_hub' -> 'specialty hub'."""
-    text = TYPE_WORDS.get(page_type or "other", "")
-    for article in ("the ", "a ", "an "):
-        if text.startswith(article):
-            return text[len(article):]
-    return (page_type or "page").replace("_", " ")
 
 
 def priority_score(impact: float | None) -> str:

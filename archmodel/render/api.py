@@ -27,6 +27,7 @@ from archmodel.render.entities import entity_ids, load_hub, load_pathway, load_p
 from archmodel.render.findings import Finding, FindingIndex
 from archmodel.render.gather import Gathered, gather
 from archmodel.render.focus_maps import UNLINKED, hub_view, matrix_counts, pathway_view, providers_view
+from archmodel.render.history_overlay import with_lost_links
 from archmodel.render.history_section import history_parts
 from archmodel.render.html import map_page, write_plotly_js
 from archmodel.render.provenance import inferred_notes
@@ -76,8 +77,6 @@ def build_view(
     """One map view of the current crawl of `site` (the only or latest site when None);
     `since` adds the links lost since that earlier crawl (archmodel/render/history_overlay.py)."""
     if since is not None:
-        from archmodel.render.history_overlay import with_lost_links
-
         ref = _site(graph, site, say)
         if view == "clusters":
             data = data or load_site_data(graph, ref)

@@ -15,11 +15,11 @@ from archmodel.db.connection import Graph
 from archmodel.ingest.anchor_facts import anchor_key, cypher_anchor_key
 from archmodel.ingest.link_summary import read_summary
 from archmodel.packs.registry import builtin_registry
-from archmodel.render.action_plan import type_words
 from archmodel.render.data import PageTable
 from archmodel.render.escape import plotly_text
 from archmodel.render.palette import MISSING, OKABE_ITO, PRESENT
 from archmodel.render.traces import TEMPLATE, MapView
+from archmodel.render.words import type_words
 
 # One scan of the crawl's links feeds both link charts: counts by position and follow, and body
 # anchors (folded as the anchor checks fold them: the stored anchor_key, or the same folding in

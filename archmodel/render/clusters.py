@@ -25,6 +25,7 @@ from archmodel.db.connection import Graph
 from archmodel.db.inspect import has_gds
 from archmodel.render.data import SiteData
 from archmodel.render.memo import remembered
+from archmodel.render.words import type_plural
 
 SEED = 20260101
 MAX_COMMUNITY_CLUSTERS = 16
@@ -98,11 +99,6 @@ def _folder(url: str) -> str:
 MAJORITY = 0.5  # a page type or folder names a community when it holds at least this share
 
 
-def _plural(page_type: str) -> str:
-    from archmodel.render.action_plan import TYPE_PLURALS
-
-    return TYPE_PLURALS.get(page_type, f"{page_type.replace('_', ' ')} pages")
-
 
 def community_name(data: SiteData, pages: list[int]) -> str:
     """What a community's own pages are: "Blog posts in /blog/" when most share a type and a
@@ -123,12 +119,12 @@ def _describe(data: SiteData, pages: list[int]) -> str:
     typed = type_count >= MAJORITY * len(pages) and top_type != "other"
     foldered = folder_count >= MAJORITY * len(pages) and top_folder != "/"
     if typed:
-        name = _plural(top_type)
+        name = type_plural(top_type)
         return f"{name[:1].upper()}{name[1:]}" + (f" in {top_folder}" if foldered else "")
     if foldered:
         return f"Pages in {top_folder}"
     named = [t for t, _ in types if t != "other"] + [t for t, _ in types if t == "other"]
-    words = [_plural(t) for t in named[:2]]
+    words = [type_plural(t) for t in named[:2]]
     name = (", ".join(words) + " and more") if len(named) > 2 else " and ".join(words)
     return f"{name[:1].upper()}{name[1:]}"
 

@@ -19,6 +19,7 @@ from archmodel.render.escape import plotly_text
 from archmodel.render.findings import FindingIndex
 from archmodel.render.palette import ERROR_LINK, ERROR_LINK_NAME, MISSING, OKABE_ITO, ONE_WAY, ONE_WAY_OTHER, PRESENT, STATUS_COLOURS, type_symbol
 from archmodel.render.traces import MapView, findings_lines, map_layout, matrix_layout
+from archmodel.render.words import type_words
 
 SPOKE_COLOURS = {"condition": OKABE_ITO[0], "treatment": OKABE_ITO[2], "provider": OKABE_ITO[3], "location": OKABE_ITO[1]}
 SPOKE_LABELS = {"condition": "Condition overviews", "treatment": "Treatment pages", "provider": "Provider profiles", "location": "Location pages"}
@@ -46,7 +47,7 @@ def _page_line(page: PageRef | None, url: str | None) -> list[str]:
     status = "not crawled" if not page.in_crawl else str(page.status)
     return [
         plotly_text(page.url, 110),
-        f"Type: {plotly_text(page.type)} | depth {depth} | {page.inlinks} inlinks | PageRank {page.pagerank:.3g} | "
+        f"Type: {plotly_text(type_words(page.type))} | depth {depth} | {page.inlinks} inlinks | PageRank {page.pagerank:.3g} | "
         f"status {status} ({page.state})",
     ]
 

@@ -106,9 +106,9 @@ def map_section(view: MapView, dom_id: str) -> str:
     controls = []
     if view.options.get("search"):
         controls.append(
-            f'<form class="am-search" role="search"><label>Find a page '
-            f'<input type="search" placeholder="URL or title" aria-label="Find a page by URL or title"></label> '
-            f'<button type="submit">Find</button> <span class="am-status" aria-live="polite"></span></form>'
+            '<form class="am-search" role="search"><label>Find a page '
+            '<input type="search" placeholder="URL or title" aria-label="Find a page by URL or title"></label> '
+            '<button type="submit">Find</button> <span class="am-status" aria-live="polite"></span></form>'
         )
     drill = view.options.get("drill")
     if drill:

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from archmodel.render.data import SiteData
 from archmodel.render.escape import plotly_text
 from archmodel.render.traces import MapView, matrix_layout
+from archmodel.render.words import type_plural
 
 NO_SPECIALTY = "No specialty"
 MAX_GROUPS = 30
@@ -23,11 +24,6 @@ OTHER_GROUPS = "Other groups"
 KEPT_TYPES = ("specialty_hub", "home")
 SCALE = [[0.0, "#FFFFFF"], [0.001, "#EAF3FA"], [0.35, "#56B4E9"], [1.0, "#0072B2"]]
 
-
-def _type_plural(page_type: str) -> str:
-    from archmodel.render.action_plan import TYPE_PLURALS
-
-    return TYPE_PLURALS.get(page_type, f"{page_type.replace('_', ' ')} pages")
 
 
 def structure_groups(data: SiteData, max_groups: int = MAX_GROUPS) -> tuple[list[str], np.ndarray, list[str | None]]:
@@ -50,7 +46,7 @@ def structure_groups(data: SiteData, max_groups: int = MAX_GROUPS) -> tuple[list
     names = []
     for specialty, page_type in groups:
         place = data.specialty_names.get(specialty, specialty) if specialty else NO_SPECIALTY
-        names.append(f"{place} \u00b7 {_type_plural(page_type)}")
+        names.append(f"{place} \u00b7 {type_plural(page_type)}")
     specialties: list[str | None] = [s for s, _ in groups]
     other = len(groups)
     labels = np.array([index.get(key, other) for key in keys], dtype=np.int64)

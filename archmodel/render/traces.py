@@ -16,6 +16,7 @@ from archmodel.render.data import PageTable
 from archmodel.render.escape import plotly_text
 from archmodel.render.findings import FindingIndex, check_name
 from archmodel.render.palette import FONT_FAMILY
+from archmodel.render.words import type_words
 
 TEMPLATE = go.layout.Template(
     layout=go.Layout(
@@ -103,7 +104,7 @@ def page_hover(pages: PageTable, i: int, findings: FindingIndex | None = None, e
     lines = [
         f"<b>{plotly_text(title, 90)}</b>",
         plotly_text(pages.url[i], 110),
-        f"Type: {plotly_text(pages.type[i])} | depth {depth} | {int(pages.inlinks[i])} inlinks | "
+        f"Type: {plotly_text(type_words(pages.type[i]))} | depth {depth} | {int(pages.inlinks[i])} inlinks | "
         f"PageRank {pages.pagerank[i]:.3g} (link score {pages.link_score(i)}/100) | status {status}",
     ]
     lines += [plotly_text(line, 110) for line in extra or []]

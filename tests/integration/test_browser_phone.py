@@ -2,7 +2,7 @@
 
 At both widths the page never scrolls sideways; at 390 px the cards are stacked in one column,
 every table row is a block whose cells carry their column's name, and each chart fits the
-screen. Screenshots of both widths (full page and first screen) go to test-output/.
+screen, also with a classic scrollbar taking its width once the page has grown. Screenshots of both widths (full page and first screen) go to test-output/.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ LAYOUT_JS = """() => {
   const cards = Array.from(document.querySelectorAll('#summary .am-card')).map(c => { const r = box(c); return [r.left, r.right]; });
   const rows = Array.from(document.querySelectorAll('table.am-table tbody tr, table.am-tasks tbody tr'));
   const cells = Array.from(document.querySelectorAll('table.am-table tbody td, table.am-tasks tbody td'));
-  const plots = Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => box(p).right);
+  const plots = Array.from(document.querySelectorAll('.js-plotly-plot .main-svg')).map(p => box(p).right);
   const links = Array.from(document.querySelectorAll('a.am-url'));
   return {
-    scrollWidth: document.documentElement.scrollWidth, innerWidth: W,
+    scrollWidth: document.documentElement.scrollWidth, innerWidth: W, clientWidth: document.documentElement.clientWidth,
     cards, rowDisplay: rows.length ? getComputedStyle(rows[0]).display : null, rows: rows.length,
     labelled: cells.filter(td => td.dataset.label && getComputedStyle(td, '::before').content.includes(td.dataset.label)).length,
     cells: cells.length, widestPlot: Math.max(...plots), plots: plots.length,
@@ -60,3 +60,13 @@ def test_report_reads_on_a_phone_and_a_desktop(graph: Graph, cli_env: dict[str, 
                 else:
                     assert len(lefts) > 3, "cards side by side"
                     assert seen["rowDisplay"] == "table-row" and seen["labelled"] == 0
+
+    # A scrollbar that appears once the charts make the page tall narrows it without a window
+    # resize; every chart must follow, not stay drawn at the first width with its right edge cut.
+    with browser(classic_scrollbars=True) as chromium:
+        with open_html(report, width=390, height=900, chromium=chromium) as visit:
+            visit.page.wait_for_timeout(1000)
+            seen = visit.evaluate(LAYOUT_JS)
+            assert seen["clientWidth"] < seen["innerWidth"], ("no classic scrollbar drawn", seen)
+            assert seen["scrollWidth"] <= seen["clientWidth"], seen
+            assert seen["widestPlot"] <= seen["clientWidth"] + 1 and seen["plots"] >= 10, seen
