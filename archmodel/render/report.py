@@ -114,6 +114,13 @@ def _where(finding: Finding) -> str:
     return html_text(", ".join(entities))
 
 
+def _check_words(name: str) -> str:
+    """A skipped check as a reader knows it: its title, with the `pack/check` name an analyst
+    passes to `archmodel run` (a user's check missing from the shipped catalogue keeps its name)."""
+    check = builtin_registry().definition(name)
+    return f"{check.title} ({name})" if check else name
+
+
 def findings_section(findings: list[Finding] | None, skipped: list[tuple[str, str]], plan: ActionPlan | None = None) -> str:
     if findings is None:
         return (
@@ -137,13 +144,14 @@ def findings_section(findings: list[Finding] | None, skipped: list[tuple[str, st
         _table([("area", False)] + [(s, True) for s in SEVERITIES] + [("total", True)], summary_rows),
     ]
     if skipped:
-        for_links = [name for name, reason in skipped if reason == LINKS_REASON]
+        for_links = [_check_words(name) for name, reason in skipped if reason == LINKS_REASON]
         items = (
-            f"<li><b>{len(for_links)} link checks</b> ({html_text(', '.join(for_links))}): {html_text(LINKS_REASON)}</li>"
+            f"<li><b>{len(for_links)} link checks</b> ({html_text('; '.join(for_links))}): {html_text(LINKS_REASON)}</li>"
             if for_links else ""
         )
         items += "".join(
-            f"<li><b>{html_text(name)}</b>: {html_text(reason)}</li>" for name, reason in skipped if reason != LINKS_REASON
+            f"<li><b>{html_text(_check_words(name))}</b>: {html_text(reason)}</li>"
+            for name, reason in skipped if reason != LINKS_REASON
         )
         parts.append(f"<details><summary>{len(skipped)} checks skipped, and why</summary><ul>{items}</ul></details>")
     plan = plan or ActionPlan()

@@ -17,6 +17,7 @@ from archmodel.render.focus_maps import matrix_cell
 from archmodel.render.layout import local_layout, site_layout
 from archmodel.render.site_map import clusters_view
 from archmodel.render.structure import structure_groups, structure_view
+from archmodel.render.report import findings_section
 from archmodel.render.traces import sample_rows, segments
 
 HOSTILE = "<script>window.__pwned=1</script><img src=x onerror=window.__pwned=2>"
@@ -72,6 +73,8 @@ def test_full_view_draws_every_page_once_with_escaped_hover() -> None:
         for text in trace.hovertext:
             assert "<script" not in text and "<img" not in text
             assert "&lt;script&gt;" in text
+    types_shown = {text.split("Type: ")[1].split(" | ")[0] for t in traces for text in t.hovertext}
+    assert {"condition overview", "provider profile", "blog post"} <= types_shown, "page types in words, not ids"
     flagged = next(t for t in view.figure.data if t.name.startswith("High-severity findings"))
     assert len(flagged.x) == 1
     nav = next(t for t in view.figure.data if t.name.startswith("Navigation"))
@@ -259,3 +262,9 @@ def test_structure_view_counts_body_links_between_specialty_and_type_groups() ->
     assert len(small[0]) == 3 and small[0][-1] == "Other groups" and int(np.bincount(small[1]).sum()) == len(data.pages)
     data.pages.type[5] = "specialty_hub"  # one page: the smallest group, kept all the same
     assert "Cardiology \u00b7 specialty hubs" in structure_groups(data, max_groups=3)[0]
+
+
+def test_skipped_checks_are_named_by_their_titles() -> None:
+    html = findings_section([], [("hub-spoke/hub-missing-spoke", "this crawl has no links"),
+                                 ("my-pack/my-check", "needs a site model")])
+    assert "<b>Hub missing a spoke (hub-spoke/hub-missing-spoke)</b>" in html and "<b>my-pack/my-check</b>" in html
