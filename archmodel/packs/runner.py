@@ -54,9 +54,9 @@ LINKS_REASON = (
     "or a links.csv and load again"
 )
 STRUCTURED_DATA_REASON = (
-    "no structured data was loaded with this crawl; export Screaming Frog's Structured Data tab "
-    "(Bulk Export > Structured Data > All, after a crawl with JSON-LD, Microdata, RDFa and Schema.org validation on) "
-    "and load it with the crawl"
+    "no structured data was loaded with this crawl; crawl with JSON-LD, Microdata, RDFa and Schema.org "
+    "Validation on (Configuration > Spider > Extraction), export Screaming Frog's Structured Data tab with "
+    "its All filter and load it with the crawl"
 )
 SKIP_REASONS = {
     "links": LINKS_REASON,

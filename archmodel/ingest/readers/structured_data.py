@@ -1,8 +1,7 @@
 """Screaming Frog's Structured Data export: the schema.org types found on each page.
 
 The Structured Data tab (Configuration > Spider > Extraction: JSON-LD, Microdata, RDFa and
-Schema.org Validation on; exported with its All filter or Bulk Export > Structured Data) has one
-row per URL: `Address`, often `Status Code`, `Status` and `Indexability`, then `Errors`,
+Schema.org Validation on; exported from the tab with its All filter) has one row per URL: `Address`, often `Status Code`, `Status` and `Indexability`, then `Errors`,
 `Warnings` (validation issues), `Total Types`, `Unique Types` and one column per itemtype found,
 `Type 1`, `Type 2`, ... (`Type-1` in some versions; compared as column keys, so both read). The
 types are kept as found, in column order, once each; a type written as a schema.org URL
