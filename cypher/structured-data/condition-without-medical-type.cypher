@@ -6,7 +6,7 @@
 //   MedicalCondition's subtype InfectiousDisease, in any Type column. A page missing from the
 //   Structured Data export counts as having no type.
 // severity: medium
-// requires: [structured_data, site_model]
+// requires: [site_model, structured_data]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

@@ -6,7 +6,7 @@
 //   Screaming Frog's Errors count is above zero. Warnings (recommended properties missing) are
 //   shown but do not count; other page types are left out.
 // severity: medium
-// requires: [structured_data, site_model]
+// requires: [site_model, structured_data]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}

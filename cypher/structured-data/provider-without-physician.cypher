@@ -7,7 +7,7 @@
 //   export lists types only and cannot show the Person's medical role (hasOccupation, jobTitle).
 //   A page missing from the Structured Data export counts as having no type.
 // severity: low
-// requires: [structured_data, site_model]
+// requires: [site_model, structured_data]
 // parameters:
 //   site: {type: string, description: Site host}
 //   crawl: {type: string, description: Crawl id (archmodel crawls list); archmodel fills it in}
