@@ -34,6 +34,6 @@ RETURN p.url AS url,
        coalesce(p.schema_warnings, 0) AS warnings,
        coalesce(p.schema_types, []) AS types,
        coalesce(p.path, p.url) + ' is a key ' + replace(p.type, '_', ' ') + ' page whose structured data has '
-         + p.schema_errors + ' validation error' + CASE p.schema_errors WHEN 1 THEN '' ELSE 's' END
-         + ': fix them so search engines read its markup.' AS detail
+         + p.schema_errors + CASE p.schema_errors WHEN 1 THEN ' validation error: fix it' ELSE ' validation errors: fix them' END
+         + ' so search engines read its markup.' AS detail
 ORDER BY errors DESC, url
