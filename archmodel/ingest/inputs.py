@@ -26,7 +26,8 @@ from archmodel.ingest.readers.advertools import AdvertoolsReader
 from archmodel.ingest.readers.generic import LinksReader, PagesReader
 from archmodel.ingest.readers.screaming_frog import InlinksReader, InternalReader
 from archmodel.ingest.readers.sitemap import SitemapReader
-from archmodel.ingest.readers.structured_data import STREAM as STRUCTURED_DATA, StructuredDataReader, StructuredDataRecord
+from archmodel.ingest.readers.structured_data import STREAM as STRUCTURED_DATA
+from archmodel.ingest.readers.structured_data import StructuredDataReader, StructuredDataRecord
 from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord, SitemapEntry
 
 log = logging.getLogger(__name__)

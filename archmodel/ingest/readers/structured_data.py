@@ -1,10 +1,10 @@
 """Screaming Frog's Structured Data export: the schema.org types found on each page.
 
 The Structured Data tab (Configuration > Spider > Extraction: JSON-LD, Microdata, RDFa and
-Schema.org Validation on; exported from the tab with its All filter) has one row per URL: `Address`, often `Status Code`, `Status` and `Indexability`, then `Errors`,
-`Warnings` (validation issues), `Total Types`, `Unique Types` and one column per itemtype found,
-`Type 1`, `Type 2`, ... (`Type-1` in some versions; compared as column keys, so both read). The
-types are kept as found, in column order, once each; a type written as a schema.org URL
+Schema.org Validation on; exported from the tab with its All filter) has one row per URL:
+`Address`, often `Status Code`, `Status` and `Indexability`, then `Errors`, `Warnings`
+(validation issues), `Total Types`, `Unique Types` and one column per itemtype found, `Type 1`,
+`Type 2`, ... (`Type-1` in some versions; compared as column keys, so both read). The types are kept as found, in column order, once each; a type written as a schema.org URL
 (`https://schema.org/Physician`, Microdata's itemtype) is stored by its name (`Physician`).
 It yields neither pages nor links: the loader stores what it reads on the crawl's pages
 (docs/graph-model.md `Page.schema_types`).
@@ -21,8 +21,7 @@ from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.cells import cell
 from archmodel.ingest.detect import STRUCTURED_DATA_KIND, STRUCTURED_DATA_MARKERS
 from archmodel.ingest.normalise import UrlNormaliser
-from archmodel.ingest.readers.common import CsvReader, never_fetched, require_columns
-from archmodel.ingest.records import LinkRecord, PageRecord
+from archmodel.ingest.readers.common import CsvReader, require_columns
 
 STREAM = "structured data"
 _TYPE_COLUMN = re.compile(r"^type (\d+)$")  # a column key: `Type 1`, `Type-1`, `type_1`
@@ -48,7 +47,6 @@ class StructuredDataReader(CsvReader):
     """Types and validation counts per URL from a Structured Data export (`structured_data_all.csv`)."""
 
     kind = STRUCTURED_DATA_KIND
-    has_positions = None
 
     def __init__(self, path: Path, options: ReadOptions | None = None) -> None:
         super().__init__(path, options)
@@ -60,16 +58,9 @@ class StructuredDataReader(CsvReader):
         ]
         self.type_columns = [index for _, index in sorted(numbered)]
 
-    def pages(self, normaliser: UrlNormaliser) -> Iterator[PageRecord]:
-        return iter(())
-
-    def links(self, normaliser: UrlNormaliser) -> Iterator[LinkRecord]:
-        return iter(())
-
     def records(self, normaliser: UrlNormaliser) -> Iterator[StructuredDataRecord]:
-        """One record per row naming a URL of the site the crawler fetched; a row without an
-        address is rejected, one of another host skipped as external, one never fetched (status
-        0) skipped with the crawler's reason; bad counts are warnings (or errors with --strict)."""
+        """One record per row naming a URL of the site the crawler fetched (`fetched_rows` counts
+        the others); bad counts are warnings (or errors with --strict)."""
         h = self.csv.header
         address = h.find("Address")
         status_code = h.find("Status Code")
@@ -77,20 +68,8 @@ class StructuredDataReader(CsvReader):
         errors = h.find("Errors")
         warnings = h.find("Warnings")
         account, check = self.start(STREAM)
-        for line, cells in self.csv.rows():
-            account.read += 1
-            raw_url = cell(cells, address)
-            if not raw_url:
-                account.rejected += 1
-                continue
-            url = normaliser.normalise(raw_url)
-            if url is None:
-                account.skipped["external"] += 1
-                continue
-            unfetched = never_fetched(check.status(cells, status_code, line), cell(cells, status_text))
-            if unfetched:
-                account.skip_never_fetched(unfetched)
-                continue
+        rows = self.fetched_rows(account, check, normaliser, address, status_code, status_text)
+        for line, cells, url, _ in rows:
             types: list[str] = []
             for index in self.type_columns:
                 for written in (cell(cells, index) or "").split(","):
