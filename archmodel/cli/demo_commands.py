@@ -91,7 +91,8 @@ def demo(
     site_model = seed / "site.yml"
     if infer:
         site_model = infer_site_model(crawl_files, [seed / "sitemap.xml"], output)
-    loaded = load_crawl(graph, crawl_files, site_model=site_model, sitemaps=[seed / "sitemap.xml"])
+    markup = [seed / "structured_data_all.csv"]  # the Structured Data export, for the structured-data pack
+    loaded = load_crawl(graph, crawl_files + markup, site_model=site_model, sitemaps=[seed / "sitemap.xml"])
     if loaded.unchanged:
         log(f"{loaded.site}: crawl {loaded.crawl_id} is already loaded.")
     else:

@@ -67,7 +67,8 @@ def load(
     keeping the earlier crawls as history.
 
     Prints a summary per input file (rows read, loaded, skipped by reason, rejected) on standard
-    error; with --format json the whole result as one JSON object.
+    error; with --format json the whole result as one JSON object. Screaming Frog's Structured
+    Data tab export (All filter), loaded with the crawl, gives the structured-data pack its input.
 
     Example: archmodel load seed_data/ --site seed_data/site.yml
     """

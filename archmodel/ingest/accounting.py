@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-SKIP_REASONS = ("external", "non-HTML", "resource", "duplicate", "never fetched")
+SKIP_REASONS = ("external", "non-HTML", "resource", "duplicate", "never fetched", "not in crawl")
 DEFAULT_MAX_BAD_ROWS = 0.01
 
 
@@ -38,7 +38,7 @@ class RowAccount:
     """The rows of one stream of one input file."""
 
     file: str
-    stream: str  # pages | links
+    stream: str  # pages | links | structured data
     read: int = 0
     loaded: int = 0
     rejected: int = 0

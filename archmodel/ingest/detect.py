@@ -2,7 +2,8 @@
 
 Users rename exports (`crawl-2024-05.csv`), so the name says nothing. The header does: an
 `Address` column is a Screaming Frog "Internal" export, `Source` + `Destination` an "All Inlinks"
-(or "All Outlinks") export, `source` + `target` a generic links.csv, `url` a generic pages.csv;
+(or "All Outlinks") export, `source` + `target` a generic links.csv, `url` a generic pages.csv; `Address` with `Total Types`
+or `Unique Types` is Screaming Frog's Structured Data export (checked first: it has `Address` too);
 JSON lines with a `url` key are advertools output; XML with `<urlset>` or `<sitemapindex>` is a
 sitemap. Anything else gets a reason (`empty`, `binary`, `html`, ...) so the caller can say what
 is wrong with a file the user named.
@@ -19,10 +20,13 @@ from archmodel.errors import InputError
 from archmodel.ingest.csvio import Header, looks_binary, open_csv
 from archmodel.ingest.traffic import looks_like_traffic
 
-KINDS = ("sf_internal", "sf_inlinks", "generic_pages", "generic_links", "advertools", "sitemap")
-CSV_KINDS = frozenset({"sf_internal", "sf_inlinks", "generic_pages", "generic_links"})
+KINDS = ("sf_internal", "sf_inlinks", "generic_pages", "generic_links", "advertools", "sitemap", "sf_structured_data")
+CSV_KINDS = frozenset({"sf_internal", "sf_inlinks", "generic_pages", "generic_links", "sf_structured_data"})
 PAGE_KINDS = frozenset({"sf_internal", "generic_pages", "advertools"})
 LINK_KINDS = frozenset({"sf_inlinks", "generic_links", "advertools"})
+STRUCTURED_DATA_KIND = "sf_structured_data"  # schema.org types per page: neither pages nor links
+# The Structured Data tab's count columns; an Internal export never has them.
+STRUCTURED_DATA_MARKERS = ("Total Types", "Unique Types")
 GZIP_MAGIC = b"\x1f\x8b"
 _SAMPLE = 64 * 1024
 
@@ -81,6 +85,8 @@ def read_head(path: Path) -> bytes:
 
 
 def csv_kind(header: Header) -> str | None:
+    if header.has("Address") and header.has(*STRUCTURED_DATA_MARKERS):
+        return STRUCTURED_DATA_KIND
     if header.has("Address"):
         return "sf_internal"
     if header.has("Source") and header.has("Destination"):

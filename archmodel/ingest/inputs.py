@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -20,12 +20,14 @@ from urllib.parse import urlsplit
 from archmodel.errors import InputError
 from archmodel.ingest.accounting import ReadOptions, RowAccount
 from archmodel.ingest.cells import cell, parse_int
-from archmodel.ingest.detect import LINK_KINDS, PAGE_KINDS, detect
+from archmodel.ingest.detect import LINK_KINDS, PAGE_KINDS, STRUCTURED_DATA_KIND, detect
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.readers.advertools import AdvertoolsReader
 from archmodel.ingest.readers.generic import LinksReader, PagesReader
 from archmodel.ingest.readers.screaming_frog import InlinksReader, InternalReader
 from archmodel.ingest.readers.sitemap import SitemapReader
+from archmodel.ingest.readers.structured_data import STREAM as STRUCTURED_DATA
+from archmodel.ingest.readers.structured_data import StructuredDataReader, StructuredDataRecord
 from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord, SitemapEntry
 
 log = logging.getLogger(__name__)
@@ -37,7 +39,7 @@ NO_POSITION_WARNING = "links have no position: body and navigation links cannot 
 @dataclass
 class DetectedFile:
     path: Path
-    kind: str  # sf_internal | sf_inlinks | generic_pages | generic_links | advertools | sitemap
+    kind: str  # sf_internal | sf_inlinks | generic_pages | generic_links | advertools | sitemap | sf_structured_data
 
 
 class CrawlReader(Protocol):
@@ -99,9 +101,9 @@ def discover_files(
 
 
 def require_crawl_export(files: Sequence[DetectedFile], paths: Sequence[Path]) -> None:
-    """Refuse inputs with no crawl export among them (only sitemaps, or nothing), before anything
-    else is said about them: `load` and `init` alike."""
-    if not any(f.kind != "sitemap" for f in files):
+    """Refuse inputs with no crawl export among them (only sitemaps or structured data, or
+    nothing), before anything else is said about them: `load` and `init` alike."""
+    if not any(f.kind in PAGE_KINDS | LINK_KINDS for f in files):
         raise InputError(
             "no crawl export found",
             ", ".join(str(p) for p in paths) or "(no paths)",
@@ -211,6 +213,7 @@ class CrawlInput:
     has_positions: bool
     has_sitemap: bool
     warnings: InputWarnings = field(default_factory=InputWarnings)
+    structured_data_readers: list[StructuredDataReader] = field(default_factory=list)
 
     non_html: set[str] = field(default_factory=set)
 
@@ -281,7 +284,32 @@ class CrawlInput:
                 yield link
             self._close(reader, "links")
 
-    def _close(self, reader: CrawlReader, stream: str) -> None:
+    @property
+    def has_structured_data(self) -> bool:
+        """Whether a Structured Data export is among the inputs (the structured-data checks need one)."""
+        return bool(self.structured_data_readers)
+
+    def structured_data(self, is_page: Callable[[str], bool]) -> Iterator[StructuredDataRecord]:
+        """Every structured-data row of a URL `is_page` accepts (an HTML page of the crawl), once:
+        the first row of a URL wins, later ones are counted as duplicates, rows of URLs that are no
+        page of the crawl as `not in crawl`."""
+        seen: set[str] = set()
+        for reader in self.structured_data_readers:
+            account = None
+            for record in reader.records(self.normaliser):
+                if account is None:
+                    account = reader.accounts[STRUCTURED_DATA]
+                if record.url in seen:
+                    account.skipped["duplicate"] += 1
+                elif not is_page(record.url):
+                    account.skipped["not in crawl"] += 1
+                else:
+                    seen.add(record.url)
+                    account.loaded += 1
+                    yield record
+            self._close(reader, STRUCTURED_DATA)
+
+    def _close(self, reader: CrawlReader | StructuredDataReader, stream: str) -> None:
         """A stream read to the end: its warnings join the load's."""
         account = reader.accounts.get(stream)
         if account is not None:
@@ -294,7 +322,8 @@ class CrawlInput:
 
     def accounts(self) -> list[RowAccount]:
         """Every stream's account, in input order (streams that were not read are left out)."""
-        return [account for reader in self.readers for account in reader.accounts.values()]
+        readers: list[CrawlReader | StructuredDataReader] = [*self.readers, *self.structured_data_readers]
+        return [account for reader in readers for account in reader.accounts.values()]
 
     def summary(self) -> list[dict[str, object]]:
         """Rows read, loaded, skipped by reason and rejected, per input file and record kind."""
@@ -342,9 +371,10 @@ def open_inputs(
                 fix="pass a sitemap.xml or sitemap index with --sitemap",
             )
         files.append(DetectedFile(path, "sitemap"))
-    crawl_files = [f for f in files if f.kind != "sitemap"]
+    crawl_files = [f for f in files if f.kind not in ("sitemap", STRUCTURED_DATA_KIND)]
     require_crawl_export(crawl_files, paths)
     readers: list[CrawlReader] = [_READERS[f.kind](f.path, options) for f in crawl_files]
+    structured_data_readers = [StructuredDataReader(f.path, options) for f in files if f.kind == STRUCTURED_DATA_KIND]
     sitemap_readers = [SitemapReader(f.path, warnings) for f in files if f.kind == "sitemap"]
     link_readers = [r for r in readers if r.kind in LINK_KINDS]
     has_positions = bool(link_readers) and all(r.has_positions for r in link_readers)
@@ -362,7 +392,7 @@ def open_inputs(
         warnings.add("no sitemap: pages that nothing links to (orphans) cannot be found")
     for reader in sitemap_readers:
         _check_sitemap_host(reader, normaliser, warnings)
-    for reader in readers:
+    for reader in [*readers, *structured_data_readers]:
         opened = getattr(reader, "csv", None)
         if opened is not None and opened.title:
             log.info("%s: skipped the title row %r", reader.path.name, opened.title)
@@ -374,4 +404,5 @@ def open_inputs(
         has_positions=has_positions,
         has_sitemap=bool(sitemap_readers),
         warnings=warnings,
+        structured_data_readers=structured_data_readers,
     )

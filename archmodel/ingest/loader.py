@@ -40,7 +40,7 @@ from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.anchor_facts import ConditionNames, OwnNames
 from archmodel.ingest.copies import is_copy
 from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
-from archmodel.ingest.inputs import discover_files, infer_base_url, open_inputs, require_crawl_export
+from archmodel.ingest.inputs import CrawlInput, discover_files, infer_base_url, open_inputs, require_crawl_export
 from archmodel.ingest.link_hash import outlink_hashes
 from archmodel.ingest.link_summary import LinkTally
 from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord
@@ -84,6 +84,7 @@ class LoadResult:
     has_site_model: bool = False
     has_positions: bool = False
     has_sitemap: bool = False
+    has_structured_data: bool = False
     pagerank_engine: str = ""
     warnings: list[str] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)
@@ -282,6 +283,7 @@ class CrawlLoader:
         crawl_input = open_inputs([f.path for f in self.files], self.normaliser, self.sitemaps, self.read_options)
         self.result.has_positions = crawl_input.has_positions
         self.result.has_sitemap = crawl_input.has_sitemap
+        self.result.has_structured_data = crawl_input.has_structured_data
         self._create_crawl_node()
         with self._phase("prepare"):
             self.entity_rows = build_entity_rows(self.site_model, self.normaliser.to_url)
@@ -291,6 +293,7 @@ class CrawlLoader:
         with self._phase("links"):
             self._load_links(crawl_input.links(), has_page_export=self.result.pages > 0)
             self._mark_resources(crawl_input.resource_targets())
+            self._store_structured_data(crawl_input)
         with self._phase("entities"):
             self._add_uncrawled_pages(sorted(self.sitemap_urls | self.entity_rows.named_urls))
             self._load_entities(self.entity_rows)
@@ -318,6 +321,7 @@ class CrawlLoader:
             "has_site_model": self.result.has_site_model,
             "has_positions": self.result.has_positions,
             "has_sitemap": self.result.has_sitemap,
+            "has_structured_data": self.result.has_structured_data,
             **{key: value for key, value in thresholds.items() if value is not None},
             **(self.site_model.inferred.crawl_properties() if self.site_model.inferred else {}),
         }
@@ -481,6 +485,27 @@ class CrawlLoader:
             self.writer.run(
                 "UNWIND $rows AS id MATCH (p) WHERE elementId(p) = id SET p.resource = true",
                 ids[start : start + self.batch_size],
+            )
+
+    def _store_structured_data(self, crawl_input: CrawlInput) -> None:
+        """The schema.org types and validation counts of the Structured Data export on the crawled
+        HTML pages they describe (`schema_types`, `schema_errors`, `schema_warnings`); read once
+        the links are, as a crawl without a page export knows its pages only from them."""
+
+        def is_page(url: str) -> bool:
+            position = self.index.get(url)
+            return position is not None and bool(self.crawled[position])
+
+        rows = [
+            {"id": self.element_ids[self.index[record.url]], "types": record.types,
+             "errors": record.errors, "warnings": record.warnings}
+            for record in crawl_input.structured_data(is_page)
+        ]
+        for start in range(0, len(rows), self.batch_size):
+            self.writer.run(
+                "UNWIND $rows AS r MATCH (p) WHERE elementId(p) = r.id "
+                "SET p.schema_types = r.types, p.schema_errors = r.errors, p.schema_warnings = r.warnings",
+                rows[start : start + self.batch_size],
             )
 
     def _add_uncrawled_pages(self, urls: Iterable[str]) -> None:

@@ -46,6 +46,7 @@ def crawl_stats(graph: Graph, site: SiteRef) -> dict[str, Any]:
         "has_site_model": crawl.get("has_site_model"),
         "has_positions": crawl.get("has_positions"),
         "has_sitemap": crawl.get("has_sitemap"),
+        "has_structured_data": bool(crawl.get("has_structured_data")),
         "pages_by_type": {row["key"]: row["n"] for row in by_type},
         "pages_by_status": {row["key"]: row["n"] for row in by_status},
         "links_by_position": {row["key"]: row["n"] for row in links},

@@ -30,7 +30,9 @@ from archmodel.errors import PackError
 PACK_PATH_ENV = "ARCHMODEL_PACK_PATH"
 CHECK_SUFFIX = ".cypher"
 SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high")
-REQUIREMENTS: tuple[str, ...] = ("links", "site_model", "positions", "sitemap", "review_pages", "policy_pages")
+REQUIREMENTS: tuple[str, ...] = (
+    "links", "site_model", "positions", "sitemap", "review_pages", "policy_pages", "structured_data",
+)
 PARAMETER_TYPES: tuple[str, ...] = ("integer", "float", "boolean", "string", "list")
 DEFAULT_FIX_COST = "links"
 # Columns that name what a finding is about; a check without a declared `identity` is identified by these.
@@ -39,7 +41,7 @@ ANY_VALUE = "*"
 TARGET_PARAMETERS = ("crawl", "urls", "findings")  # what a `suggests.targets` query is given
 
 Severity = Literal["info", "low", "medium", "high"]
-Requirement = Literal["links", "site_model", "positions", "sitemap", "review_pages", "policy_pages"]
+Requirement = Literal["links", "site_model", "positions", "sitemap", "review_pages", "policy_pages", "structured_data"]
 ParameterType = Literal["integer", "float", "boolean", "string", "list"]
 FixCost = Literal["link", "links", "page", "site"]
 

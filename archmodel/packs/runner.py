@@ -53,6 +53,11 @@ LINKS_REASON = (
     "this crawl has no links; add Screaming Frog's All Inlinks export (Bulk Export > Links > All Inlinks) "
     "or a links.csv and load again"
 )
+STRUCTURED_DATA_REASON = (
+    "no structured data was loaded with this crawl; crawl with JSON-LD, Microdata, RDFa and Schema.org "
+    "Validation on (Configuration > Spider > Extraction), export Screaming Frog's Structured Data tab with "
+    "its All filter and load it with the crawl"
+)
 SKIP_REASONS = {
     "links": LINKS_REASON,
     "site_model": "the crawl was loaded without a site model; load it again with --site site.yml",
@@ -63,6 +68,7 @@ SKIP_REASONS = {
     "sitemap": "no sitemap was loaded; load the crawl again with --sitemap sitemap.xml",
     "review_pages": "the site model names no review methodology page; add trust.review_pages to site.yml",
     "policy_pages": "the site model names no policy page; add trust.policy_pages to site.yml",
+    "structured_data": STRUCTURED_DATA_REASON,
 }
 
 
@@ -92,10 +98,16 @@ class RunReport:
 
     def skip_lines(self) -> list[str]:
         """What to say about the skipped checks: one line for all the checks that need links
-        (on a crawl without links that is most of them), one line per other skipped check."""
+        (on a crawl without links that is most of them), one for all those that need structured
+        data (the whole structured-data pack), one line per other skipped check."""
         line = self.links_skip_line()
         lines = [line] if line else []
-        lines += [f"Skipped {o.check.name}: {o.skipped}." for o in self.skipped if o.skipped != LINKS_REASON]
+        without_schema = sum(1 for o in self.skipped if o.skipped == STRUCTURED_DATA_REASON)
+        if without_schema:
+            plural = "" if without_schema == 1 else "s"
+            lines.append(f"Skipped {without_schema} structured-data check{plural}: {STRUCTURED_DATA_REASON}.")
+        grouped = (LINKS_REASON, STRUCTURED_DATA_REASON)
+        lines += [f"Skipped {o.check.name}: {o.skipped}." for o in self.skipped if o.skipped not in grouped]
         return lines
 
     def links_skip_line(self) -> str | None:
@@ -251,6 +263,7 @@ class Runner:
                     ("site_model", "has_site_model"),
                     ("positions", "has_positions"),
                     ("sitemap", "has_sitemap"),
+                    ("structured_data", "has_structured_data"),
                 )
                 if crawl.get(key)
             }

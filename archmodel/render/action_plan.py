@@ -48,6 +48,7 @@ EFFECTS = {
     "content-links": "readers of articles and guides reach the clinical pages that answer their next question",
     "orphans": "the page gets links from the body of related pages, so patients and search engines can find it",
     "equity": "more of the site's link equity reaches the pages that matter",
+    "structured-data": "search engines read the page as the medical page, clinician or clinic it is",
 }
 AREA_WORDS = {
     "hub-spoke": "specialty hubs and their pages", "pathways": "care pathways",
@@ -56,6 +57,7 @@ AREA_WORDS = {
     "access": "locations and ways to book", "related-conditions": "related conditions",
     "content-links": "links from articles and guides", "orphans": "pages no link leads to",
     "equity": "link strength of key pages",
+    "structured-data": "medical structured data (schema.org)",
 }
 
 

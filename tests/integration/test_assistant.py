@@ -63,7 +63,7 @@ def test_the_tools_answer_as_the_command_line_does(seeded: Graph, cli_env: dict[
     assert set(tools) == {"sites", "crawls", "stats", "checks", "findings", "suggested_links", "diff", "query"}
     sites, catalogue, top, broken, links, counted = (answer(r) for r in results)
     assert [s["site"] for s in sites] == [HOST]
-    assert len(catalogue) == 40 and all(row["why"] and row["how_to_fix"] for row in catalogue)
+    assert len(catalogue) == 44 and all(row["why"] and row["how_to_fix"] for row in catalogue)
     assert top["total"] == planted and len(top["findings"]) == 5
     impacts = [f["impact"] for f in top["findings"]]
     assert impacts == sorted(impacts, reverse=True)

@@ -43,7 +43,7 @@ def test_packs_list_json(cli) -> None:
     code, out, _ = cli("packs", "list", "--format", "json")
     assert code == 0
     rows = json.loads(out)
-    assert len(rows) == 40
+    assert len(rows) == 44
     assert all(list(row) == ["pack", "check", "title", "severity", "description", "id", "fix_cost", "identity",
                              "why", "how_to_fix"] for row in rows)
     assert all(row["why"] and row["how_to_fix"] and row["id"].startswith("AM") for row in rows)

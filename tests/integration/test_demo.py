@@ -24,7 +24,7 @@ def test_demo_writes_findings_suggestions_report_and_maps(
     printed = capsys.readouterr().out
     expected = json.loads((SEED / "expected_findings.json").read_text())
     planted = sum(len(findings) for findings in expected["checks"].values())
-    assert f"Ran 40 checks on {expected['site']}: {planted} findings" in printed
+    assert f"Ran 44 checks on {expected['site']}: {planted} findings" in printed
 
     findings = json.loads((out / "findings.json").read_text())
     assert len(findings) == planted

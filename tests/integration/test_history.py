@@ -98,7 +98,7 @@ def test_diff_lists_exactly_the_changes_and_the_findings_they_cause(cli, crawls)
     old, new = crawls
     assert err.splitlines()[-1] == (
         f"{HOST}: crawl {old} -> {new}: 1 page added, 1 page status, 1 page indexable, 2 link lost (body), "
-        "7 finding new, 99 finding still open."
+        "7 finding new, 105 finding still open."
     )
 
 

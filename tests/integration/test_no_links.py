@@ -47,6 +47,8 @@ def test_every_check_that_reads_links_declares_it() -> None:
     assert {check.name for check in load_registry()} - needs_links == {
         "hub-spoke/condition-without-hub", "pathways/missing-stage-page",
         "provider-condition/provider-without-page", "orphans/sitemap-only",
+        "structured-data/condition-without-medical-type", "structured-data/provider-without-physician",
+        "structured-data/location-without-medical-organization", "structured-data/key-page-schema-errors",
     }
     for check in load_registry():
         body = check.cypher.split("\nMATCH", 1)[1]
@@ -76,7 +78,7 @@ def test_internal_html_only_skips_link_checks_in_one_line_and_runs_the_rest(
         ("missing-stage-page", f"{HEART}/conditions/heart-failure/symptoms/"),
         ("provider-without-page", f"{HEART}/providers/omar-reyes/"),
     ]
-    assert "Ran 3 checks on www.lakeshore-heart.example: 3 findings (1 high, 1 medium, 1 low); 37 skipped." in err
+    assert "Ran 3 checks on www.lakeshore-heart.example: 3 findings (1 high, 1 medium, 1 low); 41 skipped." in err
 
     code, out, err = cli(capsys, "run", "depth", "--format", "table")
     assert (code, out) == (0, "No findings.\n")

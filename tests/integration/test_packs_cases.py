@@ -24,7 +24,7 @@ import pytest
 from archmodel.db.connection import Graph
 from archmodel.ingest.loader import load_crawl
 from archmodel.packs.registry import load_registry
-from archmodel.packs.runner import RunReport, Runner
+from archmodel.packs.runner import STRUCTURED_DATA_REASON, RunReport, Runner
 from tests.conftest import wipe
 
 CASES = Path(__file__).resolve().parent.parent / "fixtures" / "packs"
@@ -168,6 +168,8 @@ class TestEdges:
             "orphans/sitemap-only": "no sitemap was loaded; load the crawl again with --sitemap sitemap.xml",
             "trust/missing-review-policy": "the site model names no review methodology page; add trust.review_pages to site.yml",
             "trust/missing-policy-links": "the site model names no policy page; add trust.policy_pages to site.yml",
+            **{check.name: STRUCTURED_DATA_REASON
+               for check in load_registry([], environ={}) if check.pack == "structured-data"},
         }
 
     def test_every_finding_has_the_shared_keys_and_a_detail_sentence(self, edges: RunReport) -> None:

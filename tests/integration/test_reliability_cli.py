@@ -80,6 +80,7 @@ def test_stray_byte_loads_utf8_with_a_warning_and_a_summary(
     assert result["inputs"] == [{
         "file": "utf8_stray_byte_pages.csv", "records": "pages", "read": 4, "loaded": 4, "skipped_external": 0,
         "skipped_non_html": 0, "skipped_resource": 0, "skipped_duplicate": 0, "skipped_never_fetched": 0,
+        "skipped_not_in_crawl": 0,
         "rejected": 0, "bad_values": 0, "never_fetched": {},
     }]
     titles = {row["title"] for row in graph.read("MATCH (p:Page {site: $host}) RETURN p.title AS title", {"host": HOST})}

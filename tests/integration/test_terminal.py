@@ -77,7 +77,7 @@ def test_run_on_a_terminal_is_counts_per_check_and_the_top_ten(seed_env: dict[st
     code, lines = in_terminal(["run"], seed_env)
     text = "\n".join(lines)
     assert code == 0 and len(lines) < 120, f"{len(lines)} lines"
-    assert "99 findings on www.lakeside-health.example, by check, most impact first:" in text
+    assert "105 findings on www.lakeside-health.example, by check, most impact first:" in text
     assert re.search(r"^ 1\. \[high\] .+ \(impact [\d.]+\)$", text, re.M)
     assert re.search(r"^10\. \[", text, re.M) and not re.search(r"^11\. \[", text, re.M)
     assert "https://www.lakeside-health.example" not in text, "pages show as site paths"

@@ -135,8 +135,8 @@ def test_report_opens_with_the_plan_and_says_which_signals_it_used(graph: Graph)
 
 
 def test_seed_with_its_traffic_sample_keeps_the_expected_findings_and_link_scores(graph: Graph) -> None:
-    result = load_crawl(graph, [SEED / "internal_all.csv", SEED / "all_inlinks.csv"], site_model=SEED / "site.yml",
-                        sitemaps=[SEED / "sitemap.xml"])
+    result = load_crawl(graph, [SEED / "internal_all.csv", SEED / "all_inlinks.csv", SEED / "structured_data_all.csv"],
+                        site_model=SEED / "site.yml", sitemaps=[SEED / "sitemap.xml"])
     from archmodel.ingest.traffic_join import add_traffic
 
     traffic = add_traffic(graph, resolve_site(graph, result.site), [SEED / "traffic"])

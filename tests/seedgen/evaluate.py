@@ -1,4 +1,4 @@
-"""The seed's own model of every check: what the 40 checks must find in the generated site.
+"""The seed's own model of every check: what the checks must find in the generated site.
 
 This is not the Cypher checks run another way: it reads the generator's pages and link list
 (never Neo4j) and applies docs/check-semantics.md to them, so the expected-findings file can be
@@ -21,6 +21,7 @@ from scipy import sparse
 from archmodel.ingest.anchor_facts import OwnNames
 from archmodel.ingest.copies import is_copy
 from archmodel.ingest.patterns import PatternSet
+from archmodel.ingest.readers.structured_data import type_name
 from archmodel.synth import model as m
 from archmodel.synth.links import Link
 from archmodel.synth.model import Site
@@ -59,7 +60,15 @@ CHECKS = [
     "content-links/blog-missing-service", "content-links/service-missing-guides",
     "content-links/resource-hub-thin", "content-links/too-many-links", "content-links/too-few-contextual-links",
     "equity/low-equity-key-pages", "equity/equity-sinks",
+    "structured-data/condition-without-medical-type", "structured-data/provider-without-physician",
+    "structured-data/location-without-medical-organization", "structured-data/key-page-schema-errors",
 ]
+# structured-data: the types each check accepts (the checks' headers say which and why)
+CONDITION_TYPES = {"MedicalWebPage", "MedicalCondition", "InfectiousDisease"}
+CLINICIAN_TYPES = {"Physician", "IndividualPhysician", "Dentist", "Optician"}
+CARE_PLACE_TYPES = {"MedicalOrganization", "MedicalBusiness", "MedicalClinic", "CovidTestingFacility", "Hospital",
+                    "Dentist", "DiagnosticLab", "Pharmacy", "Optician", "Physician"}
+SCHEMA_KEY = {"specialty_hub", "condition", "diagnosis", "treatment", "appointment", "provider", "location"}
 
 
 def fold(text: str) -> str:
@@ -214,9 +223,19 @@ def _pagerank(graph: Graph) -> None:
     graph.pagerank = {p: float(scores[index[p]]) for p in nodes}
 
 
+@dataclass(frozen=True)
+class Markup:
+    """A page's structured data as the export says it: type names (schema.org URLs read as names)
+    and the validation error count."""
+
+    types: frozenset[str]
+    errors: int
+
+
 class Evaluator:
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, graph: Graph, markup: dict[str, Markup]) -> None:
         self.g = graph
+        self.markup = markup
         self.site = graph.site
         g = graph
         self.live = {p for p, n in g.pages.items() if n.crawled and n.status == 200}
@@ -252,7 +271,8 @@ class Evaluator:
 
     def run(self) -> dict[str, list[dict[str, Any]]]:
         for method in (self.orphans, self.hub_spoke, self.pathways, self.provider_condition, self.anchors,
-                       self.depth, self.broken_links, self.trust, self.access, self.related, self.content, self.equity):
+                       self.depth, self.broken_links, self.trust, self.access, self.related, self.content, self.equity,
+                       self.structured_data):
             method()
         for check in self.findings:
             self.findings[check].sort(key=lambda row: sorted((k, str(v)) for k, v in row.items()))
@@ -519,6 +539,26 @@ class Evaluator:
             if t in ("condition", "treatment", "service") and len(self.body_out[p]) < MIN_CONTEXT:
                 self.add("content-links/too-few-contextual-links", url=p)
 
+    def structured_data(self) -> None:
+        """A live condition overview, profile or in-person location page whose markup has none of
+        its accepted types (no row: no types); a live key page with validation errors."""
+        s = self.site
+        none = Markup(frozenset(), 0)
+        for c in s.conditions.values():
+            if "overview" in c.stages and c.overview in self.live \
+                    and not self.markup.get(c.overview, none).types & CONDITION_TYPES:
+                self.add("structured-data/condition-without-medical-type", url=c.overview, condition=c.id)
+        for p in s.providers.values():
+            if p.page in self.live and not self.markup.get(p.page, none).types & CLINICIAN_TYPES:
+                self.add("structured-data/provider-without-physician", url=p.page, provider=p.id)
+        for loc in s.locations.values():
+            if not loc.telehealth and loc.page in self.live \
+                    and not self.markup.get(loc.page, none).types & CARE_PLACE_TYPES:
+                self.add("structured-data/location-without-medical-organization", url=loc.page, location=loc.id)
+        for path in sorted(self.live):
+            if self.type(path) in SCHEMA_KEY and self.markup.get(path, none).errors > 0:
+                self.add("structured-data/key-page-schema-errors", url=path)
+
     def equity(self) -> None:
         g = self.g
         scores = {p: g.pagerank[p] for p in self.live}
@@ -544,6 +584,15 @@ class Evaluator:
             self.add("equity/equity-sinks", url=p)
 
 
-def evaluate(site: Site, links: list[tuple[str, Link]]) -> tuple[Graph, dict[str, list[dict[str, Any]]]]:
+def read_markup(rows: dict[str, tuple[list[str], int]]) -> dict[str, Markup]:
+    """Page path -> its markup, from the export's rows (path -> types as written, errors)."""
+    return {
+        path: Markup(frozenset(type_name(t) for t in types if t), errors)
+        for path, (types, errors) in rows.items()
+    }
+
+
+def evaluate(site: Site, links: list[tuple[str, Link]],
+             markup: dict[str, Markup]) -> tuple[Graph, dict[str, list[dict[str, Any]]]]:
     graph = build_graph(site, links)
-    return graph, Evaluator(graph).run()
+    return graph, Evaluator(graph, markup).run()

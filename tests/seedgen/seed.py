@@ -1,8 +1,9 @@
 """Regenerate the bundled seed data: `python -m tests.seedgen.seed [OUT_DIR]` (default seed_data/).
 
-Writes the crawl (Screaming Frog format), sitemap, site.yml, providers.csv, a traffic sample
-(`traffic/`: Search Console and GA4 exports, archmodel.synth.traffic), and the expected
-findings of all 40 checks (`expected_findings.json`, `EXPECTED.md`), byte-identically every time.
+Writes the crawl (Screaming Frog format), its Structured Data export (tests/seedgen/structured_data.py),
+sitemap, site.yml, providers.csv, a traffic sample (`traffic/`: Search Console and GA4 exports,
+archmodel.synth.traffic), and the expected findings of every built-in check
+(`expected_findings.json`, `EXPECTED.md`), byte-identically every time.
 The expected findings come from the generator's own model of the site (tests/seedgen/evaluate.py),
 and must equal what the plants declare; any difference stops the generator.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ from archmodel.packs.registry import builtin_registry
 from tests.seedgen import evaluate as ev
 from archmodel.synth import model as m
 from tests.seedgen import plants as pl
+from tests.seedgen import structured_data as sd
 from archmodel.synth.links import Directives, Link, LinkBuilder
 from archmodel.synth.model import Site
 from archmodel.synth.profiles import add_structural_extras, seed_entities
@@ -31,14 +34,26 @@ from archmodel.synth.writer import write_crawl
 IDENTITY = {check.name: check.identity for check in builtin_registry()}
 
 
-def build_seed() -> tuple[Site, Directives, list[pl.Plant]]:
+@dataclass
+class Seed:
+    site: Site
+    directives: Directives
+    plants: list[pl.Plant]
+    markup: dict[str, sd.SchemaRow]  # the Structured Data export's rows by page path
+    traps: list[sd.Trap]
+    foreign_rows: list[str]  # Structured Data rows of URLs that are no page of the crawl
+
+
+def build_seed() -> Seed:
     site = seed_entities()
     add_structural_extras(site)
     pl.before_pages(site)
     site.build_pages()
     directives = Directives()
     plants = pl.plant(site, directives)
-    return site, directives, plants
+    markup = sd.baseline(site)
+    markup_plants, traps, foreign = sd.plant_structured_data(site, markup)
+    return Seed(site, directives, plants + markup_plants, markup, traps, foreign)
 
 
 def _matches(row: dict[str, Any], keys: dict[str, Any]) -> bool:
@@ -79,20 +94,22 @@ def explain(findings: dict[str, list[dict[str, Any]]], plants: list[pl.Plant],
 
 
 def generate(out: Path, check: bool = True) -> dict[str, Any]:
-    site, directives, plants = build_seed()
+    seed = build_seed()
+    site, directives, plants = seed.site, seed.directives, seed.plants
     links: list[tuple[str, Link]] = []
     # first pass only collects links (depth and link score are written into internal_all.csv)
     collector = LinkBuilder(site, directives)
     for page in site.pages.values():
         if page.crawled:
             links.extend((page.path, ln) for ln in collector.links(page))
-    graph, findings = ev.evaluate(site, links)
+    graph, findings = ev.evaluate(site, links, ev.read_markup({p: (r.types, r.errors) for p, r in seed.markup.items()}))
     scores = graph.pagerank
     top = max(scores.values())
     link_scores = {p: int(round(100 * math.log(1 + s) / math.log(1 + top))) for p, s in scores.items()}
     write_crawl(site, LinkBuilder(site, directives), out, depths=graph.depth, link_scores=link_scores)
     write_site_files(site, out)
     write_traffic(site, graph.pagerank, out)
+    sd.write_structured_data(seed.markup, seed.foreign_rows, out)
     equity_note = ("by construction: a page every menu links to (see 'Equity' above)")
     explained, problems = explain(findings, plants, equity_note)
     problems += graph.ambiguities
@@ -102,12 +119,13 @@ def generate(out: Path, check: bool = True) -> dict[str, Any]:
                 "checks": {c: [{k: row[k] for k in IDENTITY[c]} for row in findings[c]] for c in ev.CHECKS}}
     (out / "expected_findings.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n",
                                                 encoding="utf-8", newline="\n")
-    (out / "EXPECTED.md").write_text(expected_md(site, plants, explained, graph), encoding="utf-8", newline="\n")
+    (out / "EXPECTED.md").write_text(expected_md(site, plants, explained, graph, seed.traps), encoding="utf-8",
+                                     newline="\n")
     return {"pages": sum(1 for p in site.pages.values() if p.crawled), "links": len(links), "problems": problems}
 
 
 def expected_md(site: Site, plants: list[pl.Plant], explained: dict[str, list[tuple[dict[str, Any], str]]],
-                graph: ev.Graph) -> str:
+                graph: ev.Graph, traps: list[sd.Trap]) -> str:
     live = sorted(p for p, n in graph.pages.items() if n.crawled and n.status == 200)
     values = sorted(graph.pagerank[p] for p in live)
     n = len(values)
@@ -117,7 +135,7 @@ def expected_md(site: Site, plants: list[pl.Plant], explained: dict[str, list[tu
         "# Seed data: planted defects and expected findings",
         "",
         "Generated by `python -m tests.seedgen.seed` (do not edit by hand). `expected_findings.json` lists, for",
-        "each of the 40 checks, exactly the findings the Cypher checks must return on this seed (identity keys of",
+        f"each of the {len(ev.CHECKS)} checks, exactly the findings the Cypher checks must return on this seed (identity keys of",
         f"docs/check-semantics.md): {total} findings in all. This page says why each one is there.",
         "",
         "The baseline site is clean by construction: every page carries the same header, navigation and footer",
@@ -133,6 +151,16 @@ def expected_md(site: Site, plants: list[pl.Plant], explained: dict[str, list[tu
         lines.append(f"- checks: {', '.join('`' + c + '`' for c in checks)}")
         lines.append("")
     lines += [
+        "## Structured-data traps",
+        "",
+        f"Rows of `{sd.FILE_NAME}` that look like defects to a careless reading of the structured-data checks",
+        "and must produce no finding:",
+        "",
+        *(f"- {t.where}: {t.why} ({', '.join('`' + c + '`' for c in t.checks)})" for t in traps),
+        "",
+        "Two more rows name URLs that are no page of the crawl (another host, a page never crawled): the load",
+        "counts them as skipped.",
+        "",
         "## Equity",
         "",
         "PageRank is computed by the generator over its own link list exactly as check-semantics.md defines it",

@@ -38,6 +38,8 @@ CATALOGUE = {
     "related-conditions": {"unlinked-related", "off-pathway-related"},
     "content-links": {"blog-missing-service", "service-missing-guides", "resource-hub-thin", "too-many-links", "too-few-contextual-links"},
     "equity": {"low-equity-key-pages", "equity-sinks"},
+    "structured-data": {"condition-without-medical-type", "provider-without-physician",
+                        "location-without-medical-organization", "key-page-schema-errors"},
 }
 SEVERITY = {
     "orphans/orphan-pages": "high", "orphans/sitemap-only": "high", "orphans/nav-only-inlinks": "medium",
@@ -57,6 +59,9 @@ SEVERITY = {
     "content-links/blog-missing-service": "medium", "content-links/service-missing-guides": "low",
     "content-links/resource-hub-thin": "low", "content-links/too-many-links": "low",
     "content-links/too-few-contextual-links": "low", "equity/low-equity-key-pages": "medium", "equity/equity-sinks": "info",
+    "structured-data/condition-without-medical-type": "medium", "structured-data/provider-without-physician": "low",
+    "structured-data/location-without-medical-organization": "low",
+    "structured-data/key-page-schema-errors": "medium",
 }
 # docs/check-semantics.md "Identity of a finding": every identity key must be a declared column.
 IDENTITY_KEYS = {"url", "source", "target", "condition", "specialty", "provider", "location", "related", "anchor"}
@@ -90,7 +95,7 @@ def test_builtin_packs_are_the_catalogue(no_env: None) -> None:
     registry = load_registry()
     found = {pack: {c.id for c in checks} for pack, checks in registry.packs.items()}
     assert found == CATALOGUE
-    assert len(registry) == 40
+    assert len(registry) == 44
     assert builtin_root() == REPO / "cypher"
 
 
@@ -227,7 +232,7 @@ def test_user_pack_from_pack_dir_and_env(tmp_path: Path, monkeypatch: pytest.Mon
     registry = load_registry([first])
     assert {"mine/titled", "theirs/titled"} <= set(registry.checks)
     assert not registry.checks["mine/titled"].builtin
-    assert len(registry) == 42
+    assert len(registry) == 46
 
 
 def test_a_folder_of_check_files_is_one_pack(tmp_path: Path, no_env: None) -> None:

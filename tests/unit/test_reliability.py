@@ -222,6 +222,7 @@ def test_duplicates_and_links_of_non_html_pages_are_counted(tmp_path: Path, n: U
     assert rows["pages"] | {} == {
         "file": "pages.csv", "records": "pages", "read": 6, "loaded": 2, "skipped_external": 1,
         "skipped_non_html": 1, "skipped_resource": 0, "skipped_duplicate": 1, "skipped_never_fetched": 0,
+        "skipped_not_in_crawl": 0,
         "rejected": 1, "bad_values": 0, "never_fetched": {},
     }
     assert (rows["links"]["read"], rows["links"]["loaded"], rows["links"]["skipped_non_html"],

@@ -131,7 +131,7 @@ def test_expected_findings_cover_every_check_with_identity_keys() -> None:
     expected = json.loads((SEED / "expected_findings.json").read_text(encoding="utf-8"))
     assert expected["site"] == HOST
     names = sorted(c.name for c in load_registry([], environ={}))
-    assert sorted(expected["checks"]) == names and len(names) == 40
+    assert sorted(expected["checks"]) == names and len(names) == 44
     for check, findings in expected["checks"].items():
         assert findings, f"{check} has no planted finding"
         assert all(set(f) == set(seed_module.IDENTITY[check]) for f in findings), check

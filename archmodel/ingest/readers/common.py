@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -181,6 +182,31 @@ class CsvReader:
             url = normaliser.normalise(target, base=source)
             if url is not None:
                 self.resource_targets.add(url)
+
+    def fetched_rows(
+        self, account: RowAccount, check: ValueChecker, normaliser: UrlNormaliser,
+        address: int | None, status_code: int | None, status_text: int | None,
+    ) -> Iterator[tuple[int, list[str], str, int | None]]:
+        """(line, cells, normalised URL, status) of every row naming a URL of the site that the
+        crawler fetched, each row counted as read; a row without an address is rejected, one of
+        another host skipped as external, one never fetched (Screaming Frog's status 0) skipped
+        with the crawler's reason. Screaming Frog's page-level exports share these columns."""
+        for line, cells in self.csv.rows():
+            account.read += 1
+            raw_url = cell(cells, address)
+            if not raw_url:
+                account.rejected += 1
+                continue
+            url = normaliser.normalise(raw_url)
+            if url is None:
+                account.skipped["external"] += 1
+                continue
+            status = check.status(cells, status_code, line)
+            unfetched = never_fetched(status, cell(cells, status_text))
+            if unfetched:
+                account.skip_never_fetched(unfetched)
+                continue
+            yield line, cells, url, status
 
     def start(self, stream: str) -> tuple[RowAccount, ValueChecker]:
         """A fresh account for one pass over a stream, and the checker for its numbers."""

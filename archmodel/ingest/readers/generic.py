@@ -53,21 +53,8 @@ class PagesReader(CsvReader):
         )
         name = self.path.name
         account, check = self.start("pages")
-        skipped = account.skipped
-        for line, cells in self.csv.rows():
-            account.read += 1
-            raw_url = cell(cells, url_col)
-            if not raw_url:
-                account.rejected += 1
-                continue
-            url = normaliser.normalise(raw_url)
-            if url is None:
-                skipped["external"] += 1
-                continue
-            status = check.status(cells, status_col, line)
-            if status == 0:
-                account.skip_never_fetched("No Response")
-                continue
+        # no status text column: a status of 0 is never fetched, "No Response"
+        for line, cells, url, status in self.fetched_rows(account, check, normaliser, url_col, status_col, None):
             canonical_url = site_url(normaliser, cell(cells, canonical), url)
             stated = cell(cells, indexable_col)
             derived, reason = derived_indexability(status if status is not None else 200, False, canonical_url, url)

@@ -22,7 +22,6 @@ from archmodel.ingest.readers.common import (
     CsvReader,
     PageColumns,
     derived_indexability,
-    never_fetched,
     normalise_position,
     page_record,
     require_columns,
@@ -61,22 +60,8 @@ class InternalReader(CsvReader):
         )
         name = self.path.name
         account, check = self.start("pages")
-        skipped = account.skipped
-        for line, cells in self.csv.rows():
-            account.read += 1
-            raw_url = cell(cells, address)
-            if not raw_url:
-                account.rejected += 1
-                continue
-            url = normaliser.normalise(raw_url)
-            if url is None:
-                skipped["external"] += 1
-                continue
-            status = check.status(cells, status_code, line)
-            unfetched = never_fetched(status, cell(cells, status_text))
-            if unfetched:
-                account.skip_never_fetched(unfetched)
-                continue
+        rows = self.fetched_rows(account, check, normaliser, address, status_code, status_text)
+        for line, cells, url, status in rows:
             canonical_url = site_url(normaliser, cell(cells, canonical), url)
             verdict = cell(cells, indexability)
             if verdict is not None:
