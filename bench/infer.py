@@ -55,7 +55,7 @@ SITES = [("seed", "tuned"), ("publisher", "tuned"), ("wordpress", "tuned"), ("bi
          ("physio", "tuned after 1st"), ("hospital-mayo-style", "tuned after 1st"), ("ortho", "held out"),
          ("womens-health", "held out")]
 REAL = [("lightchiro-sg", "tuned"), ("plasticsurgery-nj", "tuned"), ("desertspine", "tuned after 1st"),
-        ("sehasave", "tuned after 1st"), ("smhdental", "held out"), ("dembitskyi", "held out"),
+        ("sehasave", "tuned after 1st"), ("smhdental", "tuned after 1st"), ("dembitskyi", "held out"),
         ("drdiomar", "control"), ("squareone", "control"), ("nutrisport", "control"), ("davidsonhomes", "control"),
         ("clearviewlibrary", "control")]
 LABELS = BENCH.parent / "tests" / "data" / "real_labels"
