@@ -102,6 +102,10 @@ SERVICE_WORDS = re.compile(r"\b(unit|center|centre|program|programme|clinic|serv
 ARTICLE_LEAD = re.compile(r"^(preparing|prepare|getting ready|what to expect|how to|questions|tips|your|a guide|guide)\b")
 BOOKING_PATH = re.compile(r"contact|book|appointment|consult|schedule|cita|agendar|contato|contacto", re.I)
 WHAT_IS = re.compile(r"^(what (is|are)|que es|o que e)\b")
+# procedures only clinicians perform: a practice whose pages are "Root canal", "Tooth extraction" and
+# "Dental implants" is medical even with no condition page; cosmetic and service entries ("Teeth
+# whitening", "Dentures") and medication classes are sold by shops and spas as well
+CLINICAL_KINDS = {"surgery", "procedure", "test", "therapy"}
 CARE_WORDS = set("care health wellness medical medicine pain sleep vein weight women womens children childrens kids "
                  "pediatric cancer heart breast eye skin spine joint sports rhythm rehab rehabilitation therapy "
                  "physical surgery surgical urgent walk primary family dental headache memory wound diabetes "
@@ -122,7 +126,7 @@ class Placement:
     language: str = ""  # a second-language mirror's prefix (`es`); "" for the site's main language
     excluded: bool = False  # never an entity (see the module docstring)
     question_stage: str = ""  # a stage its title or slug names without naming a condition
-    medical: bool = False  # what it says is medical: a vocabulary condition, a clinician, a specialty
+    medical: bool = False  # what it says is medical: a vocabulary condition, a clinician, a specialty, a clinical procedure
 
 
 def tokens(segment: str) -> set[str]:
@@ -295,7 +299,8 @@ class Classifier:
         known = self.vocabulary.treatment(head) if head else None
         if known:
             kind = "test" if known.kind == "test" else "treatment"
-            return Placement(kind, f"'{_short(head)}' is a {'test' if kind == 'test' else known.kind}", strength=0.5)
+            return Placement(kind, f"'{_short(head)}' is a {'test' if kind == 'test' else known.kind}", strength=0.5,
+                             medical=known.kind in CLINICAL_KINDS)
         if head and TEST_WORDS.search(fold(head)) and not conditions and not SERVICE_WORDS.search(fold(head)) \
                 and not ARTICLE_LEAD.match(fold(head)):  # "Knee MRI", not "Preparing your child for a test"
             return Placement("test", f"'{_short(head)}' names a test", strength=0.5)

@@ -1,0 +1,68 @@
+"""`archmodel init` on small practice sites whose pages are procedures, not conditions.
+
+A dental or surgical practice on WordPress titles its pages after what it does ("Root Canal
+Treatment", "Dental Implant") and has few or no condition pages. Its procedure pages are medical
+evidence; cosmetic and retail services (whitening, dentures, Botox) that shops and spas sell too
+are not. Crafted inputs in the shape of a URL inventory (`url`, `title`, `http_status`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archmodel.infer.pipeline import infer_model
+from archmodel.infer.vocabulary import vocabulary
+from archmodel.ingest.normalise import UrlNormaliser
+from archmodel.ingest.inputs import open_inputs
+
+HOST = "https://www.harbourside-dental.example"
+
+
+def _inventory(folder: Path, brand: str, rows: list[tuple[str, str, int]]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = ["url,page_type,title,http_status"]
+    lines += [f"{HOST}{path},standard,{title} - {brand},{status}" for path, title, status in rows]
+    (folder / "inventory.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_a_procedure_title_names_the_vocabulary_entry_in_any_usual_form() -> None:
+    vocab = vocabulary()
+    assert vocab.treatment("Root Canal Treatment").id == "root-canal"  # a generic tail word
+    assert vocab.treatment("Dental Implant").id == "dental-implants"  # singular of the vocabulary's plural
+    assert vocab.treatment("Dental Crown").id == "dental-crowns"
+    assert vocab.treatment("Tratamiento de implantes dentales").id == "dental-implants"  # a generic head, Spanish
+    assert vocab.treatment("Cancer treatment") is None  # the tail goes, but a condition is no procedure
+    assert vocab.treatment("Treatment") is None
+
+
+def test_a_practice_of_procedure_pages_is_medical_and_keeps_its_service_line_hubs(tmp_path: Path) -> None:
+    rows = [("/", "Going the extra smile", 200),
+            ("/general-dentistry/", "General Dentistry", 200),
+            ("/cosmetic-dentistry/", "Cosmetic Dentistry", 200),
+            ("/root-canal-treatment/", "Root Canal Treatment", 200),
+            ("/dental-implant/", "Dental Implant", 200),
+            ("/teeth-whitening/", "Teeth Whitening", 200),
+            ("/contact-us/", "Contact us", 200)]
+    model = infer_model([_inventory(tmp_path / "crawl", "Harbourside Dental Care", rows)])
+    assert not model.why_no_medical
+    assert {s.fields["hub"] for s in model.specialties} == {"/general-dentistry/", "/cosmetic-dentistry/"}
+
+
+def test_cosmetic_and_retail_services_alone_are_not_medical(tmp_path: Path) -> None:
+    rows = [("/", "Glow Studio", 200),
+            ("/teeth-whitening/", "Teeth Whitening", 200),
+            ("/botox/", "Botox", 200),
+            ("/dentures/", "Dentures", 200),
+            ("/lip-filler/", "Lip Filler", 200),
+            ("/cosmetic-dentistry/", "Cosmetic Dentistry", 200)]
+    model = infer_model([_inventory(tmp_path / "crawl", "Glow Studio", rows)])
+    assert model.why_no_medical
+    assert not model.specialties
+
+
+def test_generic_pages_read_the_status_from_an_http_status_column(tmp_path: Path) -> None:
+    folder = _inventory(tmp_path / "crawl", "Harbourside Dental Care",
+                        [("/", "Home", 200), ("/invisalign/", "Page Not Found", 404)])
+    crawl = open_inputs([folder / "inventory.csv"], UrlNormaliser(HOST))
+    assert [(p.url, p.status) for p in crawl.pages()] == [(HOST + "/", 200), (HOST + "/invisalign/", 404)]
