@@ -66,3 +66,18 @@ def test_generic_pages_read_the_status_from_an_http_status_column(tmp_path: Path
                         [("/", "Home", 200), ("/invisalign/", "Page Not Found", 404)])
     crawl = open_inputs([folder / "inventory.csv"], UrlNormaliser(HOST))
     assert [(p.url, p.status) for p in crawl.pages()] == [(HOST + "/", 200), (HOST + "/invisalign/", 404)]
+
+
+def test_a_procedure_page_over_a_family_of_procedures_is_their_service_line(tmp_path: Path) -> None:
+    rows = [("/", "Harbourside Plastic Surgery", 200),
+            ("/procedures/", "Our Procedures", 200),
+            ("/procedures/breast/", "Discover What Our Surgeons Can Do For Your Breasts", 200),
+            ("/procedures/breast/augmentation/", "Breast Augmentation", 200),
+            ("/procedures/breast/lift/", "Breast Lift", 200),
+            ("/procedures/breast/reduction/", "Breast Reduction", 200),
+            ("/procedures/face/", "Facial Procedures", 200),
+            ("/procedures/face/blepharoplasty/", "Blepharoplasty", 200),
+            ("/procedures/liposuction/", "Liposuction", 200)]
+    model = infer_model([_inventory(tmp_path / "crawl", "Harbourside Plastic Surgery", rows)])
+    assert [(s.fields["hub"], s.fields["name"]) for s in model.specialties] == [("/procedures/breast/", "Breast")]
+    assert model.specialties[0].accepted  # written as an entry, not commented out for review
