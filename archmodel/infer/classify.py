@@ -409,7 +409,10 @@ class Classifier:
     def refine_with_links(self, placed: dict[int, Placement]) -> None:
         """Two readings only links give: the page booking anchors lead to ("Schedule a consultation"
         -> `/contact/`) is where the site books visits, and a page about a condition that only post
-        listings link to (`/blog/page/6/`, a category archive) is a post, not the condition's page."""
+        listings link to (`/blog/page/6/`, a category archive) is a post, not the condition's page.
+        A post squarely about one stage of a condition ("How to sleep better if you have
+        scoliosis") stays that stage's page: clinics publish stage pages as posts, and only the
+        condition's own page has an older twin to be confused with."""
         evidence = self.evidence
         if not evidence.has_links:
             return
@@ -422,7 +425,7 @@ class Classifier:
                 placed[page_id] = Placement("appointment", f"{len(sources)} pages link to it to book a visit",
                                             strength=0.7, language=placement.language)
         for page_id, placement in placed.items():
-            if placement.excluded or placement.type not in STAGE_TYPE_OF.keys() | {"condition"} or page_id in evidence.nav_from_home:
+            if placement.excluded or placement.type != "condition" or page_id in evidence.nav_from_home:
                 continue
             sources = [s for s in evidence.in_links(page_id).tolist() if s != page_id]
             if sources and all(placed[s].excluded or placed[s].type == "blog" or _is_listing(evidence.pages[s].path)

@@ -8,9 +8,11 @@ are not. Crafted inputs in the shape of a URL inventory (`url`, `title`, `http_s
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 from archmodel.infer.pipeline import infer_model
+from archmodel.infer.text import stage_of
 from archmodel.infer.vocabulary import vocabulary
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.inputs import open_inputs
@@ -81,3 +83,43 @@ def test_a_procedure_page_over_a_family_of_procedures_is_their_service_line(tmp_
     model = infer_model([_inventory(tmp_path / "crawl", "Harbourside Plastic Surgery", rows)])
     assert [(s.fields["hub"], s.fields["name"]) for s in model.specialties] == [("/procedures/breast/", "Breast")]
     assert model.specialties[0].accepted  # written as an entry, not commented out for review
+
+
+def test_stage_titles_of_blog_posts_name_their_stage() -> None:
+    assert stage_of("7 Surefire Remedies for Low Back Pain") == "treatment"
+    assert stage_of("Tackling Sciatica: Non-Surgical Treatment Options") == "treatment"
+    assert stage_of("Treat Neck Pain at Your Desk") == "treatment"
+    assert stage_of("How to Sleep Better If You Have Scoliosis") == "follow_up"
+    assert stage_of("Remedios caseros para la ciática") == "treatment"
+    assert stage_of("Sciatica Treatment") is None  # how clinics title the condition's own page
+    assert stage_of("Sciatica: causes, symptoms and treatment options") is None  # the whole story
+    assert stage_of("Treatments we offer") is None
+
+
+def _linked_crawl(folder: Path, pages: dict[str, str], links: list[tuple[str, str]]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "internal_html.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Address", "Content Type", "Status Code", "Title 1", "H1-1"])
+        for path, title in pages.items():
+            writer.writerow([HOST + path, "text/html; charset=UTF-8", "200", title, ""])
+    with (folder / "all_inlinks.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Type", "Source", "Destination", "Anchor", "Follow", "Link Position"])
+        for source, target in links:
+            writer.writerow(["Hyperlink", HOST + source, HOST + target, pages[target], "True", "Content"])
+    return folder
+
+
+def test_a_stage_post_only_the_blog_links_to_is_still_its_conditions_stage_page(tmp_path: Path) -> None:
+    pages = {"/": "Light Spine Clinic", "/blog/": "Blog", "/blog/page/2/": "Blog - Page 2",
+             "/scoliosis/": "Scoliosis", "/sciatica/": "Sciatica", "/sciatica-2019/": "Sciatica",
+             "/how-to-sleep-better-if-you-have-scoliosis/": "How to Sleep Better If You Have Scoliosis",
+             "/7-remedies-for-sciatica/": "7 Remedies for Sciatica"}
+    links = [("/", "/scoliosis/"), ("/", "/sciatica/"), ("/blog/", "/how-to-sleep-better-if-you-have-scoliosis/"),
+             ("/blog/page/2/", "/7-remedies-for-sciatica/"), ("/blog/page/2/", "/sciatica-2019/")]
+    model = infer_model([_linked_crawl(tmp_path / "crawl", pages, links)])
+    stages = {c.fields["pages"]["overview"]: c.fields["pages"] for c in model.conditions}
+    assert stages["/scoliosis/"]["follow_up"] == "/how-to-sleep-better-if-you-have-scoliosis/"
+    assert stages["/sciatica/"]["treatment"] == "/7-remedies-for-sciatica/"
+    assert "/sciatica-2019/" not in stages  # a condition page only post listings reach is an old post
