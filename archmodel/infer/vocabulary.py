@@ -99,6 +99,10 @@ class Vocabulary:
         for entry in conditions:  # other languages and ICD terms never shadow an English name
             for key in (*entry.spanish, *entry.portuguese, *entry.icd_terms):
                 self._condition.setdefault(fold(key), entry)
+        self._treatment: dict[str, VocabularyTreatment] = {}  # folded name -> entry: one look-up per form of a title
+        for t in self.treatments:
+            for name in (t.name, *t.names):
+                self._treatment.setdefault(fold(name), t)
         self._specialty: dict[str, VocabularySpecialty] = {}
         self._practitioner: dict[str, VocabularySpecialty] = {}
         for sp in specialties:
@@ -145,7 +149,7 @@ class Vocabulary:
         the vocabulary holds one form ("Root canal", "Dental implants", "ortodoncia"): a trailing or
         leading generic word and the number of the last word do not change which procedure it is."""
         for key in _treatment_forms(fold(text)):
-            found = self.treatment_finder.exact(key)
+            found = self._treatment.get(key)
             if found is not None:
                 return found
         return None
