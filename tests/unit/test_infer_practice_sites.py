@@ -20,10 +20,13 @@ from archmodel.ingest.inputs import open_inputs
 HOST = "https://www.harbourside-dental.example"
 
 
-def _inventory(folder: Path, brand: str, rows: list[tuple[str, str, int]]) -> Path:
+def _inventory(folder: Path, brand: str, titles: str, missing: tuple[str, ...] = ()) -> Path:
+    """One row per `path=Title` line of `titles`, status 200 unless the path is `missing` (404)."""
     folder.mkdir(parents=True, exist_ok=True)
     lines = ["url,page_type,title,http_status"]
-    lines += [f"{HOST}{path},standard,{title} - {brand},{status}" for path, title, status in rows]
+    for row in titles.strip().splitlines():
+        path, title = row.strip().split("=")
+        lines.append(f"{HOST}{path},standard,{title} - {brand},{404 if path in missing else 200}")
     (folder / "inventory.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
 
@@ -39,47 +42,53 @@ def test_a_procedure_title_names_the_vocabulary_entry_in_any_usual_form() -> Non
 
 
 def test_a_practice_of_procedure_pages_is_medical_and_keeps_its_service_line_hubs(tmp_path: Path) -> None:
-    rows = [("/", "Going the extra smile", 200),
-            ("/general-dentistry/", "General Dentistry", 200),
-            ("/cosmetic-dentistry/", "Cosmetic Dentistry", 200),
-            ("/root-canal-treatment/", "Root Canal Treatment", 200),
-            ("/dental-implant/", "Dental Implant", 200),
-            ("/teeth-whitening/", "Teeth Whitening", 200),
-            ("/contact-us/", "Contact us", 200)]
+    rows = """
+        /=Going the extra smile
+        /general-dentistry/=General Dentistry
+        /cosmetic-dentistry/=Cosmetic Dentistry
+        /root-canal-treatment/=Root Canal Treatment
+        /dental-implant/=Dental Implant
+        /teeth-whitening/=Teeth Whitening
+        /contact-us/=Contact us
+    """
     model = infer_model([_inventory(tmp_path / "crawl", "Harbourside Dental Care", rows)])
     assert not model.why_no_medical
     assert {s.fields["hub"] for s in model.specialties} == {"/general-dentistry/", "/cosmetic-dentistry/"}
 
 
 def test_cosmetic_and_retail_services_alone_are_not_medical(tmp_path: Path) -> None:
-    rows = [("/", "Glow Studio", 200),
-            ("/teeth-whitening/", "Teeth Whitening", 200),
-            ("/botox/", "Botox", 200),
-            ("/dentures/", "Dentures", 200),
-            ("/lip-filler/", "Lip Filler", 200),
-            ("/cosmetic-dentistry/", "Cosmetic Dentistry", 200)]
+    rows = """
+        /=Glow Studio
+        /teeth-whitening/=Teeth Whitening
+        /botox/=Botox
+        /dentures/=Dentures
+        /lip-filler/=Lip Filler
+        /cosmetic-dentistry/=Cosmetic Dentistry
+    """
     model = infer_model([_inventory(tmp_path / "crawl", "Glow Studio", rows)])
     assert model.why_no_medical
     assert not model.specialties
 
 
 def test_generic_pages_read_the_status_from_an_http_status_column(tmp_path: Path) -> None:
-    folder = _inventory(tmp_path / "crawl", "Harbourside Dental Care",
-                        [("/", "Home", 200), ("/invisalign/", "Page Not Found", 404)])
+    folder = _inventory(tmp_path / "crawl", "Harbourside Dental Care", "/=Home\n/invisalign/=Page Not Found",
+                        missing=("/invisalign/",))
     crawl = open_inputs([folder / "inventory.csv"], UrlNormaliser(HOST))
     assert [(p.url, p.status) for p in crawl.pages()] == [(HOST + "/", 200), (HOST + "/invisalign/", 404)]
 
 
 def test_a_procedure_page_over_a_family_of_procedures_is_their_service_line(tmp_path: Path) -> None:
-    rows = [("/", "Harbourside Plastic Surgery", 200),
-            ("/procedures/", "Our Procedures", 200),
-            ("/procedures/breast/", "Discover What Our Surgeons Can Do For Your Breasts", 200),
-            ("/procedures/breast/augmentation/", "Breast Augmentation", 200),
-            ("/procedures/breast/lift/", "Breast Lift", 200),
-            ("/procedures/breast/reduction/", "Breast Reduction", 200),
-            ("/procedures/face/", "Facial Procedures", 200),
-            ("/procedures/face/blepharoplasty/", "Blepharoplasty", 200),
-            ("/procedures/liposuction/", "Liposuction", 200)]
+    rows = """
+        /=Harbourside Plastic Surgery
+        /procedures/=Our Procedures
+        /procedures/breast/=Discover What Our Surgeons Can Do For Your Breasts
+        /procedures/breast/augmentation/=Breast Augmentation
+        /procedures/breast/lift/=Breast Lift
+        /procedures/breast/reduction/=Breast Reduction
+        /procedures/face/=Facial Procedures
+        /procedures/face/blepharoplasty/=Blepharoplasty
+        /procedures/liposuction/=Liposuction
+    """
     model = infer_model([_inventory(tmp_path / "crawl", "Harbourside Plastic Surgery", rows)])
     assert [(s.fields["hub"], s.fields["name"]) for s in model.specialties] == [("/procedures/breast/", "Breast")]
     assert model.specialties[0].accepted  # written as an entry, not commented out for review
