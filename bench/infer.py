@@ -12,9 +12,11 @@ inferred one, and how many extra.
 
 Real public crawl exports, labelled by hand in tests/data/real_labels/ (the exports themselves are
 not in the repository: each label file names its source repository, path and commit; put the
-files in `--real DIR/<name>/`): lightchiro-sg and plasticsurgery-nj were tuned on, desertspine and
-sehasave held out until their first measurement and tuned on after it; five non-medical or
-near-empty controls check that init says "no medical structure" instead of inventing entities. Sites whose files are absent are listed as skipped.
+files in `--real DIR/<name>/`): lightchiro-sg and plasticsurgery-nj were tuned on, desertspine,
+sehasave and smhdental held out until their first measurement and tuned on after it
+(bench/results/infer-heldout-smhdental-dembitskyi-first.md and the files it follows), dembitskyi
+held out (never tuned on); five non-medical or near-empty controls check that init says "no
+medical structure" instead of inventing entities. Sites whose files are absent are listed as skipped.
 
 Then `archmodel init` (parse + infer, no server) on an L-tier crawl (`archmodel synth --pages
 100000`), in a child process for its wall time and peak memory.
@@ -55,7 +57,7 @@ SITES = [("seed", "tuned"), ("publisher", "tuned"), ("wordpress", "tuned"), ("bi
          ("physio", "tuned after 1st"), ("hospital-mayo-style", "tuned after 1st"), ("ortho", "held out"),
          ("womens-health", "held out")]
 REAL = [("lightchiro-sg", "tuned"), ("plasticsurgery-nj", "tuned"), ("desertspine", "tuned after 1st"),
-        ("sehasave", "tuned after 1st"),
+        ("sehasave", "tuned after 1st"), ("smhdental", "tuned after 1st"), ("dembitskyi", "held out"),
         ("drdiomar", "control"), ("squareone", "control"), ("nutrisport", "control"), ("davidsonhomes", "control"),
         ("clearviewlibrary", "control")]
 LABELS = BENCH.parent / "tests" / "data" / "real_labels"

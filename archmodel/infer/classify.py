@@ -102,6 +102,10 @@ SERVICE_WORDS = re.compile(r"\b(unit|center|centre|program|programme|clinic|serv
 ARTICLE_LEAD = re.compile(r"^(preparing|prepare|getting ready|what to expect|how to|questions|tips|your|a guide|guide)\b")
 BOOKING_PATH = re.compile(r"contact|book|appointment|consult|schedule|cita|agendar|contato|contacto", re.I)
 WHAT_IS = re.compile(r"^(what (is|are)|que es|o que e)\b")
+# procedures only clinicians perform: a practice whose pages are "Root canal", "Tooth extraction" and
+# "Dental implants" is medical even with no condition page; cosmetic and service entries ("Teeth
+# whitening", "Dentures") and medication classes are sold by shops and spas as well
+CLINICAL_KINDS = {"surgery", "procedure", "test", "therapy"}
 CARE_WORDS = set("care health wellness medical medicine pain sleep vein weight women womens children childrens kids "
                  "pediatric cancer heart breast eye skin spine joint sports rhythm rehab rehabilitation therapy "
                  "physical surgery surgical urgent walk primary family dental headache memory wound diabetes "
@@ -122,7 +126,7 @@ class Placement:
     language: str = ""  # a second-language mirror's prefix (`es`); "" for the site's main language
     excluded: bool = False  # never an entity (see the module docstring)
     question_stage: str = ""  # a stage its title or slug names without naming a condition
-    medical: bool = False  # what it says is medical: a vocabulary condition, a clinician, a specialty
+    medical: bool = False  # what it says is medical: a vocabulary condition, a clinician, a specialty, a clinical procedure
 
 
 def tokens(segment: str) -> set[str]:
@@ -295,7 +299,8 @@ class Classifier:
         known = self.vocabulary.treatment(head) if head else None
         if known:
             kind = "test" if known.kind == "test" else "treatment"
-            return Placement(kind, f"'{_short(head)}' is a {'test' if kind == 'test' else known.kind}", strength=0.5)
+            return Placement(kind, f"'{_short(head)}' is a {'test' if kind == 'test' else known.kind}", strength=0.5,
+                             medical=known.kind in CLINICAL_KINDS)
         if head and TEST_WORDS.search(fold(head)) and not conditions and not SERVICE_WORDS.search(fold(head)) \
                 and not ARTICLE_LEAD.match(fold(head)):  # "Knee MRI", not "Preparing your child for a test"
             return Placement("test", f"'{_short(head)}' names a test", strength=0.5)
@@ -404,7 +409,10 @@ class Classifier:
     def refine_with_links(self, placed: dict[int, Placement]) -> None:
         """Two readings only links give: the page booking anchors lead to ("Schedule a consultation"
         -> `/contact/`) is where the site books visits, and a page about a condition that only post
-        listings link to (`/blog/page/6/`, a category archive) is a post, not the condition's page."""
+        listings link to (`/blog/page/6/`, a category archive) is a post, not the condition's page.
+        A post squarely about one stage of a condition ("How to sleep better if you have
+        scoliosis") stays that stage's page: clinics publish stage pages as posts, and only the
+        condition's own page has an older twin to be confused with."""
         evidence = self.evidence
         if not evidence.has_links:
             return
@@ -417,7 +425,7 @@ class Classifier:
                 placed[page_id] = Placement("appointment", f"{len(sources)} pages link to it to book a visit",
                                             strength=0.7, language=placement.language)
         for page_id, placement in placed.items():
-            if placement.excluded or placement.type not in STAGE_TYPE_OF.keys() | {"condition"} or page_id in evidence.nav_from_home:
+            if placement.excluded or placement.type != "condition" or page_id in evidence.nav_from_home:
                 continue
             sources = [s for s in evidence.in_links(page_id).tolist() if s != page_id]
             if sources and all(placed[s].excluded or placed[s].type == "blog" or _is_listing(evidence.pages[s].path)

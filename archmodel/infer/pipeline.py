@@ -24,7 +24,7 @@ from archmodel.infer.writer import render
 from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.sitemodel import parse_site_model
 
-MIN_MEDICAL_PAGES = 3  # pages whose heading names a condition, a clinician or a specialty
+MIN_MEDICAL_PAGES = 3  # pages whose heading names a condition, a clinician, a specialty or a clinical procedure
 ANCHOR_TYPES = {"condition", "symptom", "diagnosis", "test", "treatment", "follow_up"}
 REVIEW_WORDS = ("editorial", "review")
 
@@ -85,7 +85,7 @@ def infer_model(paths: Sequence[Path], sitemaps: Sequence[Path] = (), options: R
     if not conditions and not specialties and not providers:
         model.why_no_medical = (
             f"No medical structure recognised: {medical} page{'s' if medical != 1 else ''} name a condition, a "
-            "clinician or a specialty in their titles or headings (at least "
+            "clinician, a specialty or a clinical procedure in their titles or headings (at least "
             f"{MIN_MEDICAL_PAGES} are needed), so only page types were proposed."
         )
     return model

@@ -1,7 +1,8 @@
 """Specialties: their hub pages and the conditions each covers.
 
-A hub is a page placed as `specialty_hub`, or a page the home page's menus link to whose title is
-a specialty name ("Cardiology", "Heart & Vascular"). A condition is covered by the specialty
+A hub is a page placed as `specialty_hub`, a page the home page's menus link to whose title is
+a specialty name ("Cardiology", "Heart & Vascular"), or a procedure page with three procedure
+pages nested under it (`/surgical-procedures/breast/...`: a service line by URL alone). A condition is covered by the specialty
 with the most evidence: the hub's body links to its overview (3) and to its other stage pages
 (1 each), its pages' links back to the hub (1 each), and its URL nested under the hub's (3).
 Two points at least, so a hub that forgot one link still covers its condition (and the
@@ -19,6 +20,9 @@ from archmodel.infer.names import hub as hub_name
 from archmodel.infer.vocabulary import Vocabulary
 
 MIN_VOTES = 2
+MIN_FAMILY = 3  # procedure pages nested under a procedure page make it their service line
+PROCEDURE_TYPES = {"treatment", "test", "service"}
+MAX_NAME_WORDS = 4  # a longer heading over a procedure family is a tagline, not the line's name
 
 
 SPECIALTY_FOLDERS = {"specialties", "specialities", "departments", "our-specialties", "clinical-services"}
@@ -49,6 +53,7 @@ def settle_hubs(evidence: Evidence, placed: dict[int, Placement], vocabulary: Vo
         text = evidence.pages[page_id].text
         if text and vocabulary.specialty(_clean_hub(text)):
             placed[page_id] = Placement("specialty_hub", f"in the main navigation, titled '{_clean_hub(text)}'")
+    _families(evidence, placed)
     hubs = {evidence.pages[i].path.rstrip("/") + "/": i for i, p in placed.items() if p.type == "specialty_hub"}
     umbrellas: set[str] = set()
     for prefix, page_id in hubs.items():
@@ -65,6 +70,31 @@ def settle_hubs(evidence: Evidence, placed: dict[int, Placement], vocabulary: Vo
         placement = placed[hubs[above]]
         placed[hubs[above]] = Placement("other", f"{placement.reason}, but its divisions are the hubs", placement.folder,
                                         placement.depth, strength=placement.strength, language=placement.language)
+
+
+def _family_sizes(evidence: Evidence, placed: dict[int, Placement]) -> Counter[int]:
+    """How many procedure pages sit right under each page, by URL."""
+    by_path = {evidence.pages[i].path.rstrip("/"): i for i in placed}
+    children: Counter[int] = Counter()
+    for page_id, placement in placed.items():
+        if placement.type not in PROCEDURE_TYPES or placement.excluded or placement.language:
+            continue
+        parent = by_path.get(evidence.pages[page_id].path.rstrip("/").rsplit("/", 1)[0])
+        if parent is not None:
+            children[parent] += 1
+    return children
+
+
+def _families(evidence: Evidence, placed: dict[int, Placement]) -> None:
+    """A procedure page with procedure pages nested right under it (`/surgical-procedures/breast`
+    over `.../breast/augmentation`, `.../breast/lift`, `.../breast/reduction`) is the service line
+    they belong to, whatever its title says: the URL nesting is the site's own grouping, and no
+    link is needed to see it."""
+    for page_id, count in _family_sizes(evidence, placed).items():
+        placement = placed[page_id]
+        if count >= MIN_FAMILY and placement.type in PROCEDURE_TYPES and not placement.excluded and not placement.language:
+            placed[page_id] = Placement("specialty_hub", f"{count} procedure pages nested under it", placement.folder,
+                                        placement.depth, strength=placement.strength)
 
 
 def find_specialties(evidence: Evidence, placed: dict[int, Placement], conditions: list[Entry],
@@ -99,6 +129,7 @@ def find_specialties(evidence: Evidence, placed: dict[int, Placement], condition
         for cid, n in counted.items():
             if n >= MIN_VOTES and (cid not in best or n > best[cid][1]):
                 best[cid] = (h, n)
+    family = _family_sizes(evidence, placed)
     entries: list[Entry] = []
     used: set[str] = set()
     for h in hubs:
@@ -108,8 +139,12 @@ def find_specialties(evidence: Evidence, placed: dict[int, Placement], condition
             continue
         used.add(sid)
         name = hub_name(page.text, site, sid)
+        if family.get(h, 0) >= MIN_FAMILY and len(name.split()) > MAX_NAME_WORDS and not vocabulary.specialty(name):
+            name = hub_name("", site, sid)  # "Transform Your Body with ..." is a tagline: the folder names the line
         entry = Entry("specialties", sid, {"name": name, "hub": page.path}, confidence=0.1)
         entry.because(f"hub {page.path} ({placed[h].reason})", 0.3)
+        if family.get(h, 0) >= MIN_FAMILY:
+            entry.because(f"groups {family[h]} procedure pages nested under it", 0.2)
         known = vocabulary.specialty(_clean_hub(name)) or vocabulary.specialty(sid)
         if known:
             entry.because(f"vocabulary: {known.name}", 0.2)

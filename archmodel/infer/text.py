@@ -43,8 +43,8 @@ LEADING_STAGE = [
                   r"|(como se diagnostica|diagnostico (de|del|de la))|(como (e|se) diagnostica(do|da)?|diagnostico (de|do|da))"),
     ("tests", r"tests? (for|of)|testing for|pruebas (de|para)|exames (de|para)"),
     # not "Treatment for X": that is how clinics title the condition's own page
-    ("treatment", r"how (is|are|do|does|we|to|can) (.{1,60} )?(treated|treat|treating|managed|manage)|treating|treatment options for"
-                  r"|como se trata|como (e|se) trata(do|da)?"),
+    ("treatment", r"how (is|are|do|does|we|to|can) (.{1,60} )?(treated|treat|treating|managed|manage)|treat|treating|treatment options for"
+                  r"|como se trata|como (e|se) trata(do|da)?|tratar|como tratar"),
     ("follow_up", r"living (well )?with|life after|recovery (after|from)|recovering from|outlook for|prognosis (of|for)|caring for|managing"
                   r"|vivir con|recuperacion (de|tras|despues de)|pronostico (de|del)|viver com|recuperacao (de|apos|depois de)|prognostico (de|do|da)"),
 ]
@@ -55,9 +55,11 @@ STAGE_WORDS = [
     ("symptoms", r"symptoms?|signs|sintomas?|sinais"),
     ("diagnosis", r"diagnos(is|ed|e|ing)|diagnostico|diagnostica(do|da)?"),
     ("tests", r"tests|testing|pruebas|exames"),
-    ("treatment", r"treated|tratad[oa]"),  # "Sciatica treatment" is how clinics title the condition itself
-    ("follow_up", r"living with|recovery|recovering|aftercare|follow ?up|outlook|prognosis|"
-                  r"recuperacion|pronostico|seguimiento|recuperacao|prognostico|acompanhamento"),
+    # "Sciatica treatment" is how clinics title the condition itself; its options and remedies are a stage
+    ("treatment", r"treated|tratad[oa]|(non surgical |nonsurgical )?treatment options|remedies|"
+                  r"opciones de tratamiento|remedios|opcoes de tratamento"),
+    ("follow_up", r"living with|recovery|recovering|aftercare|follow ?up|outlook|prognosis|if you have|coping with|"
+                  r"recuperacion|pronostico|seguimiento|si tienes|recuperacao|prognostico|acompanhamento|se voce tem"),
 ]
 _WORDS = [(stage, re.compile(rf"\b(?:{pattern})\b")) for stage, pattern in STAGE_WORDS]
 # words that say a title is a whole overview, not one stage ("symptoms, causes and treatment")
@@ -97,7 +99,7 @@ def stage_of(text: str) -> str | None:
         if pattern.search(folded):
             return stage
     named = [stage for stage, pattern in _WORDS if pattern.search(folded)]
-    if len(named) != 1 or ALSO_TREATMENT.search(folded):  # "symptoms, causes and treatment" is the whole story
+    if len(named) != 1 or (ALSO_TREATMENT.search(folded) and named[0] != "treatment"):  # "symptoms, causes and treatment": the whole story
         return None
     if OVERVIEW_WORDS.search(folded) and named[0] != "symptoms":  # "Symptoms and causes" is still the symptoms tab
         return None

@@ -28,6 +28,9 @@ ICD_NOISE = re.compile(r",?\s*\b(unspecified|not elsewhere classified|nec|nos|ot
                        r"unspecified side|initial encounter|without complication)\b.*$", re.I)
 ICD_MAX_WORDS = 6
 ABBREVIATION_WORD = re.compile(r"\b\w*[A-Z]\w*[A-Z]\w*\b")  # two capitals at least: COPD, AFib, ACL
+# words a page title adds to a procedure's name without naming another one: "Root Canal Treatment"
+TREATMENT_TAIL = {"treatment", "treatments", "therapy", "procedure", "procedures", "surgery"}
+TREATMENT_HEAD = re.compile(r"^(tratamiento|tratamento|cirugia|cirurgia) (de |del |da |do |dos |das )?")
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,10 @@ class Vocabulary:
         for entry in conditions:  # other languages and ICD terms never shadow an English name
             for key in (*entry.spanish, *entry.portuguese, *entry.icd_terms):
                 self._condition.setdefault(fold(key), entry)
+        self._treatment: dict[str, VocabularyTreatment] = {}  # folded name -> entry: one look-up per form of a title
+        for t in self.treatments:
+            for name in (t.name, *t.names):
+                self._treatment.setdefault(fold(name), t)
         self._specialty: dict[str, VocabularySpecialty] = {}
         self._practitioner: dict[str, VocabularySpecialty] = {}
         for sp in specialties:
@@ -137,8 +144,15 @@ class Vocabulary:
         return out
 
     def treatment(self, text: str) -> VocabularyTreatment | None:
-        """The treatment or procedure `text` is the name of."""
-        return self.treatment_finder.exact(text)
+        """The treatment or procedure `text` is the name of. Practice sites title a procedure page
+        as they like ("Root Canal Treatment", "Dental Implant", "Tratamiento de ortodoncia") while
+        the vocabulary holds one form ("Root canal", "Dental implants", "ortodoncia"): a trailing or
+        leading generic word and the number of the last word do not change which procedure it is."""
+        for key in _treatment_forms(fold(text)):
+            found = self._treatment.get(key)
+            if found is not None:
+                return found
+        return None
 
     def condition(self, text: str) -> VocabularyCondition | None:
         """The entry whose id, name, lay or clinical name or abbreviation is `text` (folded)."""
@@ -157,6 +171,26 @@ class Vocabulary:
             if f" {key} " in folded:
                 return sp
         return None
+
+
+def _treatment_forms(folded: str) -> list[str]:
+    """`folded` as written, without a generic head or tail word, each also with its last word's
+    English number switched (implant / implants); the written form first."""
+    words = folded.split()
+    bases = [folded]
+    if len(words) > 1 and words[-1] in TREATMENT_TAIL:
+        bases.append(" ".join(words[:-1]))
+    headless = TREATMENT_HEAD.sub("", folded)
+    if headless != folded and headless:
+        bases.append(headless)
+    forms = list(bases)
+    for base in bases:
+        last = base.rsplit(" ", 1)[-1]
+        if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+            forms.append(base[:-1])
+        elif len(last) > 2 and not last.endswith("s"):
+            forms.append(base + "s")
+    return forms
 
 
 def _without_and(folded: str) -> str:

@@ -2,6 +2,8 @@
 
 pages.csv: `url` plus optional `status`, `title`, `h1`, `indexable`, `depth`, and (accepted
 beyond the contract) `content_type`, `canonical`, `redirect_to`, `word_count`, `reviewed_by`.
+The status also goes by `status_code` and `http_status`, as home-made crawlers and URL
+inventories name it: unread, a 404 row would pass for a live page.
 links.csv: `source`, `target` plus optional `anchor`, `position`, `follow`, `alt`; when a `type`
 column is present only hyperlink rows (`hyperlink`, `href`, `a`, blank) are read.
 """
@@ -39,7 +41,7 @@ class PagesReader(CsvReader):
     def pages(self, normaliser: UrlNormaliser) -> Iterator[PageRecord]:
         h = self.csv.header
         url_col = h.find("url")
-        status_col = h.find("status", "status code", "status_code")
+        status_col = h.find("status", "status code", "status_code", "http_status", "http status")
         indexable_col = h.find("indexable")
         canonical = h.find("canonical")
         columns = PageColumns(
