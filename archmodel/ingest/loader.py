@@ -11,7 +11,10 @@ the generation's contents.
 
 Speed: files are streamed; rows go to the server in `UNWIND $rows` batches inside managed
 transactions (retried on transient errors). Pages are created with CREATE (the generation is
-fresh, so no MERGE is needed); links look up both ends through the (crawl, url) unique index.
+fresh, so no MERGE is needed). Links take one of two write paths (archmodel/db/bulk.py): the
+Bolt path sends them as `UNWIND` rows addressed by the pages' element ids; the bulk path hands
+each batch to archmodel's server extension as a file in the server's import folder. Both write
+the same generation, batch for batch, and share everything else.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from archmodel.db import crawls, lease
+from archmodel.db.bulk import BulkLinkFiles, WritePath, choose
 from archmodel.db.connection import Graph
 from archmodel.db.inspect import has_gds
 from archmodel.errors import ServerError
@@ -54,6 +58,10 @@ from archmodel.names import person_key
 # the crawl an older loader wrote.
 LOADER_VERSION = "3"
 DEFAULT_BATCH = 10_000
+# links per batch on the bulk path, in batch sizes: a file and a procedure call cost more than a
+# Bolt message, and the server creates a relationship through the Java API at a fraction of a
+# Cypher row's cost, so larger batches keep both sides busy; memory stays bounded by the batch
+BULK_BATCH_FACTOR = 10
 # one row r of a link batch: [source id, target id, anchor, alt, position, body, follow, count, anchor_key, names,
 # own_name (true or null)]
 LINK_CREATE = (
@@ -85,6 +93,8 @@ class LoadResult:
     has_positions: bool = False
     has_sitemap: bool = False
     pagerank_engine: str = ""
+    write_path: str = ""  # "bulk" or "bolt" (archmodel/db/bulk.py), and why
+    write_path_reason: str = ""
     warnings: list[str] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)
     inputs: list[dict[str, Any]] = field(default_factory=list)  # rows per input: read, loaded, skipped, rejected
@@ -109,7 +119,8 @@ class GenerationWriter:
     Link batches, the bulk of a load, are written by one background thread while the main thread
     parses the next batch, so reading the export and the server's work overlap. Both ends of a
     link are addressed by the element ids returned when their pages were created, which is
-    cheaper for the server than two index seeks per row.
+    cheaper for the server than two index seeks per row. With `bulk` set, link batches go
+    through the server extension instead (archmodel/db/bulk.py), `BULK_BATCH_FACTOR` times larger.
     """
 
     writer_threads = 1  # threads taking link batches from the queue (more were measured: bench/load_attempts.py)
@@ -119,6 +130,8 @@ class GenerationWriter:
         self.crawl_id = crawl_id
         self.host = host
         self.batch_size = batch_size
+        self.link_batch = batch_size
+        self.bulk: BulkLinkFiles | None = None
         self._queue: queue.Queue = queue.Queue(maxsize=2)
         self._error: BaseException | None = None
         self._threads = [threading.Thread(target=self._work, name="archmodel-writer", daemon=True)
@@ -140,6 +153,11 @@ class GenerationWriter:
     def create_pages(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Create pages; returns their urls with element ids."""
         return self.run("UNWIND $rows AS r CREATE (p:Page) SET p = r RETURN r.url AS url, elementId(p) AS id", rows)
+
+    def use_bulk(self, bulk: BulkLinkFiles) -> None:
+        """Write the link batches through the server extension from now on."""
+        self.bulk = bulk
+        self.link_batch = self.batch_size * BULK_BATCH_FACTOR
 
     def submit_links(self, rows: list[list[Any]]) -> None:
         """Queue a batch of [source id, target id, anchor, alt, position, body, follow, count,
@@ -163,7 +181,10 @@ class GenerationWriter:
 
     def write_links(self, rows: list[list[Any]]) -> None:
         """One batch of links, in the writer thread (bench/load_attempts.py tries other ways)."""
-        self.run(f"UNWIND $rows AS r {LINK_CREATE}", rows)
+        if self.bulk is not None:
+            self.bulk.write(rows)
+        else:
+            self.run(f"UNWIND $rows AS r {LINK_CREATE}", rows)
 
     def _raise_pending(self) -> None:
         if self._error is not None:
@@ -205,8 +226,12 @@ class CrawlLoader:
         pagerank_engine: str,
         read_options: ReadOptions | None = None,
         keep: int = crawls.DEFAULT_KEEP,
+        write_path: WritePath = WritePath.auto,
+        import_dir: Path | None = None,
     ) -> None:
         self.graph = graph
+        self.write_path = write_path
+        self.import_dir = import_dir
         self.read_options = read_options
         self.keep = keep
         self.progress = progress
@@ -263,10 +288,16 @@ class CrawlLoader:
             self.result.crawl_id = crawls.current_crawl(self.graph, self.host) or self.crawl_id
             self.result.seconds = time.monotonic() - started
             return self.result
+        choice = choose(self.graph, self.write_path, self.import_dir)
+        self.result.write_path, self.result.write_path_reason = choice.path.value, choice.reason
         self.lease = lease.acquire(self.graph, self.host)  # before any clean-up: one load per site at a time
         try:
             crawls.remove_stale_generations(self.graph, self.host)
             self.crawl_id = self.writer.crawl_id = self.result.crawl_id = crawls.generation_id(self.graph, self.fingerprint)
+            if choice.import_dir is not None:
+                bulk = BulkLinkFiles(self.graph, choice.import_dir, self.host, self.crawl_id)
+                bulk.remove_leftovers()
+                self.writer.use_bulk(bulk)
             try:
                 self._write_generation()
             finally:
@@ -462,7 +493,7 @@ class CrawlLoader:
                     self.sources.append(self.index[link.source])
                     self.targets.append(target)
                     self.body.append(1 if link.body else 0)
-            if len(pending) >= self.batch_size:
+            if len(pending) >= self.writer.link_batch:
                 flush()
         flush()
         self.writer.drain()
@@ -660,14 +691,19 @@ def load_crawl(
     pagerank_engine: str = "auto",
     read_options: ReadOptions | None = None,
     keep: int = crawls.DEFAULT_KEEP,
+    write_path: WritePath = WritePath.auto,
+    import_dir: Path | None = None,
 ) -> LoadResult:
     """Load crawl export files (or folders of them) and an optional site model.
 
     `pagerank_engine` is "auto" (GDS when the server has it), "gds" or "python"; `read_options`
     sets how strict the readers are (`--strict`, `--max-bad-rows`); `keep` is how many crawls of
-    the site stay in the history, this one included.
+    the site stay in the history, this one included. `write_path` picks how the links are written
+    (archmodel/db/bulk.py: `auto` takes the server extension when the server has it and shares
+    its import folder, `import_dir` as this machine sees it when archmodel cannot know it).
     """
     loader = CrawlLoader(
-        graph, paths, site_model, sitemaps, progress or _Silent(), batch_size, pagerank_engine, read_options, keep
+        graph, paths, site_model, sitemaps, progress or _Silent(), batch_size, pagerank_engine, read_options, keep,
+        write_path, import_dir,
     )
     return loader.run()
