@@ -259,10 +259,10 @@ def _write_jar(classes: Path, jar: Path) -> None:
             archive.write(path, path.relative_to(classes).as_posix())
 
 
-def bulk_jar() -> Path:
+def bulk_jar(log=print) -> Path:
     """The bulk-path extension jar (archmodel/db/bulk.py), built with the launcher: the file to
     copy into the plugins folder of a self-managed or Docker server (README "Bulk path on your own server")."""
-    return ensure_built() / "plugins" / BULK_JAR
+    return ensure_built(log) / "plugins" / BULK_JAR
 
 
 def _run_build_step(cmd: list[str], cwd: Path, what: str, fix: str) -> None:

@@ -25,7 +25,7 @@ import queue
 import threading
 import time
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -526,22 +526,30 @@ class CrawlLoader:
             self._create_pages(rows[start : start + self.batch_size])
 
     def _load_entities(self, entities: EntityRows) -> None:
+        """Entity nodes, then their relationships, addressed by the element ids their creation
+        returned (as the links are): a `MATCH (n:Condition {crawl, id})` planned while the label
+        was still empty may scan the label for every row, which made this phase grow with the
+        square of the entities (README "Performance")."""
+        elements: dict[str, dict[str, str]] = {}
         for label, rows in entities.nodes.items():
-            self.writer.run_in_batches(f"UNWIND $rows AS r CREATE (n:{label}) SET n = r, n.crawl = $crawl", rows)
+            elements[label] = {}
+            for start in range(0, len(rows), self.batch_size):
+                created = self.writer.run(
+                    f"UNWIND $rows AS r CREATE (n:{label}) SET n = r, n.crawl = $crawl "
+                    "RETURN r.id AS id, elementId(n) AS element",
+                    rows[start : start + self.batch_size],
+                )
+                elements[label].update((row["id"], row["element"]) for row in created)
+
+        def entity(label: str) -> Callable[[str], str | None]:
+            return elements.get(label, {}).get
+
         for (start_label, rel, end_label), rows in entities.relations.items():
-            self.writer.run_in_batches(
-                f"UNWIND $rows AS r MATCH (a:{start_label} {{crawl: $crawl, id: r.a}}) "
-                f"MATCH (b:{end_label} {{crawl: $crawl, id: r.b}}) CREATE (a)-[:{rel}]->(b)",
-                first_of_each(rows, ("a", "b")),
-            )
+            self._relate(rel, first_of_each(rows, ("a", "b")), ("a", entity(start_label)), ("b", entity(end_label)))
         for (label, rel), rows in entities.page_links.items():
-            extra = ", ".join(f"{key}: r.{key}" for key in sorted(rows[0]) if key not in {"id", "url"})
-            props = f" {{{extra}}}" if extra else ""
-            self.writer.run_in_batches(
-                f"UNWIND $rows AS r MATCH (n:{label} {{crawl: $crawl, id: r.id}}) "
-                f"MATCH (p:Page {{crawl: $crawl, url: r.url}}) CREATE (n)-[:{rel}{props}]->(p)",
-                first_of_each(rows, ("id", "url")),
-            )
+            extra = [key for key in sorted(rows[0]) if key not in {"id", "url"}]
+            self._relate(rel, first_of_each(rows, ("id", "url")), ("id", entity(label)), ("url", self._page_element),
+                         extra)
         unknown = [row for row in self.captures if row["id"] not in entities.ids[row["label"]]]
         for row in unknown[:20]:
             self.result.warnings.append(
@@ -552,11 +560,8 @@ class CrawlLoader:
         about = entities.about + [row for row in self.captures if row["id"] in entities.ids[row["label"]]]
         for label in CAPTURE_LABELS.values():
             rows = [row for row in about if row["label"] == label]
-            self.writer.run_in_batches(
-                f"UNWIND $rows AS r MATCH (p:Page {{crawl: $crawl, url: r.url}}) "
-                f"MATCH (n:{label} {{crawl: $crawl, id: r.id}}) CREATE (p)-[:ABOUT {{via: r.via}}]->(n)",
-                first_of_each(rows, ("url", "id")),
-            )
+            self._relate("ABOUT", first_of_each(rows, ("url", "id")), ("url", self._page_element), ("id", entity(label)),
+                         ["via"])
         reviewed = list(entities.reviewed_by)
         names = {person_key(row["name"]): row["id"] for row in entities.nodes.get("Provider", [])}
         for url, value in self.reviewers:
@@ -565,10 +570,35 @@ class CrawlLoader:
                 reviewed.append({"url": url, "id": provider_id})
             else:
                 self.result.warnings.append(f"{url}: reviewer '{value}' is not a provider in site.yml")
+        self._relate("REVIEWED_BY", first_of_each(reviewed, ("url", "id")), ("url", self._page_element),
+                     ("id", entity("Provider")))
+
+    def _page_element(self, url: str) -> str | None:
+        position = self.index.get(url)
+        return None if position is None else self.element_ids[position]
+
+    def _relate(
+        self,
+        rel: str,
+        rows: list[dict[str, Any]],
+        start: tuple[str, Callable[[str], str | None]],
+        end: tuple[str, Callable[[str], str | None]],
+        properties: Sequence[str] = (),
+    ) -> None:
+        """One `rel` relationship per row, from the node `start` finds for the row's key to the one
+        `end` finds, with `properties` copied from the row. A row with an end that is not in the
+        generation creates nothing, as a MATCH on it would."""
+        (start_key, start_of), (end_key, end_of) = start, end
+        pairs = []
+        for row in rows:
+            a, b = start_of(row[start_key]), end_of(row[end_key])
+            if a is not None and b is not None:
+                pairs.append([a, b, *(row.get(key) for key in properties)])
+        values = ", ".join(f"{key}: r[{i + 2}]" for i, key in enumerate(properties))
         self.writer.run_in_batches(
-            "UNWIND $rows AS r MATCH (p:Page {crawl: $crawl, url: r.url}) "
-            "MATCH (n:Provider {crawl: $crawl, id: r.id}) CREATE (p)-[:REVIEWED_BY]->(n)",
-            first_of_each(reviewed, ("url", "id")),
+            "UNWIND $rows AS r MATCH (a) WHERE elementId(a) = r[0] MATCH (b) WHERE elementId(b) = r[1] "
+            f"CREATE (a)-[:{rel}{' {' + values + '}' if values else ''}]->(b)",
+            pairs,
         )
 
     def _compute_metrics(self) -> None:

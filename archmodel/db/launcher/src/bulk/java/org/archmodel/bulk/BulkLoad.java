@@ -9,14 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.stream.Stream;
 
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.Relationship;
-import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.exceptions.KernelException;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.internal.kernel.api.TokenWrite;
+import org.neo4j.internal.kernel.api.Write;
+import org.neo4j.kernel.api.KernelTransaction;
+import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
@@ -25,13 +28,17 @@ import org.neo4j.procedure.Name;
 import org.neo4j.procedure.Procedure;
 import org.neo4j.procedure.TerminationGuard;
 import org.neo4j.procedure.UserFunction;
+import org.neo4j.values.storable.BooleanValue;
+import org.neo4j.values.storable.Value;
+import org.neo4j.values.storable.Values;
 
 /**
  * archmodel's server-side bulk path (archmodel/db/bulk.py writes the files it reads).
  *
  * Creating a relationship through Cypher costs the server a planned row, two element-id lookups
- * and a property map per link; through the Java API in the caller's transaction it is a
- * relationship record and its properties. The client still parses, normalises and validates
+ * and a property map per link; through the Kernel API in the caller's transaction it is a
+ * relationship record and its properties, with every page looked up and every distinct text
+ * turned into a property value once per file. The client still parses, normalises and validates
  * every row; it only hands the finished rows over as a compact file in the server's import
  * folder instead of as Bolt parameters.
  *
@@ -50,9 +57,7 @@ import org.neo4j.procedure.UserFunction;
 public final class BulkLoad {
     /** The file format this extension reads; the client writes the same magic. */
     public static final String LINKS_MAGIC = "AMLINKS1";
-    private static final int FIELDS = 9;
     private static final int GUARD_EVERY = 8192;
-    private static final RelationshipType LINKS_TO = RelationshipType.withName("LINKS_TO");
     private static final String[] NO_NAMES = new String[0];
 
     @Context
@@ -76,7 +81,7 @@ public final class BulkLoad {
     @Procedure(name = "archmodel.bulk.links", mode = Mode.WRITE)
     @Description("archmodel.bulk.links(file) - create the LINKS_TO relationships of one archmodel link file "
             + "in the server's import folder, in the calling transaction; returns how many were created.")
-    public Stream<Written> links(@Name("file") String file) throws IOException {
+    public Stream<Written> links(@Name("file") String file) throws IOException, KernelException {
         ByteBuffer buffer = map(importFile(file));
         byte[] magic = new byte[LINKS_MAGIC.length()];
         buffer.get(magic);
@@ -86,8 +91,23 @@ public final class BulkLoad {
                     + " (it starts with '" + found + "'): install the extension jar of the archmodel version in use");
         }
         String[] strings = readStrings(buffer);
-        String[][] names = new String[strings.length][];
-        Node[] nodes = new Node[strings.length];
+        Value[] texts = new Value[strings.length];
+        Value[] names = new Value[strings.length];
+        long[] nodes = new long[strings.length];
+        Arrays.fill(nodes, -1L);
+        KernelTransaction kernel = ((InternalTransaction) tx).kernelTransaction();
+        Write write = kernel.dataWrite();
+        TokenWrite tokens = kernel.tokenWrite();
+        int linksTo = tokens.relationshipTypeGetOrCreateForName("LINKS_TO");
+        int anchorKey = tokens.propertyKeyGetOrCreateForName("anchor");
+        int altKey = tokens.propertyKeyGetOrCreateForName("alt");
+        int positionKey = tokens.propertyKeyGetOrCreateForName("position");
+        int bodyKey = tokens.propertyKeyGetOrCreateForName("body");
+        int followKey = tokens.propertyKeyGetOrCreateForName("follow");
+        int countKey = tokens.propertyKeyGetOrCreateForName("count");
+        int anchorKeyKey = tokens.propertyKeyGetOrCreateForName("anchor_key");
+        int namesKey = tokens.propertyKeyGetOrCreateForName("names");
+        int ownNameKey = tokens.propertyKeyGetOrCreateForName("own_name");
         int rows = buffer.getInt();
         for (int row = 0; row < rows; row++) {
             if (row % GUARD_EVERY == 0) {
@@ -98,23 +118,23 @@ public final class BulkLoad {
             int anchor = buffer.getInt();
             int alt = buffer.getInt();
             int position = buffer.getInt();
-            int anchorKey = buffer.getInt();
+            int folded = buffer.getInt();
             int namesId = buffer.getInt();
             int count = buffer.getInt();
             int flags = buffer.getInt();
-            Relationship link = node(nodes, strings, source).createRelationshipTo(node(nodes, strings, target), LINKS_TO);
-            setText(link, "anchor", strings, anchor);
-            setText(link, "alt", strings, alt);
-            setText(link, "position", strings, position);
-            link.setProperty("body", (flags & 1) != 0);
-            link.setProperty("follow", (flags & 2) != 0);
-            link.setProperty("count", (long) count);
-            setText(link, "anchor_key", strings, anchorKey);
+            long link = write.relationshipCreate(node(nodes, strings, source), linksTo, node(nodes, strings, target));
+            setText(write, link, anchorKey, texts, strings, anchor);
+            setText(write, link, altKey, texts, strings, alt);
+            setText(write, link, positionKey, texts, strings, position);
+            write.relationshipSetProperty(link, bodyKey, Values.booleanValue((flags & 1) != 0));
+            write.relationshipSetProperty(link, followKey, Values.booleanValue((flags & 2) != 0));
+            write.relationshipSetProperty(link, countKey, Values.longValue(count));
+            setText(write, link, anchorKeyKey, texts, strings, folded);
             if (namesId >= 0) {
-                link.setProperty("names", names(names, strings, namesId));
+                write.relationshipSetProperty(link, namesKey, names(names, strings, namesId));
             }
             if ((flags & 4) != 0) {
-                link.setProperty("own_name", true);
+                write.relationshipSetProperty(link, ownNameKey, BooleanValue.TRUE);
             }
         }
         return Stream.of(new Written(rows));
@@ -163,28 +183,38 @@ public final class BulkLoad {
         return strings;
     }
 
-    private Node node(Node[] nodes, String[] strings, int id) {
-        Node node = nodes[id];
-        if (node == null) {
-            node = tx.getNodeByElementId(strings[id]);
+    /** The internal id of the page whose element id is string `id`, looked up once per file. The
+     * Kernel API's Write addresses nodes by internal id, which Entity.getId is the way to reach
+     * in 5.26 (deprecated for removal in a later major version, with the rest of internal ids). */
+    @SuppressWarnings("removal")
+    private long node(long[] nodes, String[] strings, int id) {
+        long node = nodes[id];
+        if (node < 0) {
+            node = tx.getNodeByElementId(strings[id]).getId();
             nodes[id] = node;
         }
         return node;
     }
 
-    private static void setText(Relationship link, String key, String[] strings, int id) {
+    private static void setText(Write write, long link, int key, Value[] texts, String[] strings, int id)
+            throws KernelException {
         if (id >= 0) {
-            link.setProperty(key, strings[id]);
+            Value value = texts[id];
+            if (value == null) {
+                value = Values.stringValue(strings[id]);
+                texts[id] = value;
+            }
+            write.relationshipSetProperty(link, key, value);
         }
     }
 
-    private static String[] names(String[][] names, String[] strings, int id) {
-        String[] split = names[id];
-        if (split == null) {
+    private static Value names(Value[] names, String[] strings, int id) {
+        Value value = names[id];
+        if (value == null) {
             String joined = strings[id];
-            split = joined.isEmpty() ? NO_NAMES : joined.split("\u001f", -1);
-            names[id] = split;
+            value = Values.stringArray(joined.isEmpty() ? NO_NAMES : joined.split("\u001f", -1));
+            names[id] = value;
         }
-        return split;
+        return value;
     }
 }
