@@ -207,7 +207,7 @@ def bench_tier(tier: str, settings: ConnectionSettings, graph: Graph, naive_link
         result.update(load_csv_s=round(baseline.seconds, 2), load_csv_links=baseline.links,
                       load_csv_ratio=round(run.seconds / baseline.seconds, 2))
         wipe(graph)
-    if tier == "M":
+    if tier == "M" and naive_links > 0:
         log(f"{tier}: naive loader on the first {naive_links:,} links")
         naive = naive_load(graph, folder, naive_links)
         result.update(naive_links=naive.links, naive_links_per_s=round(naive.links_per_s, 1),
@@ -254,9 +254,10 @@ def markdown(latest: dict[str, Any], tiers: list[dict[str, Any]]) -> str:
     lines += [f"- {t['tier']}: {t.get('report_stored_phases') or 'not logged'}" for t in tiers]
     lines += ["", "| target (targets.md) | measured | verdict |", "|---|---:|---|"]
     for key in TARGETS:
-        if key in latest:
+        if latest.get(key) is not None:
             lines.append(f"| `{key}` | {latest[key]} | {verdict(key, latest[key])} |")
-    extra = {k: latest[k] for k in ("naive_links_per_s_m", "load_csv_s", "load_csv_s_m", "load_csv_ratio_m") if k in latest}
+    extra = {k: latest[k] for k in ("naive_links_per_s_m", "load_csv_s", "load_csv_s_m", "load_csv_ratio_m")
+             if latest.get(k) is not None}
     if extra:
         lines += ["", "Baselines: " + ", ".join(f"`{k}` = {v}" for k, v in extra.items()) + "."]
     return "\n".join(lines) + "\n"
@@ -291,7 +292,7 @@ def loads_only(tiers: list[str], keep_server: bool) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tiers", default="S,M,L")
-    parser.add_argument("--naive-links", type=int, default=20_000)
+    parser.add_argument("--naive-links", type=int, default=20_000, help="0 leaves the naive loader out")
     parser.add_argument("--keep-server", action="store_true")
     parser.add_argument("--history", action="store_true", help="Also measure crawl history on L (bench/history.py).")
     parser.add_argument("--xl", action="store_true", help="also the XL tier (1M pages); heavy")
