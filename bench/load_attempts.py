@@ -11,7 +11,7 @@ An attempt may be named twice (e.g. baseline first and last) to see the run-to-r
 
 Attempts (all but `bulk` on the Bolt path, `--writer bolt`):
   baseline         one background writer thread, UNWIND batches of 10,000 rows (the loader)
-  bulk             the server extension's bulk path (archmodel/db/bulk.py), batches of 100,000
+  bulk             the server extension's bulk path (archmodel/db/bulk.py), batches of 20,000
   two-writers      two writer threads (two sessions) taking batches from the same queue; the
                    export is grouped by source page, so batches rarely share a source node
   concurrent-tx    each batch as `CALL { ... } IN CONCURRENT TRANSACTIONS OF 2,500 ROWS`

@@ -58,10 +58,10 @@ from archmodel.names import person_key
 # the crawl an older loader wrote.
 LOADER_VERSION = "3"
 DEFAULT_BATCH = 10_000
-# links per batch on the bulk path, in batch sizes: a file and a procedure call cost more than a
-# Bolt message, and the server creates a relationship through the Java API at a fraction of a
-# Cypher row's cost, so larger batches keep both sides busy; memory stays bounded by the batch
-BULK_BATCH_FACTOR = 10
+# links per batch on the bulk path, in batch sizes: a file and a procedure call cost a little more
+# than a Bolt message, but the last batch is written after parsing ends, so larger batches leave
+# more of the server's work unoverlapped (100,000-link batches did on M: bench/results/attempts.md)
+BULK_BATCH_FACTOR = 2
 # one row r of a link batch: [source id, target id, anchor, alt, position, body, follow, count, anchor_key, names,
 # own_name (true or null)]
 LINK_CREATE = (

@@ -120,5 +120,5 @@ def test_loading_twice_on_the_bulk_path_changes_nothing(graph: Graph) -> None:
     assert second.unchanged and second.crawl_id == first.crawl_id
     assert graph_dump(graph, first.site) == before
     wipe(graph)
-    load_seed(graph, WritePath.bulk, batch_size=97)  # link batches of 970 rows: other files, same graph
+    load_seed(graph, WritePath.bulk, batch_size=97)  # link batches of 194 rows: other files, same graph
     assert graph_dump(graph, first.site) == before

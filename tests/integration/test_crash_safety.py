@@ -45,7 +45,7 @@ def write_big_crawl(folder: Path, pages: int = 2500, links_per_page: int = 50) -
 
 def start_load(folder: Path, settings: ConnectionSettings, writer: str) -> subprocess.Popen:
     """`archmodel load` in a process of its own, on the given write path (`--writer`). Link batches
-    are 2,000 rows on the Bolt path and 20,000 on the bulk path, so either takes several batches."""
+    are 2,000 rows on the Bolt path and 4,000 on the bulk path, so either takes several batches."""
     env = {**os.environ, "NEO4J_URI": settings.uri}
     if settings.password is not None:
         env["NEO4J_PASSWORD"] = settings.password.get_secret_value()
