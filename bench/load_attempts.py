@@ -9,8 +9,9 @@ files runs last in the same run as the yardstick. The figures go to bench/result
 
 An attempt may be named twice (e.g. baseline first and last) to see the run-to-run spread.
 
-Attempts:
+Attempts (all but `bulk` on the Bolt path, `--writer bolt`):
   baseline         one background writer thread, UNWIND batches of 10,000 rows (the loader)
+  bulk             the server extension's bulk path (archmodel/db/bulk.py), batches of 20,000
   two-writers      two writer threads (two sessions) taking batches from the same queue; the
                    export is grouped by source page, so batches rarely share a source node
   concurrent-tx    each batch as `CALL { ... } IN CONCURRENT TRANSACTIONS OF 2,500 ROWS`
@@ -37,6 +38,7 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 from archmodel.db import server  # noqa: E402
+from archmodel.db.bulk import WritePath  # noqa: E402
 from archmodel.ingest import loader as loader_module  # noqa: E402
 from loading import load_csv, wipe  # noqa: E402
 from run import DATA_DIR, PORT, RESULTS, log, start_bench_server, synth  # noqa: E402
@@ -59,11 +61,12 @@ class NoAnchorFacts(loader_module.GenerationWriter):
 
 
 ATTEMPTS = {
-    "baseline": (loader_module.GenerationWriter, loader_module.DEFAULT_BATCH),
-    "two-writers": (TwoWriters, loader_module.DEFAULT_BATCH),
-    "concurrent-tx": (ConcurrentTx, loader_module.DEFAULT_BATCH),
-    "no-anchor-facts": (NoAnchorFacts, loader_module.DEFAULT_BATCH),
-    "batch-50k": (loader_module.GenerationWriter, 50_000),
+    "baseline": (loader_module.GenerationWriter, loader_module.DEFAULT_BATCH, WritePath.bolt),
+    "bulk": (loader_module.GenerationWriter, loader_module.DEFAULT_BATCH, WritePath.bulk),
+    "two-writers": (TwoWriters, loader_module.DEFAULT_BATCH, WritePath.bolt),
+    "concurrent-tx": (ConcurrentTx, loader_module.DEFAULT_BATCH, WritePath.bolt),
+    "no-anchor-facts": (NoAnchorFacts, loader_module.DEFAULT_BATCH, WritePath.bolt),
+    "batch-50k": (loader_module.GenerationWriter, 50_000, WritePath.bolt),
 }
 
 
@@ -84,12 +87,13 @@ def main(argv: list[str] | None = None) -> int:
         wipe(graph)
         loader_module.load_crawl(graph, [synth("S")], site_model=synth("S") / "site.yml")
         for name in [a.strip() for a in args.attempts.split(",") if a.strip()]:
-            writer, batch = ATTEMPTS[name]
+            writer, batch, path = ATTEMPTS[name]
             wipe(graph)
             loader_module.GenerationWriter = writer
             log(f"{args.tier}: {name}")
             started = time.monotonic()
-            result = loader_module.load_crawl(graph, [folder], site_model=folder / "site.yml", batch_size=batch)
+            result = loader_module.load_crawl(graph, [folder], site_model=folder / "site.yml", batch_size=batch,
+                                              write_path=path)
             seconds = time.monotonic() - started
             loader_module.GenerationWriter = original
             rows.append((name, seconds, result.links, result.phases.get("links", 0.0)))

@@ -29,6 +29,7 @@ class LoadRun:
     pages: int
     peak_rss_mb: float
     phases: str = ""  # the "Time by phase" line archmodel load logs
+    writer: str = ""  # the write path the load took ("bulk" or "bolt"), as its summary line says
 
     @property
     def links_per_s(self) -> float:
@@ -40,14 +41,15 @@ def wipe(graph: Graph) -> None:
     graph.run_autocommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 50000 ROWS")
 
 
-def archmodel_load(settings: ConnectionSettings, folder: Path) -> LoadRun:
-    """`archmodel load` as a user runs it, end to end, with its peak resident memory."""
+def archmodel_load(settings: ConnectionSettings, folder: Path, writer: str = "auto") -> LoadRun:
+    """`archmodel load` as a user runs it, end to end, with its peak resident memory; `writer` is
+    its `--writer` (auto: the bulk path on the benchmark server, which archmodel started)."""
     env = {**os.environ, "NEO4J_URI": settings.uri}
     if settings.password is not None:
         env["NEO4J_PASSWORD"] = settings.password.get_secret_value()
     started = time.monotonic()
     process = subprocess.Popen(
-        [sys.executable, "-m", "archmodel", "load", str(folder), "--site", str(folder / "site.yml")],
+        [sys.executable, "-m", "archmodel", "load", str(folder), "--site", str(folder / "site.yml"), "--writer", writer],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     watched = psutil.Process(process.pid)
@@ -68,7 +70,8 @@ def archmodel_load(settings: ConnectionSettings, folder: Path) -> LoadRun:
     pages = int(numbers.split("pages")[0].strip().replace(",", ""))
     links = int(numbers.split("pages,")[1].split("links")[0].strip().replace(",", ""))
     phases = next((line.split(":", 1)[1].strip() for line in err.splitlines() if line.startswith("Time by phase:")), "")
-    return LoadRun(seconds, links, pages, peak / 2**20, phases)
+    path = numbers.split("links/s, ", 1)[1].split(" path", 1)[0] if "links/s, " in numbers else ""
+    return LoadRun(seconds, links, pages, peak / 2**20, phases, path)
 
 
 def naive_load(graph: Graph, folder: Path, max_links: int) -> LoadRun:

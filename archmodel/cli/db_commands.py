@@ -86,6 +86,24 @@ def db_browser(
     print(record.url)
 
 
+@db_app.command("extension")
+def db_extension(
+    output: Path = typer.Option(..., "-o", "--output", help="Folder to copy archmodel-bulk.jar into (a plugins folder)."),
+) -> None:
+    """Copy archmodel's server extension (the bulk load path) into a server's plugins folder.
+
+    archmodel's own server loads it by itself; a self-managed or Docker Neo4j 5.26 needs the jar
+    in its plugins folder and `archmodel.*` allowed (README "Bulk path on your own server").
+
+    Example: archmodel db extension -o ./neo4j-plugins
+    """
+    jar = server.bulk_jar(log)
+    output.mkdir(parents=True, exist_ok=True)
+    copied = shutil.copy2(jar, output / jar.name)
+    log(f"Copied the bulk-path extension; allow it with dbms.security.procedures.unrestricted={server.BULK_PROCEDURES}.")
+    print(copied)
+
+
 @db_app.command("status")
 def db_status() -> None:
     """Show whether a server answers, its version, edition and plugins; exit 2 when none does.

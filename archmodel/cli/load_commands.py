@@ -14,6 +14,7 @@ from archmodel.cli.root import app
 from archmodel.cli.load_summary import emit_load_result, max_bad_rows_share
 from archmodel.cli.crawl_option import CrawlOption
 from archmodel.cli.output import Format, FormatOption, OutputOption, emit, log, resolve_format, stderr, to_json
+from archmodel.db.bulk import IMPORT_DIR_ENV, WritePath
 from archmodel.db.sites import resolve_site
 from archmodel.ingest.accounting import DEFAULT_MAX_BAD_ROWS, ReadOptions
 from archmodel.ingest.stats import crawl_stats
@@ -62,6 +63,17 @@ def load(
     keep: int = typer.Option(
         10, "--keep", min=1, help="Crawls of the site to keep in the history, this one included (1: replace)."
     ),
+    writer: WritePath = typer.Option(
+        WritePath.auto, "--writer",
+        help="How the links are written: bulk (archmodel's server extension, from files in the server's import "
+        "folder), bolt (Cypher batches over Bolt), auto (bulk when the server has the extension and shares its "
+        "import folder).",
+    ),
+    import_dir: Path | None = typer.Option(
+        None, "--import-dir", envvar=IMPORT_DIR_ENV,
+        help="The server's import folder (server.directories.import) as this machine sees it, for the bulk path "
+        "on a server archmodel did not start (a Docker volume, say).",
+    ),
 ) -> None:
     """Load crawl exports (and a site model) into Neo4j as the site's current crawl, atomically,
     keeping the earlier crawls as history.
@@ -89,6 +101,8 @@ def load(
             progress=RichProgress(progress), batch_size=batch_size or DEFAULT_BATCH, pagerank_engine=pagerank.value,
             read_options=options,
             keep=keep,
+            write_path=writer,
+            import_dir=import_dir,
         )
     for warning in result.warnings:
         log(f"Warning: {warning}")

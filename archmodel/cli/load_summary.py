@@ -66,6 +66,7 @@ def result_object(result: LoadResult) -> dict[str, Any]:
         "links": result.links,
         "seconds": round(result.seconds, 3),
         "links_per_s": round(rate),
+        "writer": result.write_path,
         "warnings": list(result.warnings),
         "inputs": result.inputs,
     }
@@ -90,7 +91,8 @@ def emit_load_result(result: LoadResult, fmt: Format | None, output: Path | None
     rate = result.links / result.seconds if result.seconds else 0
     print(
         f"Loaded {result.site}: {result.pages:,} pages, {result.links:,} links "
-        f"(crawl {result.crawl_id}) in {result.seconds:.1f} s ({rate:,.0f} links/s)."
+        f"(crawl {result.crawl_id}) in {result.seconds:.1f} s ({rate:,.0f} links/s, {result.write_path} path)."
     )
+    log(f"Links written on the {result.write_path} path: {result.write_path_reason}.")
     if result.phases:
         log("Time by phase: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in result.phases.items()))

@@ -23,6 +23,7 @@ import signal
 import socket
 import subprocess
 import time
+import zipfile
 from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
@@ -47,6 +48,9 @@ JVM_FLAGS = [
     "-XX:+UseG1GC",
 ]
 PLUGIN_GROUPS = ("/org/neo4j/gds/", "/org/neo4j/procedure/")
+# archmodel's own server extension (launcher/src/bulk): the procedures of the bulk load path
+BULK_JAR = "archmodel-bulk.jar"
+BULK_PROCEDURES = "archmodel.*"
 
 
 def state_dir() -> Path:
@@ -224,20 +228,41 @@ def ensure_built(log=print) -> Path:
         "check that the Maven repository is reachable (`mvn -v`, proxy settings in ~/.m2/settings.xml)",
     )
     classpath = (target / "cp.txt").read_text().strip()
-    sources = [str(p) for p in (target / "src").rglob("*.java")]
-    _run_build_step(
-        [javac, "-d", str(target / "classes"), "-cp", classpath, *sources],
-        target,
-        "javac could not compile the launcher",
-        "install a JDK 17 (`apt-get install -y openjdk-17-jdk-headless`)",
-    )
+    _compile(javac, target / "src" / "main", target / "classes", classpath, target)
     plugins = target / "plugins"
     plugins.mkdir()
     for jar in classpath.split(os.pathsep):
         if any(group in jar for group in PLUGIN_GROUPS):
             shutil.copy2(jar, plugins / Path(jar).name)
+    bulk_classes = target / "bulk-classes"
+    _compile(javac, target / "src" / "bulk", bulk_classes, classpath, target)
+    _write_jar(bulk_classes, plugins / BULK_JAR)
     (target / "built.ok").write_text(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
     return target
+
+
+def _compile(javac: str, sources: Path, classes: Path, classpath: str, cwd: Path) -> None:
+    _run_build_step(
+        [javac, "--release", "17", "-d", str(classes), "-cp", classpath, *(str(p) for p in sources.rglob("*.java"))],
+        cwd,
+        f"javac could not compile {sources.name}",
+        "install a JDK 17 (`apt-get install -y openjdk-17-jdk-headless`)",
+    )
+
+
+def _write_jar(classes: Path, jar: Path) -> None:
+    """A plain jar of compiled classes (a zip with a manifest): the server scans the jars in its
+    plugins folder for procedures, so the bulk extension is one such jar."""
+    with zipfile.ZipFile(jar, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\nCreated-By: archmodel\n")
+        for path in sorted(classes.rglob("*.class")):
+            archive.write(path, path.relative_to(classes).as_posix())
+
+
+def bulk_jar(log=print) -> Path:
+    """The bulk-path extension jar (archmodel/db/bulk.py), built with the launcher: the file to
+    copy into the plugins folder of a self-managed or Docker server (README "Bulk path on your own server")."""
+    return ensure_built(log) / "plugins" / BULK_JAR
 
 
 def _run_build_step(cmd: list[str], cwd: Path, what: str, fix: str) -> None:
@@ -259,8 +284,8 @@ def _write_config(data_dir: Path, port: int, pagecache: str, plugins: Path) -> P
         "server.memory.pagecache.size": pagecache,
         "db.tx_log.preallocate": "false",
         "db.tx_log.rotation.retention_policy": "2 days 1G",
-        "dbms.security.procedures.unrestricted": "apoc.*,gds.*",
-        "dbms.security.procedures.allowlist": "apoc.*,gds.*",
+        "dbms.security.procedures.unrestricted": f"apoc.*,gds.*,{BULK_PROCEDURES}",
+        "dbms.security.procedures.allowlist": f"apoc.*,gds.*,{BULK_PROCEDURES}",
         "server.directories.logs": str(data_dir / "logs"),
         "server.directories.plugins": str(plugins),
         "server.directories.import": str(data_dir / "import"),

@@ -11,7 +11,10 @@ the generation's contents.
 
 Speed: files are streamed; rows go to the server in `UNWIND $rows` batches inside managed
 transactions (retried on transient errors). Pages are created with CREATE (the generation is
-fresh, so no MERGE is needed); links look up both ends through the (crawl, url) unique index.
+fresh, so no MERGE is needed). Links take one of two write paths (archmodel/db/bulk.py): the
+Bolt path sends them as `UNWIND` rows addressed by the pages' element ids; the bulk path hands
+each batch to archmodel's server extension as a file in the server's import folder. Both write
+the same generation, batch for batch, and share everything else.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import queue
 import threading
 import time
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -32,6 +35,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from archmodel.db import crawls, lease
+from archmodel.db.bulk import BulkLinkFiles, WritePath, choose
 from archmodel.db.connection import Graph
 from archmodel.db.inspect import has_gds
 from archmodel.errors import ServerError
@@ -54,6 +58,10 @@ from archmodel.names import person_key
 # the crawl an older loader wrote.
 LOADER_VERSION = "3"
 DEFAULT_BATCH = 10_000
+# links per batch on the bulk path, in batch sizes: a file and a procedure call cost a little more
+# than a Bolt message, but the last batch is written after parsing ends, so larger batches leave
+# more of the server's work unoverlapped (100,000-link batches did on M: bench/results/attempts.md)
+BULK_BATCH_FACTOR = 2
 # one row r of a link batch: [source id, target id, anchor, alt, position, body, follow, count, anchor_key, names,
 # own_name (true or null)]
 LINK_CREATE = (
@@ -86,6 +94,8 @@ class LoadResult:
     has_sitemap: bool = False
     has_structured_data: bool = False
     pagerank_engine: str = ""
+    write_path: str = ""  # "bulk" or "bolt" (archmodel/db/bulk.py), and why
+    write_path_reason: str = ""
     warnings: list[str] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)
     inputs: list[dict[str, Any]] = field(default_factory=list)  # rows per input: read, loaded, skipped, rejected
@@ -110,7 +120,8 @@ class GenerationWriter:
     Link batches, the bulk of a load, are written by one background thread while the main thread
     parses the next batch, so reading the export and the server's work overlap. Both ends of a
     link are addressed by the element ids returned when their pages were created, which is
-    cheaper for the server than two index seeks per row.
+    cheaper for the server than two index seeks per row. With `bulk` set, link batches go
+    through the server extension instead (archmodel/db/bulk.py), `BULK_BATCH_FACTOR` times larger.
     """
 
     writer_threads = 1  # threads taking link batches from the queue (more were measured: bench/load_attempts.py)
@@ -120,6 +131,8 @@ class GenerationWriter:
         self.crawl_id = crawl_id
         self.host = host
         self.batch_size = batch_size
+        self.link_batch = batch_size
+        self.bulk: BulkLinkFiles | None = None
         self._queue: queue.Queue = queue.Queue(maxsize=2)
         self._error: BaseException | None = None
         self._threads = [threading.Thread(target=self._work, name="archmodel-writer", daemon=True)
@@ -141,6 +154,11 @@ class GenerationWriter:
     def create_pages(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Create pages; returns their urls with element ids."""
         return self.run("UNWIND $rows AS r CREATE (p:Page) SET p = r RETURN r.url AS url, elementId(p) AS id", rows)
+
+    def use_bulk(self, bulk: BulkLinkFiles) -> None:
+        """Write the link batches through the server extension from now on."""
+        self.bulk = bulk
+        self.link_batch = self.batch_size * BULK_BATCH_FACTOR
 
     def submit_links(self, rows: list[list[Any]]) -> None:
         """Queue a batch of [source id, target id, anchor, alt, position, body, follow, count,
@@ -164,7 +182,10 @@ class GenerationWriter:
 
     def write_links(self, rows: list[list[Any]]) -> None:
         """One batch of links, in the writer thread (bench/load_attempts.py tries other ways)."""
-        self.run(f"UNWIND $rows AS r {LINK_CREATE}", rows)
+        if self.bulk is not None:
+            self.bulk.write(rows)
+        else:
+            self.run(f"UNWIND $rows AS r {LINK_CREATE}", rows)
 
     def _raise_pending(self) -> None:
         if self._error is not None:
@@ -206,8 +227,12 @@ class CrawlLoader:
         pagerank_engine: str,
         read_options: ReadOptions | None = None,
         keep: int = crawls.DEFAULT_KEEP,
+        write_path: WritePath = WritePath.auto,
+        import_dir: Path | None = None,
     ) -> None:
         self.graph = graph
+        self.write_path = write_path
+        self.import_dir = import_dir
         self.read_options = read_options
         self.keep = keep
         self.progress = progress
@@ -264,10 +289,16 @@ class CrawlLoader:
             self.result.crawl_id = crawls.current_crawl(self.graph, self.host) or self.crawl_id
             self.result.seconds = time.monotonic() - started
             return self.result
+        choice = choose(self.graph, self.write_path, self.import_dir)
+        self.result.write_path, self.result.write_path_reason = choice.path.value, choice.reason
         self.lease = lease.acquire(self.graph, self.host)  # before any clean-up: one load per site at a time
         try:
             crawls.remove_stale_generations(self.graph, self.host)
             self.crawl_id = self.writer.crawl_id = self.result.crawl_id = crawls.generation_id(self.graph, self.fingerprint)
+            if choice.import_dir is not None:
+                bulk = BulkLinkFiles(self.graph, choice.import_dir, self.host, self.crawl_id)
+                bulk.remove_leftovers()
+                self.writer.use_bulk(bulk)
             try:
                 self._write_generation()
             finally:
@@ -466,7 +497,7 @@ class CrawlLoader:
                     self.sources.append(self.index[link.source])
                     self.targets.append(target)
                     self.body.append(1 if link.body else 0)
-            if len(pending) >= self.batch_size:
+            if len(pending) >= self.writer.link_batch:
                 flush()
         flush()
         self.writer.drain()
@@ -520,22 +551,30 @@ class CrawlLoader:
             self._create_pages(rows[start : start + self.batch_size])
 
     def _load_entities(self, entities: EntityRows) -> None:
+        """Entity nodes, then their relationships, addressed by the element ids their creation
+        returned (as the links are): a `MATCH (n:Condition {crawl, id})` planned while the label
+        was still empty may scan the label for every row, which made this phase grow with the
+        square of the entities (README "Performance")."""
+        elements: dict[str, dict[str, str]] = {}
         for label, rows in entities.nodes.items():
-            self.writer.run_in_batches(f"UNWIND $rows AS r CREATE (n:{label}) SET n = r, n.crawl = $crawl", rows)
+            elements[label] = {}
+            for start in range(0, len(rows), self.batch_size):
+                created = self.writer.run(
+                    f"UNWIND $rows AS r CREATE (n:{label}) SET n = r, n.crawl = $crawl "
+                    "RETURN r.id AS id, elementId(n) AS element",
+                    rows[start : start + self.batch_size],
+                )
+                elements[label].update((row["id"], row["element"]) for row in created)
+
+        def entity(label: str) -> Callable[[str], str | None]:
+            return elements.get(label, {}).get
+
         for (start_label, rel, end_label), rows in entities.relations.items():
-            self.writer.run_in_batches(
-                f"UNWIND $rows AS r MATCH (a:{start_label} {{crawl: $crawl, id: r.a}}) "
-                f"MATCH (b:{end_label} {{crawl: $crawl, id: r.b}}) CREATE (a)-[:{rel}]->(b)",
-                first_of_each(rows, ("a", "b")),
-            )
+            self._relate(rel, first_of_each(rows, ("a", "b")), ("a", entity(start_label)), ("b", entity(end_label)))
         for (label, rel), rows in entities.page_links.items():
-            extra = ", ".join(f"{key}: r.{key}" for key in sorted(rows[0]) if key not in {"id", "url"})
-            props = f" {{{extra}}}" if extra else ""
-            self.writer.run_in_batches(
-                f"UNWIND $rows AS r MATCH (n:{label} {{crawl: $crawl, id: r.id}}) "
-                f"MATCH (p:Page {{crawl: $crawl, url: r.url}}) CREATE (n)-[:{rel}{props}]->(p)",
-                first_of_each(rows, ("id", "url")),
-            )
+            extra = [key for key in sorted(rows[0]) if key not in {"id", "url"}]
+            self._relate(rel, first_of_each(rows, ("id", "url")), ("id", entity(label)), ("url", self._page_element),
+                         extra)
         unknown = [row for row in self.captures if row["id"] not in entities.ids[row["label"]]]
         for row in unknown[:20]:
             self.result.warnings.append(
@@ -546,11 +585,8 @@ class CrawlLoader:
         about = entities.about + [row for row in self.captures if row["id"] in entities.ids[row["label"]]]
         for label in CAPTURE_LABELS.values():
             rows = [row for row in about if row["label"] == label]
-            self.writer.run_in_batches(
-                f"UNWIND $rows AS r MATCH (p:Page {{crawl: $crawl, url: r.url}}) "
-                f"MATCH (n:{label} {{crawl: $crawl, id: r.id}}) CREATE (p)-[:ABOUT {{via: r.via}}]->(n)",
-                first_of_each(rows, ("url", "id")),
-            )
+            self._relate("ABOUT", first_of_each(rows, ("url", "id")), ("url", self._page_element), ("id", entity(label)),
+                         ["via"])
         reviewed = list(entities.reviewed_by)
         names = {person_key(row["name"]): row["id"] for row in entities.nodes.get("Provider", [])}
         for url, value in self.reviewers:
@@ -559,10 +595,35 @@ class CrawlLoader:
                 reviewed.append({"url": url, "id": provider_id})
             else:
                 self.result.warnings.append(f"{url}: reviewer '{value}' is not a provider in site.yml")
+        self._relate("REVIEWED_BY", first_of_each(reviewed, ("url", "id")), ("url", self._page_element),
+                     ("id", entity("Provider")))
+
+    def _page_element(self, url: str) -> str | None:
+        position = self.index.get(url)
+        return None if position is None else self.element_ids[position]
+
+    def _relate(
+        self,
+        rel: str,
+        rows: list[dict[str, Any]],
+        start: tuple[str, Callable[[str], str | None]],
+        end: tuple[str, Callable[[str], str | None]],
+        properties: Sequence[str] = (),
+    ) -> None:
+        """One `rel` relationship per row, from the node `start` finds for the row's key to the one
+        `end` finds, with `properties` copied from the row. A row with an end that is not in the
+        generation creates nothing, as a MATCH on it would."""
+        (start_key, start_of), (end_key, end_of) = start, end
+        pairs = []
+        for row in rows:
+            a, b = start_of(row[start_key]), end_of(row[end_key])
+            if a is not None and b is not None:
+                pairs.append([a, b, *(row.get(key) for key in properties)])
+        values = ", ".join(f"{key}: r[{i + 2}]" for i, key in enumerate(properties))
         self.writer.run_in_batches(
-            "UNWIND $rows AS r MATCH (p:Page {crawl: $crawl, url: r.url}) "
-            "MATCH (n:Provider {crawl: $crawl, id: r.id}) CREATE (p)-[:REVIEWED_BY]->(n)",
-            first_of_each(reviewed, ("url", "id")),
+            "UNWIND $rows AS r MATCH (a) WHERE elementId(a) = r[0] MATCH (b) WHERE elementId(b) = r[1] "
+            f"CREATE (a)-[:{rel}{' {' + values + '}' if values else ''}]->(b)",
+            pairs,
         )
 
     def _compute_metrics(self) -> None:
@@ -685,14 +746,19 @@ def load_crawl(
     pagerank_engine: str = "auto",
     read_options: ReadOptions | None = None,
     keep: int = crawls.DEFAULT_KEEP,
+    write_path: WritePath = WritePath.auto,
+    import_dir: Path | None = None,
 ) -> LoadResult:
     """Load crawl export files (or folders of them) and an optional site model.
 
     `pagerank_engine` is "auto" (GDS when the server has it), "gds" or "python"; `read_options`
     sets how strict the readers are (`--strict`, `--max-bad-rows`); `keep` is how many crawls of
-    the site stay in the history, this one included.
+    the site stay in the history, this one included. `write_path` picks how the links are written
+    (archmodel/db/bulk.py: `auto` takes the server extension when the server has it and shares
+    its import folder, `import_dir` as this machine sees it when archmodel cannot know it).
     """
     loader = CrawlLoader(
-        graph, paths, site_model, sitemaps, progress or _Silent(), batch_size, pagerank_engine, read_options, keep
+        graph, paths, site_model, sitemaps, progress or _Silent(), batch_size, pagerank_engine, read_options, keep,
+        write_path, import_dir,
     )
     return loader.run()

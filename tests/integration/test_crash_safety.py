@@ -1,5 +1,7 @@
 """A load killed at any point leaves the previous crawl current and unchanged and the history free of
-half crawls; a rerun equals a clean load and keeps the previous crawl in the history."""
+half crawls; a rerun equals a clean load and keeps the previous crawl in the history. Each test runs
+on both write paths: Cypher batches over Bolt and the server extension's bulk path
+(archmodel/db/bulk.py), whose rerun also removes the link files the killed load left."""
 
 from __future__ import annotations
 
@@ -13,12 +15,14 @@ from pathlib import Path
 import pytest
 
 from archmodel.db import server
+from archmodel.db.bulk import FILE_PREFIX, local_import_dir
 from archmodel.db.connection import ConnectionSettings, Graph, connect
 from tests.conftest import wipe
 from tests.integration.test_loader import load_basic, snapshot
 
 HOST = "www.basic-clinic.example"
 CRASH_SERVER_PORT = int(os.environ.get("ARCHMODEL_CRASH_PORT", "7690"))
+WRITERS = pytest.mark.parametrize("writer", ["bolt", "bulk"])
 
 
 def write_big_crawl(folder: Path, pages: int = 2500, links_per_page: int = 50) -> Path:
@@ -39,14 +43,29 @@ def write_big_crawl(folder: Path, pages: int = 2500, links_per_page: int = 50) -
     return folder
 
 
-def start_load(folder: Path, settings: ConnectionSettings) -> subprocess.Popen:
+def start_load(folder: Path, settings: ConnectionSettings, writer: str) -> subprocess.Popen:
+    """`archmodel load` in a process of its own, on the given write path (`--writer`). Link batches
+    are 2,000 rows on the Bolt path and 4,000 on the bulk path, so either takes several batches."""
     env = {**os.environ, "NEO4J_URI": settings.uri}
     if settings.password is not None:
         env["NEO4J_PASSWORD"] = settings.password.get_secret_value()
     return subprocess.Popen(
-        [sys.executable, "-m", "archmodel", "load", str(folder), "--batch-size", "2000"],
+        [sys.executable, "-m", "archmodel", "load", str(folder), "--batch-size", "2000", "--writer", writer],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
+
+
+def finish(process: subprocess.Popen, writer: str) -> None:
+    """Wait for a load that must succeed, and check it took the write path asked for."""
+    out, err = process.communicate(timeout=600)
+    assert process.returncode == 0, err
+    assert f"{writer} path" in out
+
+
+def leftover_link_files(settings: ConnectionSettings) -> list[Path]:
+    folder = local_import_dir(settings.uri)
+    assert folder is not None
+    return sorted(folder.glob(f"{FILE_PREFIX}*"))
 
 
 def wait_for_partial_generation(graph: Graph, process: subprocess.Popen, minimum_links: int) -> None:
@@ -76,13 +95,16 @@ def current_crawl_id(graph: Graph) -> str:
     return graph.read("MATCH (:Site {host: $host})-[:CURRENT]->(c:Crawl) RETURN c.id AS id", {"host": HOST})[0]["id"]
 
 
-def test_kill_9_during_load_leaves_previous_crawl(graph: Graph, neo4j_settings: ConnectionSettings, tmp_path: Path) -> None:
+@WRITERS
+def test_kill_9_during_load_leaves_previous_crawl(
+    graph: Graph, neo4j_settings: ConnectionSettings, tmp_path: Path, writer: str
+) -> None:
     load_basic(graph)
     before = snapshot(graph, HOST)
     previous = current_crawl_id(graph)
     big = write_big_crawl(tmp_path / "big")
 
-    process = start_load(big, neo4j_settings)
+    process = start_load(big, neo4j_settings, writer)
     wait_for_partial_generation(graph, process, 20_000)
     process.send_signal(signal.SIGKILL)
     process.wait()
@@ -90,16 +112,13 @@ def test_kill_9_during_load_leaves_previous_crawl(graph: Graph, neo4j_settings: 
     assert current_crawl_id(graph) == previous
     assert snapshot(graph, HOST) == before
 
-    rerun = start_load(big, neo4j_settings)
-    out, err = rerun.communicate(timeout=600)
-    assert rerun.returncode == 0, err
+    finish(start_load(big, neo4j_settings, writer), writer)
     after_rerun = snapshot(graph, HOST)
     assert kept_crawls(graph) == [current_crawl_id(graph), previous]
+    assert leftover_link_files(neo4j_settings) == []
 
     wipe(graph)
-    clean = start_load(big, neo4j_settings)
-    clean.communicate(timeout=600)
-    assert clean.returncode == 0
+    finish(start_load(big, neo4j_settings, writer), writer)
     assert snapshot(graph, HOST) == after_rerun
 
 
@@ -114,13 +133,16 @@ def crash_server(tmp_path: Path):
     server.stop(CRASH_SERVER_PORT)
 
 
-def test_server_stopped_during_load_leaves_previous_crawl(crash_server: ConnectionSettings, tmp_path: Path) -> None:
+@WRITERS
+def test_server_stopped_during_load_leaves_previous_crawl(
+    crash_server: ConnectionSettings, tmp_path: Path, writer: str
+) -> None:
     graph = connect(crash_server)
     load_basic(graph)
     before = snapshot(graph, HOST)
     big = write_big_crawl(tmp_path / "big")
 
-    process = start_load(big, crash_server)
+    process = start_load(big, crash_server, writer)
     wait_for_partial_generation(graph, process, 20_000)
     graph.close()
     server.stop(CRASH_SERVER_PORT)
@@ -132,13 +154,11 @@ def test_server_stopped_during_load_leaves_previous_crawl(crash_server: Connecti
     graph = connect(crash_server)
     assert snapshot(graph, HOST) == before
 
-    rerun = start_load(big, crash_server)
-    rerun.communicate(timeout=600)
-    assert rerun.returncode == 0
+    finish(start_load(big, crash_server, writer), writer)
     after_rerun = snapshot(graph, HOST)
     assert len(kept_crawls(graph)) == 2
+    assert leftover_link_files(crash_server) == []
     wipe(graph)
-    clean = start_load(big, crash_server)
-    clean.communicate(timeout=600)
+    finish(start_load(big, crash_server, writer), writer)
     assert snapshot(graph, HOST) == after_rerun
     graph.close()
