@@ -96,7 +96,8 @@ def demo(
     if loaded.unchanged:
         log(f"{loaded.site}: crawl {loaded.crawl_id} is already loaded.")
     else:
-        log(f"{loaded.site}: {loaded.pages:,} pages, {loaded.links:,} links loaded in {loaded.seconds:.1f} s.")
+        log(f"{loaded.site}: {loaded.pages:,} pages, {loaded.links:,} links loaded in {loaded.seconds:.1f} s "
+            f"({loaded.write_path} path).")
     add_and_report(graph, loaded.site, [seed / "traffic"])
 
     done = audit(Runner.for_site(graph, loaded.site), load_registry(), suggestions=True)

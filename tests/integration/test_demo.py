@@ -21,9 +21,11 @@ def test_demo_writes_findings_suggestions_report_and_maps(
 ) -> None:
     out = tmp_path / "demo"
     assert main(["demo", "-o", str(out)]) == 0
-    printed = capsys.readouterr().out
+    captured = capsys.readouterr()
+    printed = captured.out
     expected = json.loads((SEED / "expected_findings.json").read_text())
     planted = sum(len(findings) for findings in expected["checks"].values())
+    assert "links loaded in" in captured.err and "s (bulk path)." in captured.err, "the local server takes the bulk path"
     assert f"Ran 44 checks on {expected['site']}: {planted} findings" in printed
 
     findings = json.loads((out / "findings.json").read_text())
