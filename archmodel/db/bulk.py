@@ -185,7 +185,9 @@ class BulkLinkFiles:
     def __init__(self, graph: Graph, folder: Path, host: str, crawl_id: str) -> None:
         self.graph = graph
         self.folder = folder
-        self.prefix = f"{FILE_PREFIX}{_UNSAFE.sub('_', host)}-"
+        # "~" never survives _UNSAFE, so one site's prefix is never the start of another's
+        # ("a.example~" against "a.example-clinic.org~"), whose load may be running
+        self.prefix = f"{FILE_PREFIX}{_UNSAFE.sub('_', host)}~"
         self.crawl_id = crawl_id
         self._written = 0
 

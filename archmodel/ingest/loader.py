@@ -532,12 +532,11 @@ class CrawlLoader:
              "errors": record.errors, "warnings": record.warnings}
             for record in crawl_input.structured_data(is_page)
         ]
-        for start in range(0, len(rows), self.batch_size):
-            self.writer.run(
-                "UNWIND $rows AS r MATCH (p) WHERE elementId(p) = r.id "
-                "SET p.schema_types = r.types, p.schema_errors = r.errors, p.schema_warnings = r.warnings",
-                rows[start : start + self.batch_size],
-            )
+        self.writer.run_in_batches(
+            "UNWIND $rows AS r MATCH (p) WHERE elementId(p) = r.id "
+            "SET p.schema_types = r.types, p.schema_errors = r.errors, p.schema_warnings = r.warnings",
+            rows,
+        )
 
     def _add_uncrawled_pages(self, urls: Iterable[str]) -> None:
         """Sitemap URLs and site-model pages the crawl never reached still become Page nodes."""

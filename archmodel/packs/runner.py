@@ -70,6 +70,8 @@ SKIP_REASONS = {
     "policy_pages": "the site model names no policy page; add trust.policy_pages to site.yml",
     "structured_data": STRUCTURED_DATA_REASON,
 }
+# Reasons that skip a whole group of checks at once: said once for the group, not once per check.
+GROUPED_SKIPS = {LINKS_REASON: "link check", STRUCTURED_DATA_REASON: "structured-data check"}
 
 
 @dataclass
@@ -100,22 +102,21 @@ class RunReport:
         """What to say about the skipped checks: one line for all the checks that need links
         (on a crawl without links that is most of them), one for all those that need structured
         data (the whole structured-data pack), one line per other skipped check."""
-        line = self.links_skip_line()
-        lines = [line] if line else []
-        without_schema = sum(1 for o in self.skipped if o.skipped == STRUCTURED_DATA_REASON)
-        if without_schema:
-            plural = "" if without_schema == 1 else "s"
-            lines.append(f"Skipped {without_schema} structured-data check{plural}: {STRUCTURED_DATA_REASON}.")
-        grouped = (LINKS_REASON, STRUCTURED_DATA_REASON)
-        lines += [f"Skipped {o.check.name}: {o.skipped}." for o in self.skipped if o.skipped not in grouped]
+        lines = [line for reason in GROUPED_SKIPS if (line := self.group_skip_line(reason))]
+        lines += [f"Skipped {o.check.name}: {o.skipped}." for o in self.skipped if o.skipped not in GROUPED_SKIPS]
         return lines
 
-    def links_skip_line(self) -> str | None:
-        """"Skipped 36 link checks: this crawl has no links. Add ..." (None: none was skipped for that)."""
-        count = sum(1 for o in self.skipped if o.skipped == LINKS_REASON)
+    def group_skip_line(self, reason: str) -> str | None:
+        """"Skipped 36 link checks: this crawl has no links. Add ..." for one of GROUPED_SKIPS
+        (None: no check was skipped for it)."""
+        count = sum(1 for o in self.skipped if o.skipped == reason)
         if not count:
             return None
-        return f"Skipped {count} link check{'' if count == 1 else 's'}: {links_sentence()}"
+        said = links_sentence() if reason == LINKS_REASON else f"{reason}."
+        return f"Skipped {count} {GROUPED_SKIPS[reason]}{'' if count == 1 else 's'}: {said}"
+
+    def links_skip_line(self) -> str | None:
+        return self.group_skip_line(LINKS_REASON)
 
     def finding_columns(self) -> list[str]:
         """Every key its findings carry, in order: pack, check, severity, title, `since` (run

@@ -18,7 +18,7 @@ from typing import Any
 
 from archmodel.packs.identity import definition
 from archmodel.packs.registry import Check, builtin_registry
-from archmodel.packs.runner import LINKS_REASON, STRUCTURED_DATA_REASON, links_sentence
+from archmodel.packs.runner import GROUPED_SKIPS, links_sentence
 from archmodel.render.action_plan import PLAN_CSS, ActionPlan, area_words, priority_score, url_link
 from archmodel.render.escape import html_text
 from archmodel.render.findings import SEVERITIES, Finding, FindingIndex, check_name, severity_rank, subject_url
@@ -145,13 +145,13 @@ def findings_section(findings: list[Finding] | None, skipped: list[tuple[str, st
     ]
     if skipped:
         items = ""
-        for shared, what in ((LINKS_REASON, "link checks"), (STRUCTURED_DATA_REASON, "structured-data checks")):
+        for shared, kind in GROUPED_SKIPS.items():
             names = [_check_words(name) for name, reason in skipped if reason == shared]
             if names:
-                items += f"<li><b>{len(names)} {what}</b> ({html_text('; '.join(names))}): {html_text(shared)}</li>"
+                items += f"<li><b>{len(names)} {kind}s</b> ({html_text('; '.join(names))}): {html_text(shared)}</li>"
         items += "".join(
             f"<li><b>{html_text(_check_words(name))}</b>: {html_text(reason)}</li>"
-            for name, reason in skipped if reason not in (LINKS_REASON, STRUCTURED_DATA_REASON)
+            for name, reason in skipped if reason not in GROUPED_SKIPS
         )
         parts.append(f"<details><summary>{len(skipped)} checks skipped, and why</summary><ul>{items}</ul></details>")
     plan = plan or ActionPlan()
