@@ -34,6 +34,16 @@ def html_text(value: Any) -> str:
     return html.escape(_clean(value), quote=True)
 
 
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def html_prose(value: Any) -> str:
+    """Text written for the terminal and the report alike (a check's hint text), escaped, with its
+    `code` spans (commands, parameters, schema.org properties) set as <code>, not shown with
+    their backticks."""
+    return _CODE_SPAN.sub(r"<code>\1</code>", html_text(value))
+
+
 def plotly_text(value: Any, limit: int | None = None) -> str:
     """Escape for a Plotly label or hover line; `limit` shortens long crawl strings first."""
     text = _clean(value).replace("\r", " ").replace("\n", " ")

@@ -20,7 +20,7 @@ from archmodel.packs.identity import definition
 from archmodel.packs.registry import Check, builtin_registry
 from archmodel.packs.runner import GROUPED_SKIPS, links_sentence
 from archmodel.render.action_plan import PLAN_CSS, ActionPlan, area_words, priority_score, url_link
-from archmodel.render.escape import html_text
+from archmodel.render.escape import html_prose, html_text
 from archmodel.render.findings import SEVERITIES, Finding, FindingIndex, check_name, severity_rank, subject_url
 from archmodel.render.html import map_section, page
 from archmodel.render.traces import MapView
@@ -211,8 +211,8 @@ def _hints(findings: list[Finding]) -> str:
         check = definition(finding)
         if check is None or not (check.header.why or check.header.how_to_fix):
             continue
-        why = f"<p><b>Why it matters.</b> {html_text(check.header.why)}</p>" if check.header.why else ""
-        fix = f"<p><b>How to fix.</b> {html_text(check.header.how_to_fix)}</p>" if check.header.how_to_fix else ""
+        why = f"<p><b>Why it matters.</b> {html_prose(check.header.why)}</p>" if check.header.why else ""
+        fix = f"<p><b>How to fix.</b> {html_prose(check.header.how_to_fix)}</p>" if check.header.how_to_fix else ""
         items.append(f'<div class="am-hint"><h4>{html_text(check.title)}</h4>{why}{fix}</div>')
     return f'<div class="am-hints">{"".join(items)}</div>' if items else ""
 

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from archmodel.errors import InputError
-from archmodel.render.escape import html_text, plotly_text, script_json
+from archmodel.render.escape import html_prose, html_text, plotly_text, script_json
 from archmodel.render.findings import FindingIndex, read_rows_file
 from archmodel.render.html import SCRIPT_RE, content_security_policy, page
 
@@ -103,3 +103,11 @@ def test_findings_file_formats_and_errors(tmp_path) -> None:
         read_rows_file(broken, "findings")
     with pytest.raises(InputError, match="cannot read"):
         read_rows_file(tmp_path / "missing.json", "findings")
+
+
+def test_hint_text_sets_code_spans_as_code_and_escapes_the_rest() -> None:
+    text = "run it with `-p person_counts true` <b>now</b> & a lone ` stays"
+    assert html_prose(text) == (
+        "run it with <code>-p person_counts true</code> &lt;b&gt;now&lt;/b&gt; &amp; a lone ` stays"
+    )
+    assert html_prose("`<script>`") == "<code>&lt;script&gt;</code>"
