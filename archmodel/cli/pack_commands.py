@@ -116,7 +116,8 @@ def packs_show(
 def _describe_check(check: Check) -> str:
     header = check.header
     width = terminal_width()
-    lines = [f"{check.name} ({header.severity}): {header.title}", f"Id: {check.stable_id}", ""]
+    lines = textwrap.wrap(f"{check.name} ({header.severity}): {header.title}", width, subsequent_indent="  ")
+    lines += [f"Id: {check.stable_id}", ""]
     lines += textwrap.wrap(" ".join(header.description.split()), width)
     for label, text in (("Why it matters", header.why), ("How to fix", header.how_to_fix)):
         if text:
