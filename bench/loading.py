@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,28 +42,50 @@ def wipe(graph: Graph) -> None:
     graph.run_autocommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 50000 ROWS")
 
 
+@dataclass
+class WatchedRun:
+    """One child process: its wall time, peak resident memory, exit code and output."""
+
+    seconds: float
+    peak_rss_mb: float
+    returncode: int
+    out: str
+    err: str
+
+
+def run_watched(args: list[str], env: dict[str, str]) -> WatchedRun:
+    """Run `args` and sample its resident memory every 50 ms. Output goes to temporary files, not
+    pipes, so a child that writes much to standard error never blocks on a full pipe."""
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        started = time.monotonic()
+        process = subprocess.Popen(args, env=env, stdout=out_file, stderr=err_file, text=True)
+        watched = psutil.Process(process.pid)
+        peak = 0
+        while process.poll() is None:
+            try:
+                peak = max(peak, watched.memory_info().rss)
+            except psutil.Error:
+                break
+            time.sleep(0.05)
+        process.wait()
+        seconds = time.monotonic() - started
+        out_file.seek(0)
+        err_file.seek(0)
+        return WatchedRun(seconds, peak / 2**20, process.returncode, out_file.read(), err_file.read())
+
+
 def archmodel_load(settings: ConnectionSettings, folder: Path, writer: str = "auto") -> LoadRun:
     """`archmodel load` as a user runs it, end to end, with its peak resident memory; `writer` is
     its `--writer` (auto: the bulk path on the benchmark server, which archmodel started)."""
     env = {**os.environ, "NEO4J_URI": settings.uri}
     if settings.password is not None:
         env["NEO4J_PASSWORD"] = settings.password.get_secret_value()
-    started = time.monotonic()
-    process = subprocess.Popen(
+    run = run_watched(
         [sys.executable, "-m", "archmodel", "load", str(folder), "--site", str(folder / "site.yml"), "--writer", writer],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env,
     )
-    watched = psutil.Process(process.pid)
-    peak = 0
-    while process.poll() is None:
-        try:
-            peak = max(peak, watched.memory_info().rss)
-        except psutil.Error:
-            break
-        time.sleep(0.05)
-    out, err = process.communicate()
-    seconds = time.monotonic() - started
-    if process.returncode != 0:
+    out, err = run.out, run.err
+    if run.returncode != 0:
         raise RuntimeError(f"archmodel load failed: {err.strip()[-500:]}")
     if "Loaded" not in out:
         raise RuntimeError(f"archmodel load did not load (wipe the database first): {out.strip()}")
@@ -71,7 +94,7 @@ def archmodel_load(settings: ConnectionSettings, folder: Path, writer: str = "au
     links = int(numbers.split("pages,")[1].split("links")[0].strip().replace(",", ""))
     phases = next((line.split(":", 1)[1].strip() for line in err.splitlines() if line.startswith("Time by phase:")), "")
     path = numbers.split("links/s, ", 1)[1].split(" path", 1)[0] if "links/s, " in numbers else ""
-    return LoadRun(seconds, links, pages, peak / 2**20, phases, path)
+    return LoadRun(run.seconds, links, pages, run.peak_rss_mb, phases, path)
 
 
 def naive_load(graph: Graph, folder: Path, max_links: int) -> LoadRun:
