@@ -3,7 +3,7 @@
 When `NEO4J_URI` is set and a server answers there, the tests use it (and wipe its database:
 point it at a scratch database). Otherwise they start archmodel's own local server once per
 session on a separate test port with its own data folder, so a developer's demo database on the
-default port is never touched.
+default port is never touched; a second test run on the same port stops at once (tests/port_lease.py).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import pytest
 
 from archmodel.db import server
 from archmodel.db.connection import ConnectionSettings, Graph, connect
+from tests.port_lease import hold_port
 
 TEST_PORT = int(os.environ.get("ARCHMODEL_TEST_PORT", "7688"))
 REPO = Path(__file__).resolve().parent.parent
@@ -25,6 +26,7 @@ def _test_settings() -> ConnectionSettings:
     if os.environ.get("NEO4J_URI"):
         return ConnectionSettings.resolve()
     uri = f"bolt://127.0.0.1:{TEST_PORT}"
+    hold_port(TEST_PORT, "ARCHMODEL_TEST_PORT")
     server.start(
         port=TEST_PORT,
         heap=os.environ.get("ARCHMODEL_TEST_HEAP", "3g"),

@@ -19,6 +19,7 @@ from archmodel.db.bulk import FILE_PREFIX, local_import_dir
 from archmodel.db.connection import ConnectionSettings, Graph, connect
 from tests.conftest import wipe
 from tests.integration.test_loader import load_basic, snapshot
+from tests.port_lease import hold_port
 
 HOST = "www.basic-clinic.example"
 CRASH_SERVER_PORT = int(os.environ.get("ARCHMODEL_CRASH_PORT", "7690"))
@@ -123,6 +124,7 @@ def test_kill_9_during_load_leaves_previous_crawl(
 
 
 def start_crash_server(data_dir: Path) -> None:
+    hold_port(CRASH_SERVER_PORT, "ARCHMODEL_CRASH_PORT")
     server.start(port=CRASH_SERVER_PORT, data_dir=data_dir, heap="1g", pagecache="256m", log=lambda m: None)
 
 

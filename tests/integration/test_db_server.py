@@ -16,6 +16,7 @@ from neo4j.exceptions import Neo4jError
 from archmodel.cli import main
 from archmodel.db import server
 from archmodel.db.connection import ConnectionSettings, connect
+from tests.port_lease import hold_port
 
 LIFECYCLE_PORT = int(os.environ.get("ARCHMODEL_LIFECYCLE_PORT", "7689"))
 
@@ -29,6 +30,7 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 
 @pytest.fixture
 def lifecycle_dir(tmp_path: Path):
+    hold_port(LIFECYCLE_PORT, "ARCHMODEL_LIFECYCLE_PORT")
     yield tmp_path / "neo4j"
     server.stop(LIFECYCLE_PORT)
 
