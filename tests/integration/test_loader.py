@@ -221,9 +221,9 @@ def test_several_sites_live_side_by_side(graph: Graph, tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("engine", ["gds", "python"])
-def test_pagerank_engines(graph: Graph, engine: str) -> None:
-    result = load_basic(graph, pagerank_engine=engine)
+@pytest.mark.parametrize(("requested", "engine"), [("gds", "gds"), ("python", "python"), ("auto", "python")])
+def test_pagerank_engines(graph: Graph, requested: str, engine: str) -> None:
+    result = load_basic(graph, pagerank_engine=requested)
     assert result.pagerank_engine == engine
     scores = graph.read("MATCH (p:Page) WHERE p.in_crawl RETURN p.url AS url, p.pagerank AS pr")
     assert all(row["pr"] is not None and row["pr"] >= 0.15 - 1e-9 for row in scores)
