@@ -24,7 +24,7 @@ from archmodel.numeric import sorted_unique
 DAMPING = 0.85
 MAX_ITERATIONS = 100
 TOLERANCE = 1e-9
-FRONTIER_LINKS = 1 << 22  # links followed per step of the search: bounds its temporaries
+FRONTIER_LINKS = 1 << 18  # links followed per step of the search: bounds its temporaries to a few MB
 
 
 @dataclass

@@ -12,6 +12,7 @@ from scipy.sparse import csgraph
 
 from archmodel.ingest import followed_links, metrics
 from archmodel.ingest.followed_links import FollowedLinks, key_body, key_sources, key_targets, link_key
+from archmodel.ingest.link_hash import outlink_hashes
 
 
 def random_links(pages: int, count: int, seed: int) -> list[tuple[int, int, bool]]:
@@ -89,3 +90,30 @@ def test_click_depth_is_the_unweighted_shortest_path(seed: int, monkeypatch: pyt
     expected = np.where(np.isfinite(distances), distances, -1).astype(np.int64)
     assert metrics.click_depth(graph, 0).tolist() == expected.tolist()
     assert metrics.click_depth(graph, None).tolist() == [-1] * pages
+
+
+def test_metrics_take_little_more_than_the_link_graph() -> None:
+    """The metrics of 2M links over 100,000 pages (16 MB of keys) allocate the link graph's two
+    int32 arrays (16 MB) and temporaries of a chunk's size (about 20 MB here, whatever the link
+    count); the computation they replace allocated 80 MB and more (int64 copies of every link and
+    a float64 sparse matrix), growing with the links (README "Performance")."""
+    pages, count = 100_000, 2_000_000
+    rng = np.random.default_rng(8)
+    followed = FollowedLinks()
+    sources, targets = rng.integers(0, pages, count), rng.integers(0, pages, count)
+    keep = sources != targets
+    followed.add_batch(((sources[keep] << 33) | (targets[keep] << 1) | rng.integers(0, 2, count)[keep]).tolist())
+    del sources, targets, keep
+    urls = [f"https://h/{page}" for page in range(pages)]
+    keys = followed.distinct()
+    tracemalloc.start()
+    try:
+        metrics.body_outlinks(pages, keys)
+        outlink_hashes(urls, keys)
+        graph = metrics.LinkGraph.from_keys(pages, keys)
+        metrics.click_depth(graph, 0)
+        metrics.degrees(graph)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 2**20 + 24 * 2**20
