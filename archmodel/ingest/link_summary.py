@@ -33,29 +33,45 @@ LinkKey = tuple[str, str, str, str, "str | None", bool, bool]
 
 
 class LinkTally:
-    """Counts of the relationships a load creates, by the charts' grouping."""
+    """Counts of the relationships a load creates, by the charts' grouping.
+
+    One entry per distinct grouping, and the anchors make most of them distinct (399,000 on the
+    L tier, ten times that on XL), so an entry is one string: a character naming the grouping's
+    (position, follow, has_alt), then the folded anchor. Keyed by a tuple of the four values, an
+    entry took twice the memory (about 160 bytes against 80). Entries keep the order they were
+    first counted in, so the rows come out in the order they always did.
+    """
 
     def __init__(self) -> None:
-        self.counts: Counter[tuple[str, bool, str | None, bool | None]] = Counter()
+        self.counts: Counter[str] = Counter()
+        self._codes: dict[tuple[str, bool, bool | None], str] = {}
+        self._groupings: dict[str, tuple[str, bool, bool | None]] = {}
 
     def add(self, keys: Iterable[LinkKey]) -> None:
-        counts = self.counts
+        counts, codes = self.counts, self._codes
         for source, target, anchor, alt, position, body, follow in keys:
             if source == target:
                 continue
             contextual = follow and body
-            counts[(
-                "unknown" if position is None else position,
-                follow,
-                anchor_key(anchor) if contextual else None,
-                alt != "" if contextual else None,
-            )] += 1
+            grouping = ("unknown" if position is None else position, follow, alt != "" if contextual else None)
+            code = codes.get(grouping)
+            if code is None:
+                code = codes[grouping] = chr(len(codes))
+                self._groupings[code] = grouping
+            counts[code + anchor_key(anchor) if contextual else code] += 1
+
+    def _keys(self) -> list[tuple[tuple[str, bool, str | None, bool | None], int]]:
+        keyed = []
+        for entry, n in self.counts.items():
+            position, follow, has_alt = self._groupings[entry[0]]
+            keyed.append(((position, follow, entry[1:] if has_alt is not None else None, has_alt), n))
+        return keyed
 
     def rows(self) -> list[dict[str, Any]]:
-        return [dict(zip(COLUMNS, (*key, n))) for key, n in self.counts.items()]
+        return [dict(zip(COLUMNS, (*key, n))) for key, n in self._keys()]
 
     def store(self, graph: Graph, crawl_id: str) -> None:
-        packed = [[*key, n] for key, n in self.counts.items()]
+        packed = [[*key, n] for key, n in self._keys()]
         encoded = base64.b64encode(zlib.compress(json.dumps(packed, separators=(",", ":")).encode(), 1)).decode()
         graph.write(f"CREATE (s:{LABEL}) SET s.crawl = $crawl, s.rows = $rows", {"crawl": crawl_id, "rows": encoded})
 
