@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
-SOURCE_SHIFT = 33  # page indexes below 2**31, as the loader's int32 page arrays hold
+SOURCE_SHIFT = 33  # keys stay positive int64 for up to 2**30 pages (a billion)
 TARGET_MASK = (1 << 32) - 1
 CHUNK = 1 << 18  # keys per vectorised step: bounds the temporaries of every pass to a few MB
 
