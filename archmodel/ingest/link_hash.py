@@ -2,7 +2,7 @@
 
 The diff compares two crawls link by link, but only pages whose outgoing links changed need
 their links read. The loader already holds every followed link between two different pages as
-index arrays (for depth and PageRank), so it hashes each page's set of distinct (target URL,
+sorted keys (for depth and PageRank, archmodel/ingest/followed_links.py), so it hashes each page's set of distinct (target URL,
 body or navigation) pairs there, in a few vectorised passes, and stores it as `Page.links_hash`.
 Two crawls' hashes are equal when the sets are equal; the hash depends on URLs, not on the
 load's internal indexes, so it compares across crawls and formats. A page with no such links has
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from archmodel.numeric import sorted_unique
+from archmodel.ingest.followed_links import chunks, key_sources, key_targets
 
 
 def _mix(values: np.ndarray) -> np.ndarray:
@@ -42,20 +42,19 @@ def url_hashes(urls: Sequence[str]) -> np.ndarray:
     )
 
 
-def outlink_hashes(urls: Sequence[str], sources: np.ndarray, targets: np.ndarray, body: np.ndarray) -> list[int]:
+def outlink_hashes(urls: Sequence[str], keys: np.ndarray) -> list[int]:
     """Per page (in `urls` order), the signed 64-bit hash of its distinct outgoing (target, kind)
-    pairs; `sources`/`targets` index `urls`, `body` is 1 for a body link, 0 for navigation."""
-    size = len(urls)
-    hashes = np.zeros(size, dtype=np.uint64)
-    if size and len(sources):
-        keys = sorted_unique(
-            (sources.astype(np.int64) << 33) | (targets.astype(np.int64) << 1) | body.astype(np.int64)
-        )
-        source = (keys >> 33).astype(np.int64)
-        target = ((keys >> 1) & 0xFFFFFFFF).astype(np.int64)
-        kind = (keys & 1).astype(np.uint64)
-        with np.errstate(over="ignore"):
-            pair = _mix(url_hashes(urls)[target] * np.uint64(2) + kind)
-        starts = np.flatnonzero(np.r_[True, source[1:] != source[:-1]])
-        hashes[source[starts]] = np.add.reduceat(pair, starts)
+    pairs; `keys` are the sorted distinct followed-link keys (archmodel/ingest/followed_links.py),
+    whose pages index `urls`. Walked a chunk at a time, so the temporaries stay a few MB however
+    many links the crawl has; a page whose links span two chunks adds both sums (the set hash is
+    a sum, so the result is the same)."""
+    hashes = np.zeros(len(urls), dtype=np.uint64)
+    if len(urls) and len(keys):
+        per_url = url_hashes(urls)
+        for part in chunks(keys):
+            source = key_sources(part)
+            with np.errstate(over="ignore"):
+                pair = _mix(per_url[key_targets(part)] * np.uint64(2) + (part & 1).astype(np.uint64))
+                starts = np.flatnonzero(np.r_[True, source[1:] != source[:-1]])
+                hashes[source[starts]] += np.add.reduceat(pair, starts)
     return hashes.view(np.int64).tolist()

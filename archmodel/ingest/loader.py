@@ -43,6 +43,7 @@ from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.anchor_facts import ConditionNames, OwnNames
 from archmodel.ingest.copies import is_copy
 from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
+from archmodel.ingest.followed_links import SOURCE_SHIFT, FollowedLinks
 from archmodel.ingest.inputs import CrawlInput, discover_files, infer_base_url, open_inputs, require_crawl_export
 from archmodel.ingest.link_hash import outlink_hashes
 from archmodel.ingest.link_summary import LinkTally
@@ -268,9 +269,7 @@ class CrawlLoader:
         self.crawled: array = array("b")
         self.linked = bytearray()  # 1 for a URL some other page links to (any hyperlink)
         self.skipped_urls: set[str] = set()
-        self.sources = array("i")
-        self.targets = array("i")
-        self.body = array("b")
+        self.followed = FollowedLinks()  # followed links between two pages, for the metrics
         self.link_tally = LinkTally()
         self.captures: list[dict[str, Any]] = []
         self.entity_rows = EntityRows()
@@ -327,10 +326,21 @@ class CrawlLoader:
         with self._phase("entities"):
             self._add_uncrawled_pages(sorted(self.sitemap_urls | self.entity_rows.named_urls))
             self._load_entities(self.entity_rows)
+        self._drop_what_metrics_do_not_need()
         with self._phase("metrics"):
             self._compute_metrics()
         self.result.warnings.extend(crawl_input.warnings.messages)
         self.result.inputs = crawl_input.summary()
+
+    def _drop_what_metrics_do_not_need(self) -> None:
+        """The entity rows, the captured names and reviewers and the memos of normalised URLs and
+        anchor facts serve the pages, links and entities only; freed before the metrics phase, the
+        link graph's arrays take their memory (about 140 MB on the L tier) instead of adding to it."""
+        self.entity_rows = EntityRows()
+        self.captures = []
+        self.reviewers = []
+        self.normaliser.forget()
+        self.condition_names.anchor_facts.cache_clear()
 
     @contextmanager
     def _phase(self, name: str) -> Iterator[None]:
@@ -458,9 +468,12 @@ class CrawlLoader:
             )
 
     def _load_links(self, links: Iterable[LinkRecord], has_page_export: bool) -> None:
-        """Create links, aggregating identical consecutive links into one with a count."""
+        """Create links, aggregating identical consecutive links into one with a count. The
+        followed links between two pages are kept for the metrics as one key per distinct link
+        of the batch (archmodel/ingest/followed_links.py)."""
         pending: dict[tuple, int] = {}
         placeholders: list[dict[str, Any]] = []
+        followed: set[int] = set()
         total = 0
 
         def flush() -> None:
@@ -476,8 +489,10 @@ class CrawlLoader:
             ]
             self.writer.submit_links(rows)
             self.link_tally.add(pending)
+            self.followed.add_batch(followed)
             self.progress.advance("links", sum(pending.values()))
             pending, placeholders = {}, []
+            followed.clear()
 
         for link in links:
             if link.source in self.skipped_urls or link.target in self.skipped_urls:
@@ -493,9 +508,7 @@ class CrawlLoader:
                 target = self.index[link.target]
                 self.linked[target] = 1
                 if link.follow:
-                    self.sources.append(self.index[link.source])
-                    self.targets.append(target)
-                    self.body.append(1 if link.body else 0)
+                    followed.add(self.index[link.source] << SOURCE_SHIFT | target << 1 | link.body)
             if len(pending) >= self.writer.link_batch:
                 flush()
         flush()
@@ -625,16 +638,18 @@ class CrawlLoader:
         )
 
     def _compute_metrics(self) -> None:
-        links = metrics.LinkGraph.from_arrays(len(self.urls), self.sources, self.targets)
+        """Depth, degrees, body outlinks, the outgoing-link hash and PageRank of every page, from
+        the distinct followed links, which are sorted in place and freed once the link graph's
+        two int32 arrays are built (archmodel/ingest/followed_links.py)."""
+        size = len(self.urls)
+        keys = self.followed.distinct()
+        body_outlinks = metrics.body_outlinks(size, keys)
+        links_hash = outlink_hashes(self.urls, keys)
+        links = metrics.LinkGraph.from_keys(size, keys)
+        del keys
+        self.followed.release()
         depth = metrics.click_depth(links, self.index.get(self.home_url))
         inlinks, outlinks = metrics.degrees(links)
-        body_outlinks = self._body_outlinks()
-        links_hash = outlink_hashes(
-            self.urls,
-            np.frombuffer(self.sources, dtype=np.int32),
-            np.frombuffer(self.targets, dtype=np.int32),
-            np.frombuffer(self.body, dtype=np.int8),
-        )
         crawled = np.frombuffer(self.crawled, dtype=np.int8).astype(bool) if len(self.crawled) else np.zeros(0, bool)
         # "auto" is the Python engine: it reads the link arrays this load already holds, while GDS
         # first projects every link of the crawl on the server (L tier: 10 s against 41 s for the
@@ -643,7 +658,7 @@ class CrawlLoader:
         scores = metrics.pagerank(links, crawled) if engine == "python" else None
         self.result.pagerank_engine = engine
         rows = []
-        for i in range(len(self.urls)):
+        for i in range(size):
             rows.append(
                 {
                     "id": self.element_ids[i],
@@ -662,15 +677,6 @@ class CrawlLoader:
         if engine == "gds":
             pagerank_with_gds(self.graph, self.crawl_id)
         self.link_tally.store(self.graph, self.crawl_id)
-
-    def _body_outlinks(self) -> np.ndarray:
-        """Distinct pages each page links to with followed body links, self links excluded."""
-        body = np.frombuffer(self.body, dtype=np.int8).astype(bool) if len(self.body) else np.zeros(0, bool)
-        sources, targets = array("i"), array("i")
-        if body.any():
-            sources.frombytes(np.frombuffer(self.sources, dtype=np.int32)[body].tobytes())
-            targets.frombytes(np.frombuffer(self.targets, dtype=np.int32)[body].tobytes())
-        return metrics.degrees(metrics.LinkGraph.from_arrays(len(self.urls), sources, targets))[1]
 
     def _switch(self) -> None:
         """Make the new generation current (archmodel/db/crawls.py), then retire crawls past

@@ -2,62 +2,117 @@
 
 They are computed once per load rather than in every check, because they need the whole link
 graph: depth is a breadth-first search from the home page over followed links of any position,
-and PageRank follows docs/check-semantics.md ("equity"). The loader collects the followed links
-as two integer arrays while it streams them, so this costs O(links) memory in compact arrays,
-not Python objects.
+and PageRank follows docs/check-semantics.md ("equity"). The loader keeps the followed links as
+sorted 64-bit keys while it streams them (archmodel/ingest/followed_links.py), so this costs
+O(links) memory in compact arrays, not Python objects: the distinct page pairs as two int32
+arrays, built and walked a chunk at a time. The search walks the pairs as they are (sorted by
+source, they are a CSR adjacency list once each page's first position is known) instead of
+building a float64 sparse matrix of them.
 """
 
 from __future__ import annotations
 
 import math
-from array import array
 from dataclasses import dataclass
 
 import numpy as np
-
-from archmodel.numeric import sorted_unique
-
 from scipy import sparse
-from scipy.sparse import csgraph
+
+from archmodel.ingest.followed_links import chunks, key_body, key_sources, key_targets
+from archmodel.numeric import sorted_unique
 
 DAMPING = 0.85
 MAX_ITERATIONS = 100
 TOLERANCE = 1e-9
+FRONTIER_LINKS = 1 << 18  # links followed per step of the search: bounds its temporaries to a few MB
 
 
 @dataclass
 class LinkGraph:
-    """Distinct followed links between crawled pages, self links excluded, as index arrays."""
+    """Distinct followed links between crawled pages, self links excluded, as index arrays
+    sorted by source, then target."""
 
     size: int
     sources: np.ndarray
     targets: np.ndarray
 
     @classmethod
-    def from_arrays(cls, size: int, sources: array, targets: array) -> LinkGraph:
-        src = np.frombuffer(sources, dtype=np.int32) if len(sources) else np.zeros(0, np.int32)
-        dst = np.frombuffer(targets, dtype=np.int32) if len(targets) else np.zeros(0, np.int32)
-        keep = src != dst
-        src, dst = src[keep], dst[keep]
-        if len(src):
-            pairs = sorted_unique(src.astype(np.int64) * size + dst.astype(np.int64))
-            src, dst = (pairs // size).astype(np.int32), (pairs % size).astype(np.int32)
-        return cls(size, src, dst)
+    def from_keys(cls, size: int, keys: np.ndarray) -> LinkGraph:
+        """From the sorted distinct link keys of followed_links.py (self links already left out):
+        a pair linked from the body and from navigation is one link. Two passes over the keys,
+        so the int32 arrays are allocated once at their final size."""
+        firsts = []
+        previous: int | None = None
+        for part in chunks(keys):
+            firsts.append(_first_of_pair(part, previous))
+            previous = int(part[-1])
+        sources = np.empty(sum(int(first.sum()) for first in firsts), np.int32)
+        targets = np.empty(len(sources), np.int32)
+        written = 0
+        for part, first in zip(chunks(keys), firsts):
+            kept = part[first]
+            sources[written : written + len(kept)] = key_sources(kept)
+            targets[written : written + len(kept)] = key_targets(kept)
+            written += len(kept)
+        return cls(size, sources, targets)
 
-    def matrix(self) -> sparse.csr_matrix:
-        data = np.ones(len(self.sources), dtype=np.float64)
-        return sparse.csr_matrix((data, (self.sources, self.targets)), shape=(self.size, self.size))
+    def first_links(self) -> np.ndarray:
+        """Where each page's links start in `targets` (and where the last page's end)."""
+        starts = np.zeros(self.size + 1, dtype=np.int64)
+        np.cumsum(np.bincount(self.sources, minlength=self.size), out=starts[1:])
+        return starts
+
+
+def _first_of_pair(part: np.ndarray, previous: int | None) -> np.ndarray:
+    pairs = part >> 1
+    first = np.empty(len(part), dtype=bool)
+    first[0] = previous is None or pairs[0] != previous >> 1
+    np.not_equal(pairs[1:], pairs[:-1], out=first[1:])
+    return first
+
+
+def body_outlinks(size: int, keys: np.ndarray) -> np.ndarray:
+    """Distinct pages each page links to with followed body links (self links left out by the
+    loader): each body key is one such pair, as the keys are distinct."""
+    counts = np.zeros(size, dtype=np.int64)
+    for part in chunks(keys):
+        counts += np.bincount(key_sources(part[key_body(part)]), minlength=size)
+    return counts
 
 
 def click_depth(links: LinkGraph, home: int | None) -> np.ndarray:
-    """Clicks from home for every page; -1 where the page cannot be reached."""
+    """Clicks from home for every page; -1 where the page cannot be reached. A breadth-first
+    search, level by level, following at most `FRONTIER_LINKS` links per vectorised step."""
     depth = np.full(links.size, -1, dtype=np.int64)
     if home is None or links.size == 0:
         return depth
-    distances = csgraph.shortest_path(links.matrix(), method="D", unweighted=True, indices=home)
-    reachable = np.isfinite(distances)
-    depth[reachable] = distances[reachable].astype(np.int64)
+    first = links.first_links()
+    depth[home] = 0
+    frontier = np.array([home], dtype=np.int64)
+    level = 0
+    while len(frontier):
+        level += 1
+        reached = []
+        for group in _frontier_groups(frontier, first):
+            starts, counts = first[group], first[group + 1] - first[group]
+            total = int(counts.sum())
+            if not total:
+                continue
+            offsets = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(total)
+            found = links.targets[offsets]
+            found = sorted_unique(found[depth[found] < 0])
+            depth[found] = level
+            reached.append(found)
+        frontier = np.concatenate(reached).astype(np.int64) if reached else np.zeros(0, np.int64)
     return depth
+
+
+def _frontier_groups(frontier: np.ndarray, first: np.ndarray) -> list[np.ndarray]:
+    """The frontier in runs of pages with about `FRONTIER_LINKS` links between them at most (a
+    page with more is a run of its own)."""
+    counts = first[frontier + 1] - first[frontier]
+    bounds = np.searchsorted(np.cumsum(counts), np.arange(FRONTIER_LINKS, int(counts.sum()), FRONTIER_LINKS))
+    return [group for group in np.split(frontier, np.unique(bounds)) if len(group)]
 
 
 def degrees(links: LinkGraph) -> tuple[np.ndarray, np.ndarray]:

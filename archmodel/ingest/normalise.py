@@ -159,6 +159,10 @@ class UrlNormaliser:
         self._cache[key] = result
         return result
 
+    def forget(self) -> None:
+        """Drop the memo, once the URLs that repeat (the crawl's) are all read."""
+        self._cache.clear()
+
     def _normalise(self, url: str, base: str | None) -> str | None:
         text = _STRIPPED_INSIDE.sub("", url.strip())
         if not text or text.startswith("#"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from archmodel.ingest.followed_links import FollowedLinks, link_key
 from archmodel.ingest.link_hash import outlink_hashes
 from archmodel.numeric import sorted_unique
 
@@ -20,9 +21,11 @@ def test_sorted_unique_on_random_pairs() -> None:
     assert np.array_equal(sorted_unique(values), np.unique(values))
 
 
-def links(*rows: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    src, dst, body = zip(*rows) if rows else ((), (), ())
-    return np.array(src, np.int32), np.array(dst, np.int32), np.array(body, np.int8)
+def links(*rows: tuple[int, int, int]) -> tuple[np.ndarray]:
+    """The sorted distinct keys of (source, target, body) links, as the loader hands them over."""
+    followed = FollowedLinks()
+    followed.add_batch({link_key(source, target, bool(body)) for source, target, body in rows})
+    return (followed.distinct(),)
 
 
 URLS = ["https://h/a", "https://h/b", "https://h/c", "https://h/d"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
+import yaml
 
 from archmodel.errors import ConfigError
 from archmodel.ingest.sitemodel import SiteModel, load_site_model, parse_site_model
@@ -243,3 +245,23 @@ def test_csv_lists_stay_inside_the_folder_of_site_yml_unless_absolute(tmp_path: 
     (folder / "lists" / "providers.csv").write_text("id,name\nomar-reyes,Omar Reyes\n", encoding="utf-8")
     model = parse_site_model(head + "providers: {csv: lists/providers.csv}\n", folder / "site.yml")
     assert [p.id for p in model.providers] == ["omar-reyes"]
+
+
+
+def test_the_yaml_tree_is_freed_before_the_model_is_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The node tree (a position for every value, twice the model's size: 98 MB for the L tier's
+    site.yml) is gone when validation builds the model, so the two are never in memory together."""
+    validate = SiteModel.model_validate
+    nodes_alive: list[int] = []
+
+    def counting_validate(cls: type[SiteModel], data: object) -> SiteModel:
+        gc.collect()
+        nodes_alive.append(sum(1 for thing in gc.get_objects() if isinstance(thing, yaml.Node)))
+        return validate(data)
+
+    monkeypatch.setattr(SiteModel, "model_validate", classmethod(counting_validate))
+    conditions = "".join(f"  - id: condition-{i}\n    name: \"Condition {i}\"\n" for i in range(200))
+    model = parse_site_model("site:\n  name: Example\n  base_url: https://www.example.org\nconditions:\n" + conditions,
+                             tmp_path / "site.yml")
+    assert len(model.conditions) == 200
+    assert nodes_alive == [0]
