@@ -11,6 +11,7 @@ import csv
 import sys
 from collections import defaultdict
 from collections.abc import Callable
+from itertools import islice
 from pathlib import Path
 
 from archmodel.synth import model as m
@@ -153,14 +154,45 @@ def _asset_row(path: str, content_type: str) -> list[object]:
     return row
 
 
+SITEMAP_URLS = 50_000  # the sitemap protocol's limit per file
+SITEMAP_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
 def write_sitemap(site: Site, path: Path) -> None:
+    """`path` as one `<urlset>` when the site's sitemap URLs fit the protocol's 50,000 a file;
+    otherwise a sitemap index naming `sitemaps/sitemap-N.xml` beside it, 50,000 URLs each, as
+    large sites publish them (a single file of a million URLs is over the 100 MB archmodel reads).
+    The children sit in a subfolder, so loading the folder reads them once, through the index."""
+    lines = (
+        f"  <url><loc>{m.BASE_URL}{page.path}</loc>"
+        f"<lastmod>2026-01-{1 + stable_int('lastmod', page.path) % 28:02d}</lastmod></url>\n"
+        for page in site.pages.values() if page.in_sitemap
+    )
+    chunk = list(islice(lines, SITEMAP_URLS + 1))
+    if len(chunk) <= SITEMAP_URLS:
+        _write_urlset(path, chunk)
+        return
+    children = []
+    while chunk:
+        child = path.parent / "sitemaps" / f"sitemap-{len(children) + 1}.xml"
+        child.parent.mkdir(exist_ok=True)
+        _write_urlset(child, chunk[:SITEMAP_URLS])
+        children.append(child)
+        chunk = chunk[SITEMAP_URLS:] + list(islice(lines, SITEMAP_URLS))
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        handle.write('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n')
-        for page in site.pages.values():
-            if page.in_sitemap:
-                day = 1 + stable_int("lastmod", page.path) % 28
-                handle.write(f"  <url><loc>{m.BASE_URL}{page.path}</loc><lastmod>2026-01-{day:02d}</lastmod></url>\n")
+        handle.write(SITEMAP_HEAD)
+        handle.write(f'<sitemapindex xmlns="{SITEMAP_NS}">\n')
+        for child in children:
+            handle.write(f"  <sitemap><loc>{m.BASE_URL}/sitemaps/{child.name}</loc></sitemap>\n")
+        handle.write("</sitemapindex>\n")
+
+
+def _write_urlset(path: Path, lines: list[str]) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(SITEMAP_HEAD)
+        handle.write(f'<urlset xmlns="{SITEMAP_NS}">\n')
+        handle.writelines(lines)
         handle.write("</urlset>\n")
 
 

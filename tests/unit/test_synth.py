@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from archmodel.cli import main
+from archmodel.infer.evidence import open_crawl
 from archmodel.ingest.sitemodel import load_site_model
 from archmodel.packs.registry import load_registry
 from tests.seedgen import seed as seed_module
+from archmodel.synth import writer
 from archmodel.synth.generate import generate_synth
 from archmodel.synth.writer import INLINKS_COLUMNS, INTERNAL_COLUMNS
 
@@ -180,3 +182,20 @@ def test_cli_never_replaces_an_earlier_site_without_force(tmp_path: Path, capsys
 def test_cli_refuses_a_tiny_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["synth", "--pages", "5", "-o", str(tmp_path)]) == 2
     assert "--pages 5 is too small" in capsys.readouterr().err
+
+
+def test_a_large_sitemap_is_an_index_of_protocol_sized_files(tmp_path: Path, small: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over the protocol's 50,000 URLs a file (here lowered to 40) the sitemap becomes an index of
+    files in `sitemaps/`; loading the folder reads every URL once, as the single file gave them."""
+    monkeypatch.setattr(writer, "SITEMAP_URLS", 40)
+    out = tmp_path / "split"
+    generate_synth(400, out, seed=7)
+    index = ET.parse(out / "sitemap.xml").getroot()
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    children = sorted((out / "sitemaps").iterdir())
+    assert len(children) == len(index) > 1
+    assert all(len(ET.parse(child).getroot()) <= 40 for child in children)
+    expected = [e.text for e in ET.parse(small / "sitemap.xml").iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    crawl, _ = open_crawl([out], [])
+    assert [entry.url for entry in crawl.sitemap_entries()] == expected
