@@ -24,18 +24,15 @@ MATCH (c:Crawl {id: $crawl, site: $site})
 MATCH (x:Condition {crawl: c.id})
 USING INDEX x:Condition(crawl)
 WHERE EXISTS { MATCH (x)<-[:COVERS]-(:Specialty) }
-WITH x, [x.id] + COLLECT {
-  MATCH (x)<-[:COVERS]-(:Specialty)-[:COVERS]->(y:Condition)
-  RETURN DISTINCT y.id
-} AS neighbours
 MATCH (x)<-[a:ABOUT]-(s:Page)
 WHERE a.via IN ['capture', 'model'] AND s.in_crawl AND s.status = 200
 MATCH (s)-[l:LINKS_TO]->(t:Page)
 WHERE l.follow AND l.body AND s <> t AND t.in_crawl AND t.status = 200
   AND t.type IN ['condition', 'symptom', 'diagnosis', 'test', 'treatment', 'follow_up']
-WITH DISTINCT x, neighbours, s, t
-WITH x, neighbours, s, t, COLLECT { MATCH (t)-[:ABOUT]->(y:Condition) RETURN DISTINCT y } AS about
-WHERE size(about) > 0 AND none(y IN about WHERE y.id IN neighbours)
+WITH DISTINCT x, s, t
+WITH x, s, t, COLLECT { MATCH (t)-[:ABOUT]->(y:Condition) RETURN DISTINCT y } AS about
+WHERE size(about) > 0
+  AND none(y IN about WHERE y = x OR EXISTS { MATCH (x)<-[:COVERS]-(:Specialty)-[:COVERS]->(y) })
 UNWIND about AS y
 MATCH (y)<-[:COVERS]-(sp:Specialty)
 WITH DISTINCT x, s, t, sp
