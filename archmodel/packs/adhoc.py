@@ -5,8 +5,11 @@ User values reach the query only as parameters.
 
 from __future__ import annotations
 
+import signal
+import threading
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,7 +76,8 @@ def run_read_only(
         with graph.session(default_access_mode=neo4j.READ_ACCESS) as session:
             session.execute_read(refuse_side_effects, cypher, parameters, WHERE, READ_ONLY_FIX)
             try:
-                return session.execute_read(work, cypher, parameters, max_rows)
+                with _terminated_on_ctrl_c(graph, tag):
+                    return session.execute_read(work, cypher, parameters, max_rows)
             except KeyboardInterrupt:
                 interrupted = True
                 _terminate(graph, tag)
@@ -92,6 +96,27 @@ def run_read_only(
             WHERE,
             "fix the Cypher (try it with EXPLAIN in Neo4j Browser)",
         ) from None
+
+
+@contextmanager
+def _terminated_on_ctrl_c(graph: Graph, tag: str) -> Iterator[None]:
+    """Ctrl-C ends the tagged query on the server at once, from a thread of its own: the driver,
+    interrupted in the middle of reading the result, may wait for the query's end while it cleans
+    up, before the KeyboardInterrupt reaches `run_query`'s own handler. Only the main thread can
+    take signals; elsewhere (an assistant's worker) this does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupted(signum: int, frame: object) -> None:
+        threading.Thread(target=_terminate, args=(graph, tag), name="archmodel-terminate", daemon=True).start()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _terminate(graph: Graph, tag: str) -> None:
