@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from archmodel.ingest.followed_links import chunks, key_sources, key_targets
+from archmodel.ingest.followed_links import chunks, key_body, key_sources, key_targets
 
 
 def _mix(values: np.ndarray) -> np.ndarray:
@@ -54,7 +54,7 @@ def outlink_hashes(urls: Sequence[str], keys: np.ndarray) -> list[int]:
         for part in chunks(keys):
             source = key_sources(part)
             with np.errstate(over="ignore"):
-                pair = _mix(per_url[key_targets(part)] * np.uint64(2) + (part & 1).astype(np.uint64))
+                pair = _mix(per_url[key_targets(part)] * np.uint64(2) + key_body(part).astype(np.uint64))
                 starts = np.flatnonzero(np.r_[True, source[1:] != source[:-1]])
                 hashes[source[starts]] += np.add.reduceat(pair, starts)
     return hashes.view(np.int64).tolist()

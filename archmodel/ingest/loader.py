@@ -43,7 +43,7 @@ from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.anchor_facts import ConditionNames, OwnNames
 from archmodel.ingest.copies import is_copy
 from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
-from archmodel.ingest.followed_links import SOURCE_SHIFT, FollowedLinks
+from archmodel.ingest.followed_links import FollowedLinks, link_key
 from archmodel.ingest.inputs import CrawlInput, discover_files, infer_base_url, open_inputs, require_crawl_export
 from archmodel.ingest.link_hash import outlink_hashes
 from archmodel.ingest.link_summary import LinkTally
@@ -508,7 +508,7 @@ class CrawlLoader:
                 target = self.index[link.target]
                 self.linked[target] = 1
                 if link.follow:
-                    followed.add(self.index[link.source] << SOURCE_SHIFT | target << 1 | link.body)
+                    followed.add(link_key(self.index[link.source], target, link.body))
             if len(pending) >= self.writer.link_batch:
                 flush()
         flush()
