@@ -31,6 +31,7 @@ class LoadRun:
     peak_rss_mb: float
     phases: str = ""  # the "Time by phase" line archmodel load logs
     writer: str = ""  # the write path the load took ("bulk" or "bolt"), as its summary line says
+    peak_memory: str = ""  # the "Peak memory (MB) after" line: the running peak after set-up and each phase
 
     @property
     def links_per_s(self) -> float:
@@ -94,7 +95,9 @@ def archmodel_load(settings: ConnectionSettings, folder: Path, writer: str = "au
     links = int(numbers.split("pages,")[1].split("links")[0].strip().replace(",", ""))
     phases = next((line.split(":", 1)[1].strip() for line in err.splitlines() if line.startswith("Time by phase:")), "")
     path = numbers.split("links/s, ", 1)[1].split(" path", 1)[0] if "links/s, " in numbers else ""
-    return LoadRun(run.seconds, links, pages, run.peak_rss_mb, phases, path)
+    peaks = next((line.split(":", 1)[1].strip() for line in err.splitlines()
+                  if line.startswith("Peak memory (MB) after:")), "")
+    return LoadRun(run.seconds, links, pages, run.peak_rss_mb, phases, path, peaks)
 
 
 def naive_load(graph: Graph, folder: Path, max_links: int) -> LoadRun:

@@ -161,7 +161,7 @@ def measured_load(tier: str, settings: ConnectionSettings, graph: Graph, bolt_to
             "load_links_per_s": round(run.links_per_s), "peak_rss_mb": round(run.peak_rss_mb, 1),
             "load_us_per_link": round(run.seconds / max(run.links, 1) * 1e6, 2),
             "rss_kb_per_page": round(run.peak_rss_mb * 1024 / max(run.pages, 1), 2), "load_phases": run.phases,
-            "load_writer": run.writer, **extra}, run
+            "load_peak_memory_mb": run.peak_memory, "load_writer": run.writer, **extra}, run
 
 
 def bench_tier(tier: str, settings: ConnectionSettings, graph: Graph, naive_links: int, bolt_too: bool

@@ -84,6 +84,8 @@ def markdown(result: dict[str, Any]) -> str:
         "",
         f"By phase: {load['load_phases']}.",
         "",
+        f"Peak memory of the process (MB), so far after set-up and each phase: {load.get('load_peak_memory_mb', '')}.",
+        "",
         f"| load phase | {result['tier']} s per link over L's | within 1.2 |",
         "|---|---:|---|",
     ]

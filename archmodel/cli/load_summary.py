@@ -96,3 +96,5 @@ def emit_load_result(result: LoadResult, fmt: Format | None, output: Path | None
     log(f"Links written on the {result.write_path} path: {result.write_path_reason}.")
     if result.phases:
         log("Time by phase: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in result.phases.items()))
+    if result.peak_memory_mb:
+        log("Peak memory (MB) after: " + ", ".join(f"{name} {mb:,}" for name, mb in result.peak_memory_mb.items()))

@@ -337,7 +337,7 @@ class CrawlInput:
 def _check_sitemap_host(reader: SitemapReader, normaliser: UrlNormaliser, warnings: InputWarnings) -> None:
     """A sitemap of another site is refused (it would record the crawl as having a sitemap while
     the orphan checks see none of its URLs); a few URLs of other hosts are counted in a warning."""
-    kept = sum(1 for _ in reader.sitemap_entries(normaliser))
+    kept = reader.kept
     if reader.count and not kept:
         raise InputError(
             f"none of the sitemap's {reader.count} URLs is on {normaliser.host}", reader.path.name,
@@ -375,7 +375,7 @@ def open_inputs(
     require_crawl_export(crawl_files, paths)
     readers: list[CrawlReader] = [_READERS[f.kind](f.path, options) for f in crawl_files]
     structured_data_readers = [StructuredDataReader(f.path, options) for f in files if f.kind == STRUCTURED_DATA_KIND]
-    sitemap_readers = [SitemapReader(f.path, warnings) for f in files if f.kind == "sitemap"]
+    sitemap_readers = [SitemapReader(f.path, warnings, normaliser) for f in files if f.kind == "sitemap"]
     link_readers = [r for r in readers if r.kind in LINK_KINDS]
     has_positions = bool(link_readers) and all(r.has_positions for r in link_readers)
     if not any(r.kind in PAGE_KINDS for r in readers):

@@ -39,8 +39,28 @@ _SLASHES = re.compile(r"/{2,}")
 _FILE_SEGMENT = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 
 
+_ALREADY_CANONICAL = {
+    safe: re.compile("[" + re.escape("".join(sorted(safe))) + "]*")
+    for safe in (_PATH_SAFE, _QUERY_SAFE)
+}
+
+
+_PLAIN_PATH = re.compile("[" + re.escape("".join(sorted(_PATH_SAFE))) + "]*")  # not a %, ?, # or space
+
+
 def normalise_escapes(text: str, safe: frozenset[str] = _PATH_SAFE) -> str:
-    """Canonical percent-encoding: decode unreserved escapes, upper-case the rest, encode raw bytes."""
+    """Canonical percent-encoding: decode unreserved escapes, upper-case the rest, encode raw bytes.
+
+    Most URLs of a crawl have no escape and no character to encode; one regular-expression match
+    returns those unchanged instead of walking them a character at a time (a million sitemap URLs
+    took 25 s that way on the XL tier)."""
+    canonical = _ALREADY_CANONICAL.get(safe)
+    if canonical is not None and canonical.fullmatch(text):
+        return text
+    return _escape_each_character(text, safe)
+
+
+def _escape_each_character(text: str, safe: frozenset[str]) -> str:
     out: list[str] = []
     i = 0
     n = len(text)
@@ -118,6 +138,7 @@ class UrlNormaliser:
             _, alias_key = self._parse_site_url(alias_text, "site.aliases", require_scheme=False)
             hosts.update({alias_key, _twin(alias_key)})
         self.hosts = frozenset(hosts)
+        self._path_prefix = self.base_url + "/"
         self._cache: dict[tuple[str, str | None], str | None] = {}
 
     @staticmethod
@@ -153,7 +174,7 @@ class UrlNormaliser:
         cached = self._cache.get(key, _MISSING)
         if cached is not _MISSING:
             return cached  # type: ignore[return-value]
-        result = self._normalise(url, base)
+        result = url if self._already_normal(url) else self._normalise(url, base)
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
         self._cache[key] = result
@@ -162,6 +183,21 @@ class UrlNormaliser:
     def forget(self) -> None:
         """Drop the memo, once the URLs that repeat (the crawl's) are all read."""
         self._cache.clear()
+
+    def _already_normal(self, url: str) -> bool:
+        """True for a URL that normalising would return unchanged, known without parsing it: on the
+        base URL's own scheme and host, a path of characters that need no escaping, no query or
+        fragment, no `//`, no dot segment, and its trailing slash as the policy wants. Most URLs of
+        a crawl are so; a million of them took 10 s less this way than through `urlsplit` (XL tier)."""
+        if not url.startswith(self._path_prefix):
+            return False
+        path = url[len(self.base_url):]
+        return (
+            _PLAIN_PATH.fullmatch(path) is not None
+            and "//" not in path
+            and "/." not in path
+            and self._apply_slash_policy(path) == path
+        )
 
     def _normalise(self, url: str, base: str | None) -> str | None:
         text = _STRIPPED_INSIDE.sub("", url.strip())
@@ -210,7 +246,7 @@ class UrlNormaliser:
         """A site-model path (`/conditions/diabetes/`) or URL on this site as a normalised URL."""
         text = path_or_url.strip() if isinstance(path_or_url, str) else ""
         if text.startswith("/") and not text.startswith("//"):
-            url = self.normalise(text)
+            url = self.normalise(self.base_url + text)  # what normalising a root-relative path starts with
         elif text.lower().startswith(("http://", "https://", "//")):
             url = self.normalise(text)
         else:

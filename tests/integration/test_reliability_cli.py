@@ -97,6 +97,11 @@ def test_summary_on_stderr_and_nulls_for_rare_bad_numbers(
     assert "Input summary:" in captured.err
     assert re.search(r"^Time by phase: prepare [\d.]+ s, pages [\d.]+ s, links [\d.]+ s, .*switch [\d.]+ s$",
                      captured.err, re.MULTILINE)
+    peaks = re.search(r"^Peak memory \(MB\) after: set-up ([\d,]+), prepare ([\d,]+), .*switch ([\d,]+)$",
+                      captured.err, re.MULTILINE)
+    assert peaks, captured.err
+    set_up, prepare, switch = (int(mb.replace(",", "")) for mb in peaks.groups())
+    assert 0 < set_up <= prepare <= switch  # a running peak: it never goes down
     assert "huge_depth_pages.csv  pages: 150 read, 150 loaded, 1 with invalid numbers (stored as null)" in captured.err
     assert "huge_depth_pages.csv, line 79: column 'depth'" in captured.err
     rows = graph.read("MATCH (p:Page {site: $host, url: $url}) RETURN p.crawl_depth AS d",

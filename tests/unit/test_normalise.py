@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archmodel.errors import ConfigError
-from archmodel.ingest.normalise import UrlNormaliser, normalise_escapes, remove_dot_segments
+from archmodel.ingest.normalise import (
+    _PATH_SAFE, _QUERY_SAFE, UrlNormaliser, _escape_each_character, normalise_escapes, remove_dot_segments,
+)
 
 SITE = "https://www.example.org"
 
@@ -123,6 +125,34 @@ def test_helpers() -> None:
 
 
 # -- properties ------------------------------------------------------------------------------
+
+url_characters = st.text(alphabet=st.sampled_from(list("aZ09-._~!$&'()*+,;=:@/?%4aEf ]^[\\\"#é€\t")), max_size=16)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(path=st.text(alphabet=st.sampled_from(list("/./a.Z~%4:@;?# é")), max_size=12), policy=st.sampled_from(["keep", "add", "strip"]))
+def test_a_url_taken_as_already_normal_is_what_normalising_returns(path: str, policy: str) -> None:
+    """The shortcut that skips parsing must only take URLs the full normalisation leaves unchanged."""
+    n = UrlNormaliser(SITE, trailing_slash=policy)
+    url = SITE + "/" + path
+    if n._already_normal(url):
+        assert n._normalise(url, None) == url
+
+
+def test_most_crawl_urls_take_the_shortcut() -> None:
+    n = UrlNormaliser(SITE, trailing_slash="add")
+    assert n._already_normal(SITE + "/conditions/asthma/")
+    assert n._already_normal(SITE + "/files/leaflet.pdf")
+    for needs_work in ("/conditions/asthma", "/a//b/", "/a/./b/", "/a%7e/", "/a/?q=1", "/a/#top", "/a b/"):
+        assert not n._already_normal(SITE + needs_work), needs_work
+    assert not n._already_normal("http://www.example.org/a/") and not n._already_normal(SITE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=url_characters, safe=st.sampled_from([_PATH_SAFE, _QUERY_SAFE]))
+def test_text_left_unchanged_is_text_the_character_walk_leaves_unchanged(text: str, safe: frozenset[str]) -> None:
+    """The shortcut for text with nothing to escape must never skip an escape the walk makes."""
+    assert normalise_escapes(text, safe) == _escape_each_character(text, safe)
 
 segment = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="/?#"), min_size=0, max_size=8

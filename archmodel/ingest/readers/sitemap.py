@@ -152,10 +152,14 @@ class SitemapReader:
 
     kind = "sitemap"
 
-    def __init__(self, path: Path, warnings: InputWarnings | None = None) -> None:
+    def __init__(
+        self, path: Path, warnings: InputWarnings | None = None, normaliser: UrlNormaliser | None = None,
+    ) -> None:
         self.path = path
         self.files: list[Path] = []
         self.count = 0
+        self.kept = 0  # URLs on the normaliser's site, counted in the same pass (a million-URL index is read once less)
+        self._normaliser = normaliser
         self._collect(path, warnings or InputWarnings(), set())
 
     def _collect(self, path: Path, warnings: InputWarnings, seen: set[Path]) -> None:
@@ -168,6 +172,8 @@ class SitemapReader:
         for tag, loc, _ in _raw_entries(path):
             if tag == "url":
                 self.count += 1
+                if self._normaliser is not None and self._normaliser.normalise(loc) is not None:
+                    self.kept += 1
                 continue
             found = [c for c in _child_candidates(path, loc) if c.is_file()]
             child = next((c for c in found if c.resolve() not in seen), None)
