@@ -33,6 +33,7 @@ from archmodel.ingest.cells import parse_bool
 from archmodel.ingest.csvio import column_key, open_csv
 from archmodel.ingest.normalise import UrlNormaliser
 from archmodel.ingest.patterns import PatternError, PatternSet, compile_pattern
+from archmodel.ingest.yaml_data import AliasFound, DuplicateKey, UnsupportedYaml, compose, read_data
 
 PAGE_TYPES = (
     "home", "specialty_hub", "condition", "symptom", "diagnosis", "test", "treatment", "follow_up",
@@ -401,13 +402,16 @@ def load_site_model(path: Path) -> SiteModel:
 
 def parse_site_model(text: str, path: Path) -> SiteModel:
     name = path.name
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        _refuse_aliases(node, name)
-        data = loader.construct_document(node) if node is not None else None
-    except _DuplicateKey as exc:
+        data, key_lines = read_data(text)
+    except DuplicateKey as exc:
         raise ConfigError(f"{name}: duplicate key {exc.key!r}", f"line {exc.line}", "keep one of them") from None
+    except AliasFound as exc:
+        raise ConfigError(f"{name}: YAML aliases (*name) are not allowed in a site model", f"line {exc.line}",
+                          "write the values out instead of referring to an anchor") from None
+    except UnsupportedYaml as exc:
+        raise ConfigError(f"{name}: {exc.what} is not supported in a site model", f"line {exc.line}",
+                          "write plain lists and mappings") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
@@ -416,79 +420,22 @@ def parse_site_model(text: str, path: Path) -> SiteModel:
         if "{" in problem or "}" in problem:
             fix = 'quote patterns that contain { } inside {...}: {match: "/conditions/{condition}/", type: condition}'
         raise ConfigError(f"{name}: not valid YAML: {problem}", where, fix) from None
-    finally:
-        loader.dispose()
     if data is None:
         raise ConfigError(f"{name}: the site model is empty", str(path), "run `archmodel init --from CRAWL` to start one")
     if not isinstance(data, dict):
         raise ConfigError(f"{name}: the site model must be a mapping of keys (site, page_types, ...)", "line 1",
                           "start the file with `site:`")
-    sources = _inline_csv_lists(data, path, node)
-    # The node tree, with a position for every value, is twice the size of the model (98 MB for
-    # the L tier's 6 MB site.yml), so it goes before validation builds the model; an invalid
-    # model, the rare case, composes it again for the lines of its errors.
-    del node, loader
+    sources = _inline_csv_lists(data, path, key_lines)
     try:
         model = SiteModel.model_validate(data)
     except ValidationError as exc:
-        raise _config_error(exc, name, _compose(text), sources) from None
+        raise _config_error(exc, name, compose(text), sources) from None
     except ArchmodelError:
         raise
     model._source = path
     model._csv_files = [path.parent / name for name, _ in sources.values()]
     return model
 
-
-def _compose(text: str) -> Any:
-    """The YAML node tree of a site model that was read once already (so it parses)."""
-    loader = _Loader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
-
-
-def _refuse_aliases(root: Any, name: str) -> None:
-    """YAML aliases (`*name`) are refused: a few kilobytes of nested aliases expand to gigabytes
-    (the "billion laughs"), and a site model never needs them. Linear in the file's size."""
-    seen: set[int] = set()
-    stack = [root] if root is not None else []
-    while stack:
-        current = stack.pop()
-        if id(current) in seen:
-            raise ConfigError(f"{name}: YAML aliases (*name) are not allowed in a site model",
-                              f"line {current.start_mark.line + 1}", "write the values out instead of referring to an anchor")
-        seen.add(id(current))
-        if isinstance(current, yaml.MappingNode):
-            stack.extend(part for pair in current.value for part in pair)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-
-
-class _DuplicateKey(yaml.YAMLError):
-    def __init__(self, key: object, line: int) -> None:
-        self.key = key
-        self.line = line
-        super().__init__(f"duplicate key {key!r}")
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: 10x faster on big models
-    """SafeLoader that refuses duplicate keys (YAML would silently keep the last one)."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            try:
-                if key in seen:
-                    raise _DuplicateKey(key, key_node.start_mark.line + 1)
-                seen.add(key)
-            except TypeError:
-                continue
-        return super().construct_mapping(node, deep=deep)
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_mapping)
 
 _CSV_LIST_FIELDS = {
     "providers": {"specialties", "treats", "locations"},
@@ -498,14 +445,14 @@ _CSV_LIST_FIELDS = {
 }
 
 
-def _inline_csv_lists(data: dict[str, Any], path: Path, node: Any) -> dict[str, tuple[str, list[int]]]:
+def _inline_csv_lists(data: dict[str, Any], path: Path, key_lines: dict[str, int]) -> dict[str, tuple[str, list[int]]]:
     """Replace `key: {csv: file}` by the file's rows; return key -> (csv name, data line numbers)."""
     sources: dict[str, tuple[str, list[int]]] = {}
     for key, list_fields in _CSV_LIST_FIELDS.items():
         value = data.get(key)
         if not isinstance(value, dict):
             continue
-        line = _line_of(node, (key,))
+        line = key_lines.get(key)
         if set(value) != {"csv"} or not isinstance(value.get("csv"), str):
             raise ConfigError(
                 f"{path.name}: {key}: expected a list or {{csv: FILE}}, got keys {', '.join(map(str, value))}",

@@ -210,7 +210,7 @@ def test_yaml_aliases_are_refused_before_they_expand(tmp_path: Path) -> None:
         levels.append(f"{name}: &{name} [" + ",".join([f"*{below}"] * 9) + "]")
     path = tmp_path / "site.yml"
     path.write_text("site:\n  name: X\n  base_url: https://x.example\n" + "\n".join(levels) + "\n")
-    with pytest.raises(ConfigError, match=r"YAML aliases \(\*name\) are not allowed.*line 4"):
+    with pytest.raises(ConfigError, match=r"YAML aliases \(\*name\) are not allowed.*line 5"):  # the first *a
         load_site_model(path)
 
 
