@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from archmodel.db.connection import Graph
-from archmodel.ingest.loader import load_crawl
+from archmodel.ingest.loader import CrawlLoader, load_crawl
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "loader" / "basic"
 SEED = Path(__file__).resolve().parents[2] / "seed_data"
@@ -258,3 +258,22 @@ def test_gds_counts_repeated_links_between_two_pages_once_like_python(graph: Gra
     assert gds.keys() == python.keys()
     for url, score in gds.items():
         assert python[url] == pytest.approx(score, abs=1e-6), url
+
+
+def test_what_the_metrics_do_not_need_is_freed_before_them(graph: Graph, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The metrics phase builds the link graph's arrays, the load's memory peak on a big site; the
+    link counts (stored when the links are read), the sitemap's URLs, the entity rows and the URL
+    memo must be gone by then, not sitting beside the arrays."""
+    seen: dict[str, int] = {}
+    compute = CrawlLoader._compute_metrics
+
+    def record_then_compute(loader: CrawlLoader) -> None:
+        seen.update(tally=len(loader.link_tally.counts), sitemap=len(loader.sitemap_urls),
+                    about=len(loader.entity_rows.about), memo=len(loader.normaliser._cache))
+        compute(loader)
+
+    monkeypatch.setattr(CrawlLoader, "_compute_metrics", record_then_compute)
+    result = load_basic(graph)
+    assert seen == {"tally": 0, "sitemap": 0, "about": 0, "memo": 0}
+    stored = graph.read("MATCH (s:LinkSummary {crawl: $crawl}) RETURN count(s) AS n", {"crawl": result.crawl_id})
+    assert stored[0]["n"] == 1
