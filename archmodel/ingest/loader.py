@@ -353,8 +353,9 @@ class CrawlLoader:
 
     def _drop_what_metrics_do_not_need(self) -> None:
         """The entity rows, the sitemap's URLs, the captured names and reviewers and the memos of
-        normalised URLs and anchor facts serve the pages, links and entities only; freed before the metrics phase, the
-        link graph's arrays take their memory (about 140 MB on the L tier) instead of adding to it."""
+        normalised URLs and anchor facts serve the pages, links and entities only; freed before the
+        metrics phase, the link graph's arrays take their memory (about 140 MB on the L tier)
+        instead of adding to it."""
         self.entity_rows = EntityRows()
         self.sitemap_urls = set()
         self.captures = []

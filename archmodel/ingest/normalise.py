@@ -45,9 +45,6 @@ _ALREADY_CANONICAL = {
 }
 
 
-_PLAIN_PATH = re.compile("[" + re.escape("".join(sorted(_PATH_SAFE))) + "]*")  # not a %, ?, # or space
-
-
 def normalise_escapes(text: str, safe: frozenset[str] = _PATH_SAFE) -> str:
     """Canonical percent-encoding: decode unreserved escapes, upper-case the rest, encode raw bytes.
 
@@ -193,7 +190,7 @@ class UrlNormaliser:
             return False
         path = url[len(self.base_url):]
         return (
-            _PLAIN_PATH.fullmatch(path) is not None
+            _ALREADY_CANONICAL[_PATH_SAFE].fullmatch(path) is not None  # no %, ?, # or space
             and "//" not in path
             and "/." not in path
             and self._apply_slash_policy(path) == path

@@ -94,14 +94,14 @@ class _Builder:
         if isinstance(event, AliasEvent):
             raise AliasFound(event.start_mark.line + 1)
         if isinstance(event, SequenceStartEvent):
-            self._plain_collection(event, yaml.SequenceNode, "a tagged list")
+            self._refuse_tag(event, "a tagged list")
             items = []
             while not self.loader.check_event(SequenceEndEvent):
                 items.append(self._value())
             self.loader.get_event()
             return items
         if isinstance(event, MappingStartEvent):
-            self._plain_collection(event, yaml.MappingNode, "a tagged mapping")
+            self._refuse_tag(event, "a tagged mapping")
             return self._mapping(key_lines)
         raise yaml.composer.ComposerError(None, None, f"unexpected {type(event).__name__}", event.start_mark)
 
@@ -141,11 +141,8 @@ class _Builder:
         constructor = self.constructors.get(tag, self.constructors.get(None))
         return constructor(self.loader, node)
 
-    def _plain_collection(self, event: Any, kind: type, what: str) -> None:
-        tag = event.tag
-        if tag is not None and tag != "!" and tag not in _PLAIN_COLLECTIONS:
-            raise UnsupportedYaml(f"{what} ({tag})", event.start_mark.line + 1)
-        if tag is None or tag == "!":
-            resolved = self.loader.resolve(kind, None, event.implicit)
-            if resolved not in _PLAIN_COLLECTIONS:
-                raise UnsupportedYaml(f"{what} ({resolved})", event.start_mark.line + 1)
+    @staticmethod
+    def _refuse_tag(event: Any, what: str) -> None:
+        """An untagged list or mapping resolves to the plain one; `!!set`, `!!omap` and the like are refused."""
+        if event.tag not in (None, "!", *_PLAIN_COLLECTIONS):
+            raise UnsupportedYaml(f"{what} ({event.tag})", event.start_mark.line + 1)
