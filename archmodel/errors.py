@@ -7,6 +7,8 @@ where (a file and line, a URI, a key path) and how to fix it. The CLI prints the
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class ArchmodelError(Exception):
     """A failure the user can fix; `exit_code` is what the CLI exits with."""
@@ -26,6 +28,18 @@ class ArchmodelError(Exception):
         if self.fix:
             text += f" - {self.fix}"
         return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its parts, not its message, so an error raised in a child process (a load
+        reads the site model in one: archmodel/ingest/prepared.py) reaches the CLI as it was raised."""
+        return _rebuild, (type(self), self.__dict__)
+
+
+def _rebuild(cls: type[ArchmodelError], state: dict[str, Any]) -> ArchmodelError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, error.message())
+    return error
 
 
 class ConnectionFailed(ArchmodelError):

@@ -98,3 +98,5 @@ def emit_load_result(result: LoadResult, fmt: Format | None, output: Path | None
         log("Time by phase: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in result.phases.items()))
     if result.peak_memory_mb:
         log("Peak memory (MB) after: " + ", ".join(f"{name} {mb:,}" for name, mb in result.peak_memory_mb.items()))
+    if result.site_model_peak_memory_mb:
+        log(f"Peak memory (MB) of the child process that read the site model: {result.site_model_peak_memory_mb:,}")

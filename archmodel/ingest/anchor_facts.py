@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from archmodel.names import fold, person_key
@@ -86,12 +87,15 @@ class ConditionNames:
         self._first_words = {key[0] for key in self._keys}
         self.anchor_facts = lru_cache(maxsize=ANCHOR_CACHE_SIZE)(self._anchor_facts)
 
+    @staticmethod
+    def entries(model: object) -> list[tuple[str, list[str]]]:
+        """(id, [name, synonym, ...]) of a SiteModel's conditions (`conditions`, each with `id`,
+        `name`, `synonyms`): what the names are built from."""
+        return [(c.id, [c.name, *(c.synonyms or [])]) for c in getattr(model, "conditions", None) or []]
+
     @classmethod
     def from_model(cls, model: object) -> ConditionNames:
-        """From a SiteModel (`conditions`, each with `id`, `name`, `synonyms`)."""
-        return cls(
-            (c.id, [c.name, *(c.synonyms or [])]) for c in getattr(model, "conditions", None) or []
-        )
+        return cls(cls.entries(model))
 
     def _anchor_facts(self, anchor: str) -> tuple[str, list[str]]:
         """(anchor_key, names) of one anchor text; cached, since anchors repeat across links."""
@@ -110,6 +114,16 @@ class ConditionNames:
                     if owners:
                         found.update(owners)
         return sorted(found, key=self._order.__getitem__)
+
+
+@dataclass
+class OwnNameEntries:
+    """What `OwnNames` is built from: provider and location id -> name, and (url, label, id) of the
+    pages the site model names for them."""
+
+    providers: dict[str, str]
+    locations: dict[str, str]
+    pages: list[tuple[str, str, str]]
 
 
 class OwnNames:
@@ -131,17 +145,29 @@ class OwnNames:
                     self._entities[(label, entity_id)] = f" {folded} "
         self._pages: dict[str, set[str]] = {}
 
-    @classmethod
-    def from_model(cls, model: object, to_url: Callable[[str], str]) -> OwnNames:
-        """From a SiteModel: its providers' and locations' names, and the pages it names for them."""
+    @staticmethod
+    def entries(model: object, to_url: Callable[[str], str]) -> OwnNameEntries:
+        """A SiteModel's providers' and locations' names, and the pages it names for them."""
         providers = list(getattr(model, "providers", None) or [])
         locations = list(getattr(model, "locations", None) or [])
-        own = cls({p.id: p.name for p in providers}, {loc.id: loc.name for loc in locations})
-        for label, entities in (("Provider", providers), ("Location", locations)):
-            for entity in entities:
-                if entity.page:
-                    own.add_page(to_url(entity.page), label, entity.id)
+        pages = [
+            (to_url(entity.page), label, entity.id)
+            for label, entities in (("Provider", providers), ("Location", locations))
+            for entity in entities
+            if entity.page
+        ]
+        return OwnNameEntries({p.id: p.name for p in providers}, {loc.id: loc.name for loc in locations}, pages)
+
+    @classmethod
+    def from_entries(cls, entries: OwnNameEntries) -> OwnNames:
+        own = cls(entries.providers, entries.locations)
+        for url, label, entity_id in entries.pages:
+            own.add_page(url, label, entity_id)
         return own
+
+    @classmethod
+    def from_model(cls, model: object, to_url: Callable[[str], str]) -> OwnNames:
+        return cls.from_entries(cls.entries(model, to_url))
 
     def add_page(self, url: str, label: str, entity_id: str) -> None:
         """The page at `url` is the profile of provider `entity_id` or the page of location `entity_id`

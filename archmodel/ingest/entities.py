@@ -6,10 +6,12 @@ place and can be read next to that document.
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 CAPTURE_LABELS = {
     "condition": "Condition",
@@ -108,3 +110,98 @@ def build_entity_rows(model: Any, to_url: Callable[[str], str]) -> EntityRows:
             url = to_url(path)
             rows.reviewed_by.append({"url": url, "id": provider_id})
     return rows
+
+
+class EntityRowsOnDisk:
+    """The entity rows of a load, kept in a file from before the load writes anything to the
+    entities phase, one section (a label's nodes, a relationship type's rows) read back at a time.
+
+    The rows are built before anything is written, so a site model that cannot be loaded fails
+    early, but they are written after the pages and links, and a million-page site's rows take
+    more memory than anything else the pages and links phases hold (about 660 MB for 83,000
+    conditions and 75,000 providers, README "Performance"). On disk they cost nothing meanwhile,
+    and read a section at a time, no more than the largest section when written.
+    """
+
+    def __init__(self, file: IO[bytes], offsets: dict[tuple[str, Any], int]) -> None:
+        """`file`: open for reading, as `write` left it; `offsets`: what `write` returned."""
+        self._file = file
+        self._offsets = offsets
+
+    @staticmethod
+    def write(rows: EntityRows, file: IO[bytes]) -> dict[tuple[str, Any], int]:
+        """Write `rows` to `file` a section at a time; returns where each section starts."""
+        offsets: dict[tuple[str, Any], int] = {}
+
+        def section(key: tuple[str, Any], value: Any) -> None:
+            offsets[key] = file.tell()
+            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+
+        for label, node_rows in rows.nodes.items():
+            section(("nodes", label), node_rows)
+        for key, relation_rows in rows.relations.items():
+            section(("relations", key), relation_rows)
+        for key, page_rows in rows.page_links.items():
+            section(("page_links", key), page_rows)
+        about: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in rows.about:
+            about[row["label"]].append(row)
+        for label, about_rows in about.items():
+            section(("about", label), about_rows)
+        section(("reviewed_by", None), rows.reviewed_by)
+        section(("named_urls", None), rows.named_urls)
+        section(("ids", None), dict(rows.ids))
+        file.flush()
+        return offsets
+
+    @classmethod
+    def of(cls, rows: EntityRows) -> EntityRowsOnDisk:
+        """`rows` written to an anonymous temporary file (gone when closed)."""
+        file = tempfile.TemporaryFile(prefix="archmodel-entities-")
+        return cls(file, cls.write(rows, file))
+
+    def _read(self, section: tuple[str, Any], missing: Any) -> Any:
+        offset = self._offsets.get(section)
+        if offset is None:
+            return missing
+        self._file.seek(offset)
+        return pickle.load(self._file)
+
+    def _sections(self, kind: str) -> Iterator[tuple[Any, list[dict[str, Any]]]]:
+        for section_kind, key in list(self._offsets):
+            if section_kind == kind:
+                yield key, self._read((kind, key), [])
+
+    def nodes(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        """(label, node rows) for each entity label, in the site model's order."""
+        return self._sections("nodes")
+
+    def relations(self) -> Iterator[tuple[tuple[str, str, str], list[dict[str, Any]]]]:
+        """((start label, type, end label), rows with `a` and `b` ids) between entities."""
+        return self._sections("relations")
+
+    def page_links(self) -> Iterator[tuple[tuple[str, str], list[dict[str, Any]]]]:
+        """((label, type), rows with the entity `id`, the page `url` and properties)."""
+        return self._sections("page_links")
+
+    def about(self, label: str) -> list[dict[str, Any]]:
+        """The site model's `ABOUT` rows to entities of `label` (the URL captures are the loader's)."""
+        return self._read(("about", label), [])
+
+    def reviewed_by(self) -> list[dict[str, Any]]:
+        return self._read(("reviewed_by", None), [])
+
+    def named_urls(self) -> set[str]:
+        """The URLs of every page the site model names."""
+        return self._read(("named_urls", None), set())
+
+    def ids(self) -> dict[str, set[str]]:
+        """The entity ids by label."""
+        return defaultdict(set, self._read(("ids", None), {}))
+
+    def close(self) -> None:
+        self._file.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._file.closed

@@ -44,7 +44,7 @@ from archmodel.ingest import metrics
 from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.anchor_facts import ConditionNames, OwnNames
 from archmodel.ingest.copies import is_copy
-from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, build_entity_rows
+from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, EntityRowsOnDisk
 from archmodel.ingest.followed_links import FollowedLinks, link_key
 from archmodel.ingest.inputs import CrawlInput, discover_files, infer_base_url, open_inputs, require_crawl_export
 from archmodel.ingest.link_hash import outlink_hashes
@@ -52,7 +52,8 @@ from archmodel.ingest.link_summary import LinkTally
 from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord
 from archmodel.ingest.redirects import chains as redirect_chains
 from archmodel.ingest.schema import ensure_schema
-from archmodel.ingest.sitemodel import SiteModel, load_site_model
+from archmodel.ingest.prepared import prepare_site_model
+from archmodel.ingest.sitemodel import SiteModel
 from archmodel.names import person_key
 
 # Part of every crawl's fingerprint: a loader that writes new facts (3: Page.resource, copies typed
@@ -101,26 +102,34 @@ class LoadResult:
     warnings: list[str] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)
     peak_memory_mb: dict[str, int] = field(default_factory=dict)  # the process's peak so far, after set-up and each phase
+    site_model_peak_memory_mb: int = 0  # the peak of the child process that read the site model
     inputs: list[dict[str, Any]] = field(default_factory=list)  # rows per input: read, loaded, skipped, rejected
 
 
-def peak_memory_mb() -> int:
+def peak_memory_mb(who: int = resource.RUSAGE_SELF) -> int:
     """The process's peak resident memory so far, in MiB: read after set-up and after each phase,
     it shows which phase made a large load outgrow the machine (the peak never goes down)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = resource.getrusage(who).ru_maxrss
     return round(peak / (2**20 if sys.platform == "darwin" else 2**10))
 
 
-def fingerprint(paths: Iterable[Path], model: SiteModel | None) -> str:
-    """A stable id for a set of inputs: same files and site model, same crawl id."""
+def children_peak_memory_mb() -> int:
+    """The peak resident memory of the largest child process that has ended: the one that read
+    the site model (archmodel/ingest/prepared.py)."""
+    return peak_memory_mb(resource.RUSAGE_CHILDREN)
+
+
+def fingerprint(paths: Iterable[Path], model_digest: str | None) -> str:
+    """A stable id for a set of inputs: same files and site model (`model_digest`, its hash), same
+    crawl id."""
     digest = hashlib.sha256(f"archmodel-loader-{LOADER_VERSION}".encode())
     for path in sorted(Path(p) for p in paths):
         digest.update(path.name.encode())
         with open(path, "rb") as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
-    if model is not None:
-        digest.update(model.model_dump_json().encode())
+    if model_digest is not None:
+        digest.update(model_digest.encode())
     return digest.hexdigest()[:24]
 
 
@@ -249,27 +258,32 @@ class CrawlLoader:
         self.batch_size = batch_size
         self.requested_engine = pagerank_engine
         self.model_path = site_model
-        self.model = load_site_model(site_model) if site_model else None
+        prepared = prepare_site_model(Path(site_model)) if site_model else None
         self.discovery = InputWarnings()
         self.files = discover_files(
-            [Path(p) for p in paths], self.discovery, ignore=self.model.csv_files if self.model else ()
+            [Path(p) for p in paths], self.discovery, ignore=prepared.model.csv_files if prepared else ()
         )
         self.sitemaps = [Path(p) for p in sitemaps]
         require_crawl_export(self.files, paths)
-        base_url = self.model.site.base_url if self.model else infer_base_url(self.files)
-        if self.model is None:
-            self.site_model = SiteModel.without_model(base_url)
+        if prepared is None:
+            self.site_model = SiteModel.without_model(infer_base_url(self.files))
+            self.entity_rows = EntityRowsOnDisk.of(EntityRows())
+            self.trust_roles: dict[str, str] = {}
+            self.condition_names = ConditionNames(())
+            self.own_names = OwnNames({}, {})
         else:
-            self.site_model = self.model
+            self.site_model = prepared.model  # without its entities: they are in the rows
+            self.entity_rows = prepared.rows  # until the entities phase
+            self.trust_roles = prepared.trust_roles
+            self.condition_names = ConditionNames(prepared.condition_entries)
+            self.own_names = OwnNames.from_entries(prepared.own_entries)
         self.normaliser = self.site_model.normaliser
-        self.condition_names = ConditionNames.from_model(self.site_model)
-        self.own_names = OwnNames.from_model(self.site_model, self.normaliser.to_url)
         self.host = self.normaliser.host
         self.home_url = self.normaliser.to_url(self.site_model.site.home or "/")
         input_paths = [f.path for f in self.files] + self.sitemaps
         if site_model:
             input_paths.append(Path(site_model))
-        self.fingerprint = fingerprint(input_paths, self.model)
+        self.fingerprint = fingerprint(input_paths, prepared.digest if prepared else None)
         self.crawl_id = self.fingerprint
         self.writer = GenerationWriter(graph, self.crawl_id, self.host, batch_size)
         self.lease: lease.Lease | None = None  # held from before the clean-up of stale generations to the switch
@@ -282,14 +296,20 @@ class CrawlLoader:
         self.followed = FollowedLinks()  # followed links between two pages, for the metrics
         self.link_tally = LinkTally()
         self.captures: list[dict[str, Any]] = []
-        self.entity_rows = EntityRows()
         self.sitemap_urls: set[str] = set()
         self.reviewers: list[tuple[str, str]] = []
-        self.result = LoadResult(self.host, self.crawl_id, has_site_model=self.model is not None)
+        self.result = LoadResult(self.host, self.crawl_id, has_site_model=prepared is not None)
+        self.result.site_model_peak_memory_mb = children_peak_memory_mb() if prepared else 0
         self.result.warnings.extend(self.site_model.warnings)
         self.result.warnings.extend(self.discovery.messages)
 
     def run(self) -> LoadResult:
+        try:
+            return self._run()
+        finally:
+            self.entity_rows.close()
+
+    def _run(self) -> LoadResult:
         started = time.monotonic()
         self.result.peak_memory_mb["set-up"] = peak_memory_mb()
         ensure_schema(self.graph)
@@ -325,24 +345,34 @@ class CrawlLoader:
         self.result.has_sitemap = crawl_input.has_sitemap
         self.result.has_structured_data = crawl_input.has_structured_data
         self._create_crawl_node()
+        self._write_contents(crawl_input)
+        self.result.warnings.extend(crawl_input.warnings.messages)
+        self.result.inputs = crawl_input.summary()
+
+    def _write_contents(self, crawl_input: CrawlInput) -> None:
         with self._phase("prepare"):
-            self.entity_rows = build_entity_rows(self.site_model, self.normaliser.to_url)
             self.sitemap_urls = {entry.url for entry in crawl_input.sitemap_entries()}
         with self._phase("pages"):
             self._load_pages(crawl_input.pages())
+            self._keep_sitemap_urls_not_loaded()
         with self._phase("links"):
             self._load_links(crawl_input.links(), has_page_export=self.result.pages > 0)
             self._store_link_tally()
             self._mark_resources(crawl_input.resource_targets())
             self._store_structured_data(crawl_input)
+        self._drop_what_entities_do_not_need()
         with self._phase("entities"):
-            self._add_uncrawled_pages(sorted(self.sitemap_urls | self.entity_rows.named_urls))
+            self._add_uncrawled_pages(sorted(self.sitemap_urls | self.entity_rows.named_urls()))
             self._load_entities(self.entity_rows)
         self._drop_what_metrics_do_not_need()
         with self._phase("metrics"):
             self._compute_metrics()
-        self.result.warnings.extend(crawl_input.warnings.messages)
-        self.result.inputs = crawl_input.summary()
+
+    def _keep_sitemap_urls_not_loaded(self) -> None:
+        """Once the crawled pages are loaded, the sitemap's URLs matter only for pages not yet
+        created (link targets outside the page export, uncrawled sitemap pages): on a site whose
+        sitemap the crawl covers, that frees a million URLs before the links phase."""
+        self.sitemap_urls = {url for url in self.sitemap_urls if url not in self.index}
 
     def _store_link_tally(self) -> None:
         """The link counts are complete once the links are read: stored with the generation then
@@ -351,17 +381,24 @@ class CrawlLoader:
         self.link_tally.store(self.graph, self.crawl_id)
         self.link_tally = LinkTally()
 
+    def _drop_what_entities_do_not_need(self) -> None:
+        """The condition and own names and the memos of normalised URLs and anchor facts serve the
+        pages and links; the entities phase reads its rows back from disk beside them otherwise."""
+        self.condition_names.anchor_facts.cache_clear()
+        self.condition_names = ConditionNames(())
+        self.own_names = OwnNames({}, {})
+        self.normaliser.forget()
+
     def _drop_what_metrics_do_not_need(self) -> None:
-        """The entity rows, the sitemap's URLs, the captured names and reviewers and the memos of
-        normalised URLs and anchor facts serve the pages, links and entities only; freed before the
-        metrics phase, the link graph's arrays take their memory (about 140 MB on the L tier)
-        instead of adding to it."""
-        self.entity_rows = EntityRows()
+        """The entity rows, the sitemap's URLs, the captured names and reviewers and the memo of
+        normalised URLs serve the pages, links and entities only; freed before the metrics phase,
+        the link graph's arrays take their memory (about 140 MB on the L tier) instead of adding
+        to it."""
+        self.entity_rows.close()
         self.sitemap_urls = set()
         self.captures = []
         self.reviewers = []
         self.normaliser.forget()
-        self.condition_names.anchor_facts.cache_clear()
 
     @contextmanager
     def _phase(self, name: str) -> Iterator[None]:
@@ -413,7 +450,7 @@ class CrawlLoader:
             "is_home": url == self.home_url,
             "in_crawl": record is not None,
             "in_sitemap": url in self.sitemap_urls,
-            "trust_role": self.entity_rows.trust_roles.get(url),
+            "trust_role": self.trust_roles.get(url),
             "names": [],
         }
         if record is not None:
@@ -583,13 +620,15 @@ class CrawlLoader:
         for start in range(0, len(rows), self.batch_size):
             self._create_pages(rows[start : start + self.batch_size])
 
-    def _load_entities(self, entities: EntityRows) -> None:
+    def _load_entities(self, entities: EntityRowsOnDisk) -> None:
         """Entity nodes, then their relationships, addressed by the element ids their creation
         returned (as the links are): a `MATCH (n:Condition {crawl, id})` planned while the label
         was still empty may scan the label for every row, which made this phase grow with the
-        square of the entities (README "Performance")."""
+        square of the entities (README "Performance"). The rows come back from disk a section at
+        a time."""
         elements: dict[str, dict[str, str]] = {}
-        for label, rows in entities.nodes.items():
+        names: dict[str, str] = {}  # a provider's person_key -> its id, for reviewers named by name
+        for label, rows in entities.nodes():
             elements[label] = {}
             for start in range(0, len(rows), self.batch_size):
                 created = self.writer.run(
@@ -598,32 +637,35 @@ class CrawlLoader:
                     rows[start : start + self.batch_size],
                 )
                 elements[label].update((row["id"], row["element"]) for row in created)
+            if label == "Provider":
+                names = {person_key(row["name"]): row["id"] for row in rows}
 
         def entity(label: str) -> Callable[[str], str | None]:
             return elements.get(label, {}).get
 
-        for (start_label, rel, end_label), rows in entities.relations.items():
+        for (start_label, rel, end_label), rows in entities.relations():
             self._relate(rel, first_of_each(rows, ("a", "b")), ("a", entity(start_label)), ("b", entity(end_label)))
-        for (label, rel), rows in entities.page_links.items():
+        for (label, rel), rows in entities.page_links():
             extra = [key for key in sorted(rows[0]) if key not in {"id", "url"}]
             self._relate(rel, first_of_each(rows, ("id", "url")), ("id", entity(label)), ("url", self._page_element),
                          extra)
-        unknown = [row for row in self.captures if row["id"] not in entities.ids[row["label"]]]
+        ids = entities.ids()
+        unknown = [row for row in self.captures if row["id"] not in ids[row["label"]]]
         for row in unknown[:20]:
             self.result.warnings.append(
                 f"{row['url']}: its URL names {row['label'].lower()} '{row['id']}', which site.yml does not define"
             )
         if len(unknown) > 20:
             self.result.warnings.append(f"... and {len(unknown) - 20} more URLs naming entities site.yml does not define")
-        about = entities.about + [row for row in self.captures if row["id"] in entities.ids[row["label"]]]
         for label in CAPTURE_LABELS.values():
-            rows = [row for row in about if row["label"] == label]
+            rows = entities.about(label) + [
+                row for row in self.captures if row["label"] == label and row["id"] in ids[label]
+            ]
             self._relate("ABOUT", first_of_each(rows, ("url", "id")), ("url", self._page_element), ("id", entity(label)),
                          ["via"])
-        reviewed = list(entities.reviewed_by)
-        names = {person_key(row["name"]): row["id"] for row in entities.nodes.get("Provider", [])}
+        reviewed = entities.reviewed_by()
         for url, value in self.reviewers:
-            provider_id = value if value in entities.ids["Provider"] else names.get(person_key(value))
+            provider_id = value if value in ids["Provider"] else names.get(person_key(value))
             if provider_id:
                 reviewed.append({"url": url, "id": provider_id})
             else:

@@ -364,6 +364,13 @@ class SiteModel(_Strict):
         stages = self.pathway_for(found)
         return [(stage, order, found.pages[stage]) for order, stage in enumerate(stages) if stage in found.pages]
 
+    def without_entities(self) -> SiteModel:
+        """This model without its specialties, conditions, providers and locations, for a load that
+        has turned them into rows (archmodel/ingest/entities.py): page classification, the site's
+        settings and the switch need none of them, and on a site with 160,000 entities they are
+        460 MB of the load's memory."""
+        return self.model_copy(update={"specialties": [], "conditions": [], "providers": [], "locations": []})
+
     def entity_ids(self, capture: str) -> set[str]:
         """Known ids for a `{condition}`/`{specialty}`/`{provider}`/`{location}` capture."""
         field_name = ENTITY_CAPTURES.get(capture)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from archmodel.db.connection import Graph
 from archmodel.ingest.loader import CrawlLoader, load_crawl
+from archmodel.ingest.readers.sitemap import SitemapReader
+from archmodel.ingest.sitemodel import load_site_model
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "loader" / "basic"
 SEED = Path(__file__).resolve().parents[2] / "seed_data"
@@ -269,11 +272,44 @@ def test_what_the_metrics_do_not_need_is_freed_before_them(graph: Graph, monkeyp
 
     def record_then_compute(loader: CrawlLoader) -> None:
         seen.update(tally=len(loader.link_tally.counts), sitemap=len(loader.sitemap_urls),
-                    about=len(loader.entity_rows.about), memo=len(loader.normaliser._cache))
+                    rows_open=not loader.entity_rows.closed, memo=len(loader.normaliser._cache))
         compute(loader)
 
     monkeypatch.setattr(CrawlLoader, "_compute_metrics", record_then_compute)
     result = load_basic(graph)
-    assert seen == {"tally": 0, "sitemap": 0, "about": 0, "memo": 0}
+    assert seen == {"tally": 0, "sitemap": 0, "rows_open": False, "memo": 0}
     stored = graph.read("MATCH (s:LinkSummary {crawl: $crawl}) RETURN count(s) AS n", {"crawl": result.crawl_id})
     assert stored[0]["n"] == 1
+
+
+def test_the_pages_and_links_phases_hold_no_entities_and_no_loaded_sitemap_url(
+    graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a big site the links phase is the load's memory peak: the site model's entities wait on
+    disk (read in a child process, archmodel/ingest/prepared.py) and the sitemap keeps only the
+    URLs no page was created for; the graph still gets every entity and sitemap page."""
+    seen: dict[str, int] = {}
+    load_links = CrawlLoader._load_links
+
+    def record_then_load(loader: CrawlLoader, *args: Any, **kwargs: Any) -> None:
+        model = loader.site_model
+        seen.update(entities=len(model.conditions) + len(model.providers) + len(model.specialties)
+                    + len(model.locations), loaded_sitemap_urls=len(loader.sitemap_urls & loader.index.keys()),
+                    sitemap_urls=len(loader.sitemap_urls))
+        load_links(loader, *args, **kwargs)
+
+    monkeypatch.setattr(CrawlLoader, "_load_links", record_then_load)
+    load_basic(graph)
+    assert seen["entities"] == 0 and seen["loaded_sitemap_urls"] == 0
+    counts = graph.read(
+        "MATCH (:Site {host: $host})-[:CURRENT]->(c:Crawl) "
+        "CALL (c) { MATCH (n:Condition {crawl: c.id}) RETURN count(n) AS conditions } "
+        "CALL (c) { MATCH (n:Provider {crawl: c.id}) RETURN count(n) AS providers } "
+        "CALL (c) { MATCH (p:Page {crawl: c.id}) WHERE p.in_sitemap RETURN count(p) AS in_sitemap } "
+        "RETURN conditions, providers, in_sitemap",
+        {"host": "www.basic-clinic.example"},
+    )[0]
+    model = load_site_model(FIXTURE / "site.yml")
+    assert counts["conditions"] == len(model.conditions) > 0 and counts["providers"] == len(model.providers) > 0
+    sitemap = SitemapReader(FIXTURE / "sitemap.xml")
+    assert counts["in_sitemap"] == len({entry.url for entry in sitemap.sitemap_entries(model.normaliser)}) > 0
