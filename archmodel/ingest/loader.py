@@ -379,6 +379,7 @@ class CrawlLoader:
         and freed, they no longer sit beside the entities and the link graph (about 4 million
         anchors on the XL tier, 300 MB or more)."""
         self.link_tally.store(self.graph, self.crawl_id)
+        self.link_tally.close()
         self.link_tally = LinkTally()
 
     def _drop_what_entities_do_not_need(self) -> None:
