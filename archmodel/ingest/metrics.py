@@ -4,10 +4,11 @@ They are computed once per load rather than in every check, because they need th
 graph: depth is a breadth-first search from the home page over followed links of any position,
 and PageRank follows docs/check-semantics.md ("equity"). The loader keeps the followed links as
 sorted 64-bit keys while it streams them (archmodel/ingest/followed_links.py), so this costs
-O(links) memory in compact arrays, not Python objects: the distinct page pairs as two int32
-arrays, built and walked a chunk at a time. The search walks the pairs as they are (sorted by
-source, they are a CSR adjacency list once each page's first position is known) instead of
-building a float64 sparse matrix of them.
+O(links) memory in compact arrays, not Python objects: the distinct page pairs as a compressed
+adjacency list (each page's first position and one int32 target a link: 4 bytes a link, where a
+source array beside it took 4 more, 140 MB on the XL tier at the load's memory peak), built and
+walked a chunk at a time. The search and PageRank walk it as it is instead of building a sparse
+matrix of coordinate pairs.
 """
 
 from __future__ import annotations
@@ -30,39 +31,54 @@ WEIGHT_CHUNK = 1 << 18  # links weighed per step of PageRank's set-up: bounds it
 
 @dataclass
 class LinkGraph:
-    """Distinct followed links between crawled pages, self links excluded, as index arrays
-    sorted by source, then target."""
+    """Distinct followed links between crawled pages, self links excluded, sorted by source,
+    then target: page i's links are `targets[first[i]:first[i + 1]]`."""
 
     size: int
-    sources: np.ndarray
-    targets: np.ndarray
+    first: np.ndarray  # int64, size + 1 entries
+    targets: np.ndarray  # int32, one per link
 
     @classmethod
     def from_keys(cls, size: int, keys: np.ndarray) -> LinkGraph:
         """From the sorted distinct link keys of followed_links.py (self links already left out):
         a pair linked from the body and from navigation is one link. Two passes over the keys,
-        so the int32 arrays are allocated once at their final size."""
+        so the targets are allocated once at their final size."""
         firsts = []
+        per_page = np.zeros(size, dtype=np.int64)
         previous: int | None = None
         for part in chunks(keys):
-            firsts.append(_first_of_pair(part, previous))
+            first = _first_of_pair(part, previous)
+            firsts.append(first)
+            per_page += np.bincount(key_sources(part[first]), minlength=size)
             previous = int(part[-1])
-        sources = np.empty(sum(int(first.sum()) for first in firsts), np.int32)
-        targets = np.empty(len(sources), np.int32)
+        targets = np.empty(int(per_page.sum()), np.int32)
         written = 0
         for part, first in zip(chunks(keys), firsts):
             kept = part[first]
-            sources[written : written + len(kept)] = key_sources(kept)
             targets[written : written + len(kept)] = key_targets(kept)
             written += len(kept)
-        return cls(size, sources, targets)
+        return cls(size, _starts(per_page), targets)
+
+    @classmethod
+    def from_pairs(cls, size: int, sources: np.ndarray, targets: np.ndarray) -> LinkGraph:
+        """From distinct (source, target) pairs sorted by source, then target."""
+        return cls(size, _starts(np.bincount(sources, minlength=size)), targets.astype(np.int32))
 
     def first_links(self) -> np.ndarray:
-        """Where each page's links start in `targets` (and where the last page's end): a binary
-        search in the sorted sources, with needles of their dtype so that numpy does not copy
-        them (`np.bincount` of int32 sources would, 8 bytes a link)."""
-        pages = np.arange(self.size + 1, dtype=self.sources.dtype)
-        return np.searchsorted(self.sources, pages).astype(np.int64, copy=False)
+        """Where each page's links start in `targets` (and where the last page's end)."""
+        return self.first
+
+    def sources(self, start: int = 0, stop: int | None = None) -> np.ndarray:
+        """The source page of links `start` to `stop` (all by default), found by a binary search
+        in `first`: a source array is built only for the links asked for."""
+        links = np.arange(start, len(self.targets) if stop is None else min(stop, len(self.targets)))
+        return np.searchsorted(self.first, links, side="right") - 1
+
+
+def _starts(per_page: np.ndarray) -> np.ndarray:
+    first = np.zeros(len(per_page) + 1, dtype=np.int64)
+    np.cumsum(per_page, out=first[1:])
+    return first
 
 
 def _first_of_pair(part: np.ndarray, previous: int | None) -> np.ndarray:
@@ -120,7 +136,7 @@ def _frontier_groups(frontier: np.ndarray, first: np.ndarray) -> list[np.ndarray
 def degrees(links: LinkGraph) -> tuple[np.ndarray, np.ndarray]:
     """(inlinks, outlinks): distinct pages linking in and linked to."""
     inlinks = np.bincount(links.targets, minlength=links.size)
-    outlinks = np.bincount(links.sources, minlength=links.size)
+    outlinks = np.diff(links.first)
     return inlinks, outlinks
 
 
@@ -133,16 +149,14 @@ def pagerank(links: LinkGraph, crawled: np.ndarray) -> np.ndarray:
     uncrawled page), 8 bytes a link, instead of scipy's coordinate copies of every pair.
     """
     out_degree = np.zeros(links.size, dtype=np.float64)
-    for start in range(0, len(links.sources), WEIGHT_CHUNK):
-        part = slice(start, start + WEIGHT_CHUNK)
-        source, target = links.sources[part], links.targets[part]
+    for start in range(0, len(links.targets), WEIGHT_CHUNK):
+        source, target = links.sources(start, start + WEIGHT_CHUNK), links.targets[start : start + WEIGHT_CHUNK]
         out_degree += np.bincount(source[crawled[source] & crawled[target]], minlength=links.size)
     inverse = np.divide(1.0, out_degree, out=np.zeros_like(out_degree), where=out_degree > 0)
-    weights = np.empty(len(links.sources), dtype=np.float64)
-    for start in range(0, len(links.sources), WEIGHT_CHUNK):
-        part = slice(start, start + WEIGHT_CHUNK)
-        source, target = links.sources[part], links.targets[part]
-        weights[part] = np.where(crawled[source] & crawled[target], inverse[source], 0.0)
+    weights = np.empty(len(links.targets), dtype=np.float64)
+    for start in range(0, len(links.targets), WEIGHT_CHUNK):
+        source, target = links.sources(start, start + WEIGHT_CHUNK), links.targets[start : start + WEIGHT_CHUNK]
+        weights[start : start + WEIGHT_CHUNK] = np.where(crawled[source] & crawled[target], inverse[source], 0.0)
     rows = links.first_links()
     index = np.int32 if len(links.targets) < np.iinfo(np.int32).max else np.int64
     outgoing = sparse.csr_matrix((weights, links.targets.astype(index, copy=False), rows.astype(index, copy=False)),
