@@ -21,7 +21,6 @@ import json
 import os
 import platform
 import re
-import shutil
 import sys
 import time
 from datetime import datetime, timezone
@@ -38,8 +37,7 @@ from archmodel.db import server  # noqa: E402
 from bench_packs import time_checks  # noqa: E402
 from loading import run_watched  # noqa: E402
 from run import (  # noqa: E402
-    DATA_DIR, PORT, RESULTS, WORK, cli_env, log, measured_load, render_seconds, report_phases, start_bench_server,
-    synth,
+    PORT, RESULTS, WORK, cli_env, log, measured_load, render_seconds, report_phases, start_fresh_bench_server, synth,
 )
 
 PHASE = re.compile(r"(\w+) ([\d.]+) s")
@@ -141,13 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         (RESULTS / f"end-to-end-{args.tier}.json").write_text(json.dumps(stored, indent=2) + "\n")
         (RESULTS / f"end-to-end-{args.tier}.md").write_text(markdown(stored))
 
-    # Emptying a store that holds an earlier XL load takes Cypher longer than loading it (more than
-    # 16 minutes for 42M links); the benchmark server's store is the benchmark's own, so it starts anew.
-    server.stop(PORT)
-    if DATA_DIR.exists():
-        log(f"removing the benchmark store {DATA_DIR}")
-        shutil.rmtree(DATA_DIR)
-    settings, graph = start_bench_server()
+    settings, graph = start_fresh_bench_server()
     try:
         load, _ = measured_load(args.tier, settings, graph)
         result["load"] = load
