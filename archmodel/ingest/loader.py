@@ -22,8 +22,6 @@ from __future__ import annotations
 import hashlib
 import json
 import queue
-import resource
-import sys
 import threading
 import time
 from array import array
@@ -49,6 +47,7 @@ from archmodel.ingest.followed_links import FollowedLinks, link_key
 from archmodel.ingest.inputs import CrawlInput, discover_files, infer_base_url, open_inputs, require_crawl_export
 from archmodel.ingest.link_hash import outlink_hashes
 from archmodel.ingest.link_summary import LinkTally
+from archmodel.ingest.memory import peak_memory_mb
 from archmodel.ingest.records import InputWarnings, LinkRecord, PageRecord
 from archmodel.ingest.redirects import chains as redirect_chains
 from archmodel.ingest.schema import ensure_schema
@@ -104,19 +103,6 @@ class LoadResult:
     peak_memory_mb: dict[str, int] = field(default_factory=dict)  # the process's peak so far, after set-up and each phase
     site_model_peak_memory_mb: int = 0  # the peak of the child process that read the site model
     inputs: list[dict[str, Any]] = field(default_factory=list)  # rows per input: read, loaded, skipped, rejected
-
-
-def peak_memory_mb(who: int = resource.RUSAGE_SELF) -> int:
-    """The process's peak resident memory so far, in MiB: read after set-up and after each phase,
-    it shows which phase made a large load outgrow the machine (the peak never goes down)."""
-    peak = resource.getrusage(who).ru_maxrss
-    return round(peak / (2**20 if sys.platform == "darwin" else 2**10))
-
-
-def children_peak_memory_mb() -> int:
-    """The peak resident memory of the largest child process that has ended: the one that read
-    the site model (archmodel/ingest/prepared.py)."""
-    return peak_memory_mb(resource.RUSAGE_CHILDREN)
 
 
 def fingerprint(paths: Iterable[Path], model_digest: str | None) -> str:
@@ -299,7 +285,7 @@ class CrawlLoader:
         self.sitemap_urls: set[str] = set()
         self.reviewers: list[tuple[str, str]] = []
         self.result = LoadResult(self.host, self.crawl_id, has_site_model=prepared is not None)
-        self.result.site_model_peak_memory_mb = children_peak_memory_mb() if prepared else 0
+        self.result.site_model_peak_memory_mb = prepared.peak_memory_mb if prepared else 0
         self.result.warnings.extend(self.site_model.warnings)
         self.result.warnings.extend(self.discovery.messages)
 

@@ -27,6 +27,7 @@ import archmodel
 from archmodel.errors import ArchmodelError, ConfigError
 from archmodel.ingest.anchor_facts import ConditionNames, OwnNameEntries, OwnNames
 from archmodel.ingest.entities import EntityRowsOnDisk, build_entity_rows
+from archmodel.ingest.memory import peak_memory_mb
 from archmodel.ingest.sitemodel import SiteModel, load_site_model
 
 
@@ -44,6 +45,7 @@ class PreparedModel:
     own_entries: OwnNameEntries
     trust_roles: dict[str, str]  # page URL -> "review" or "policy"
     rows: EntityRowsOnDisk
+    peak_memory_mb: int  # the child process's
 
 
 @dataclass
@@ -54,6 +56,7 @@ class _ChildResult:
     own_entries: OwnNameEntries
     trust_roles: dict[str, str]
     offsets: dict[tuple[str, Any], int]
+    peak_memory_mb: int = 0
 
 
 def prepare_site_model(path: Path) -> PreparedModel:
@@ -86,6 +89,7 @@ def prepare_site_model(path: Path) -> PreparedModel:
         own_entries=outcome.own_entries,
         trust_roles=outcome.trust_roles,
         rows=EntityRowsOnDisk(rows_file, outcome.offsets),
+        peak_memory_mb=outcome.peak_memory_mb,
     )
 
 
@@ -118,4 +122,5 @@ def _prepare(path: Path, rows_path: Path) -> _ChildResult:
     )
     model.normaliser.forget()
     result.model = model.without_entities()
+    result.peak_memory_mb = peak_memory_mb()
     return result

@@ -57,6 +57,7 @@ def test_the_child_returns_what_reading_the_model_here_gives() -> None:
     assert prepared.condition_entries == ConditionNames.entries(model)
     assert prepared.own_entries == OwnNames.entries(model, to_url)
     assert prepared.digest == hashlib.sha256(model.model_dump_json().encode()).hexdigest()
+    assert prepared.peak_memory_mb > 20  # the child's own peak: an interpreter with pydantic and the model
     kept = prepared.model
     assert not (kept.conditions or kept.providers or kept.specialties or kept.locations)
     assert kept.page_types == model.page_types and kept.site == model.site and kept.trust == model.trust
