@@ -6,13 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from pathlib import Path
 
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from archmodel.errors import InputError
 from archmodel.ingest.accounting import ReadOptions
+from archmodel.ingest.csvio import detect_encoding
 from archmodel.ingest.inputs import open_inputs
 from archmodel.ingest.normalise import UrlNormaliser
 
@@ -49,14 +49,6 @@ def expected_depth(text: str) -> tuple[int | None, bool]:
     return None, True
 
 
-def also_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def write(rows: list[list[str]], delimiter: str, quoting: str) -> str:
     if quoting == "none":  # Excel re-saving without quotes: cells joined as they are
         return "".join(delimiter.join(cells) + "\r\n" for cells in rows)
@@ -75,6 +67,8 @@ def write(rows: list[list[str]], delimiter: str, quoting: str) -> str:
     max_bad_rows=st.sampled_from([0.01, 1.0]),
 )
 @example(data=[("200", "1", "\u00c2\u00a0")], delimiter=",", quoting="all", encoding="cp1252", max_bad_rows=1.0)
+@example(data=[("100", "0", ""), ("100", "0", "\u00c2"), ("100", "", "\u00c2\u00a0")], delimiter=",", quoting="all",
+         encoding="cp1252", max_bad_rows=1.0)
 def test_every_row_accounted_for_or_one_clear_error(
     tmp_path_factory, data: list[tuple[str, str, str]], delimiter: str, quoting: str, encoding: str,
     max_bad_rows: float,
@@ -87,10 +81,6 @@ def test_every_row_accounted_for_or_one_clear_error(
             title = title.replace("\n", " ")  # Excel always quotes a cell with a line break
         rows.append([f"{H}/p{index}/", status, depth, title])
     text = write([["url", "status", "depth", "title"], *rows], delimiter, quoting)
-    if encoding == "cp1252" and also_utf8(text.encode("cp1252")):
-        # Such bytes ("Â\xa0" is C2 A0, a no-break space in UTF-8) are read as UTF-8, as any
-        # program would; UTF-8 never puts an ASCII byte inside a character, so each cell reads alone.
-        rows = [[*cells[:3], cells[3].encode("cp1252").decode("utf-8")] for cells in rows]
     path = tmp_path_factory.mktemp("prop") / "pages.csv"
     path.write_bytes(text.encode(encoding))
     physical = text.count("\n") + (0 if text.endswith("\n") else 1)
@@ -106,6 +96,12 @@ def test_every_row_accounted_for_or_one_clear_error(
         return
 
     event(f"loaded ({quoting})")
+    if encoding == "cp1252" and detect_encoding(path).startswith("utf-8"):
+        # Such bytes ("Â\xa0" is C2 A0, a no-break space in UTF-8) are read as UTF-8 when the file
+        # has at least as many valid UTF-8 characters as invalid sequences (textscan's rule, tested
+        # in its own tests), the invalid ones replaced; UTF-8 never puts an ASCII byte inside a
+        # character, so each cell reads alone.
+        rows = [[*cells[:3], cells[3].encode("cp1252").decode("utf-8", "replace")] for cells in rows]
     account = crawl.accounts()[0]
     fetched = [cells for cells in rows if cells[1] != "0"]  # status 0: never fetched, not a page
     assert account.read == len(rows) == account.accounted == account.loaded + account.skipped["never fetched"]
