@@ -1,12 +1,13 @@
-"""The server-side bulk path of `archmodel load`: links handed to the server as files.
+"""The server-side bulk path of `archmodel load`: the crawl handed to the server as files.
 
 On the Bolt path every link is a Cypher row: the server plans it, looks up both pages by element
 id and builds a property map, about 20,000 to 58,000 links a second on 2 cores (README
 "Performance"). archmodel's server extension (launcher/src/bulk, `archmodel.bulk.links`) creates
 the same relationships through the Java API from a compact file the client writes into the
-server's import folder. Everything else stays the Bolt path's: the client parses, normalises and
-validates, the loader decides the batches, and each batch is one Cypher call in one managed
-transaction, so a batch commits whole or not at all and the generation is switched only after
+server's import folder; pages, entity nodes, their relationships and the pages' metrics go the same
+way as row files (`archmodel.bulk.nodes`, `.relationships`, `.set`). Everything else stays the Bolt
+path's: the client parses, normalises and validates, the loader decides the batches, and each
+batch is one Cypher call in one managed transaction, so a batch commits whole or not at all and the generation is switched only after
 the last one (archmodel/db/crawls.py), exactly as on the Bolt path.
 
 The bulk path needs two things of the server: the procedure (archmodel's local server loads the
@@ -21,10 +22,17 @@ an int32 count of strings, each an int32 byte length and its UTF-8 bytes; an int
 each nine int32: source and target (string ids of the pages' element ids), anchor, alt, position,
 anchor_key, names (string ids, -1 for null; names joined by U+001F), count, flags (1 body,
 2 follow, 4 own_name). Strings are numbered per file, so repeated anchors and pages cost one int.
+
+Row file: one JSON array (json.dumps, C-fast here; Jackson on the server) of property maps
+(nodes), `[start, end, properties]` (relationships) or `[node, properties]` rows, nodes named by
+element id. The server stores each value as Cypher's `SET n = map` stores the same parameter:
+null leaves the property unset, a list is stored as a list of its items' one type.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
 import os
 import re
 import secrets
@@ -45,6 +53,10 @@ from archmodel.db.uri import is_loopback_uri, uri_port
 from archmodel.errors import ArchmodelError
 
 LINKS_PROCEDURE = "archmodel.bulk.links"
+NODES_PROCEDURE = "archmodel.bulk.nodes"
+RELATIONSHIPS_PROCEDURE = "archmodel.bulk.relationships"
+SET_PROCEDURE = "archmodel.bulk.set"
+PROCEDURES = (LINKS_PROCEDURE, NODES_PROCEDURE, RELATIONSHIPS_PROCEDURE, SET_PROCEDURE)
 PROBE_FUNCTION = "archmodel.bulk.probe"
 IMPORT_DIR_ENV = "ARCHMODEL_IMPORT_DIR"
 LINKS_MAGIC = b"AMLINKS1"
@@ -90,8 +102,15 @@ def choose(graph: Graph, requested: WritePath, import_dir: Path | None = None) -
 
 def _bulk_folder(graph: Graph, import_dir: Path | None) -> tuple[Path | None, str]:
     """The import folder as this machine sees it, when the bulk path works; else why not."""
-    if not has_bulk_procedure(graph):
+    missing = missing_procedures(graph)
+    if len(missing) == len(PROCEDURES):
         return None, f"the server has no {LINKS_PROCEDURE} procedure"
+    if missing:
+        return None, (
+            f"the server's archmodel extension is older than this archmodel (no {', '.join(missing)}): "
+            "restart a local server (`archmodel db stop`, `archmodel db start`) or copy the jar of "
+            "`archmodel db extension` into the server's plugins folder again"
+        )
     folder = import_dir or _configured_import_dir() or local_import_dir(graph.settings.uri)
     if folder is None:
         return None, (
@@ -105,9 +124,11 @@ def _bulk_folder(graph: Graph, import_dir: Path | None) -> tuple[Path | None, st
     return folder, ""
 
 
-def has_bulk_procedure(graph: Graph) -> bool:
-    rows = graph.read("SHOW PROCEDURES YIELD name WHERE name = $name RETURN name", {"name": LINKS_PROCEDURE})
-    return bool(rows)
+def missing_procedures(graph: Graph) -> list[str]:
+    """The bulk procedures this archmodel calls that the server does not have."""
+    rows = graph.read("SHOW PROCEDURES YIELD name WHERE name IN $names RETURN name", {"names": list(PROCEDURES)})
+    found = {row["name"] for row in rows}
+    return [name for name in PROCEDURES if name not in found]
 
 
 def _configured_import_dir() -> Path | None:
@@ -175,11 +196,23 @@ def encode_links(rows: Sequence[Sequence[Any]]) -> bytes:
     return b"".join(parts)
 
 
-class BulkLinkFiles:
-    """Writes link batches of one load through the server extension.
+def encode_rows(rows: Sequence[Any]) -> bytes:
+    """One row file: the rows as one JSON array (see the module's docstring)."""
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def without_nulls(properties: dict[str, Any]) -> dict[str, Any]:
+    """The properties a `SET n += map` should set: a null would remove the property instead of
+    leaving it as it is, which the bulk path's `set` does."""
+    return {key: value for key, value in properties.items() if value is not None}
+
+
+class BulkFiles:
+    """Writes the batches of one load through the server extension.
 
     Files are named after the site, so the next load of the site (which holds the site's lease)
-    can remove what a killed load left in the import folder.
+    can remove what a killed load left in the import folder. The links' writer thread and the
+    main thread write at once, so the files are numbered by one shared counter.
     """
 
     def __init__(self, graph: Graph, folder: Path, host: str, crawl_id: str) -> None:
@@ -189,21 +222,44 @@ class BulkLinkFiles:
         # ("a.example~" against "a.example-clinic.org~"), whose load may be running
         self.prefix = f"{FILE_PREFIX}{_UNSAFE.sub('_', host)}~"
         self.crawl_id = crawl_id
-        self._written = 0
+        self._numbers = itertools.count(1)
 
     def remove_leftovers(self) -> None:
-        """Link files of earlier loads of this site that were killed before removing them."""
+        """Files of earlier loads of this site that were killed before removing them."""
         for path in self.folder.glob(f"{self.prefix}*"):
             path.unlink(missing_ok=True)
 
-    def write(self, rows: Sequence[Sequence[Any]]) -> int:
+    def write_links(self, rows: Sequence[Sequence[Any]]) -> int:
         """Create one batch of links in one transaction; returns how many the server created."""
-        self._written += 1
-        name = f"{self.prefix}{_UNSAFE.sub('_', self.crawl_id)}-{self._written}.links"
+        created = self._call("links", encode_links(rows), f"CALL {LINKS_PROCEDURE}($file) YIELD links RETURN links")
+        return int(created[0]["links"])
+
+    def create_nodes(self, label: str, rows: Sequence[dict[str, Any]]) -> list[str]:
+        """One `label` node per property map, in one transaction; their element ids in row order."""
+        created = self._call(
+            "nodes", encode_rows(rows), f"CALL {NODES_PROCEDURE}($file, $label) YIELD elements RETURN elements",
+            label=label,
+        )
+        return list(created[0]["elements"])
+
+    def create_relationships(self, rel: str, rows: Sequence[tuple[str, str, dict[str, Any]]]) -> int:
+        """One `rel` relationship per (start, end, properties) row, ends by element id."""
+        created = self._call(
+            "relationships", encode_rows(rows),
+            f"CALL {RELATIONSHIPS_PROCEDURE}($file, $type) YIELD rows RETURN rows", type=rel,
+        )
+        return int(created[0]["rows"])
+
+    def set_properties(self, rows: Sequence[tuple[str, dict[str, Any]]]) -> int:
+        """Set each (node element id, properties) row's properties; a null leaves one as it is."""
+        done = self._call("set", encode_rows(rows), f"CALL {SET_PROCEDURE}($file) YIELD rows RETURN rows")
+        return int(done[0]["rows"])
+
+    def _call(self, kind: str, payload: bytes, query: str, **parameters: Any) -> list[dict[str, Any]]:
+        name = f"{self.prefix}{_UNSAFE.sub('_', self.crawl_id)}-{next(self._numbers)}.{kind}"
         path = self.folder / name
-        path.write_bytes(encode_links(rows))
+        path.write_bytes(payload)
         try:
-            created = self.graph.write(f"CALL {LINKS_PROCEDURE}($file) YIELD links RETURN links", {"file": name})
+            return self.graph.write(query, {"file": name, **parameters})
         finally:
             path.unlink(missing_ok=True)
-        return int(created[0]["links"])

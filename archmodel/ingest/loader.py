@@ -13,8 +13,9 @@ Speed: files are streamed; rows go to the server in `UNWIND $rows` batches insid
 transactions (retried on transient errors). Pages are created with CREATE (the generation is
 fresh, so no MERGE is needed). Links take one of two write paths (archmodel/db/bulk.py): the
 Bolt path sends them as `UNWIND` rows addressed by the pages' element ids; the bulk path hands
-each batch to archmodel's server extension as a file in the server's import folder. Both write
-the same generation, batch for batch, and share everything else.
+each batch to archmodel's server extension as a file in the server's import folder, and so the
+pages, entities, their relationships and the pages' properties too. Both write the same
+generation, batch for batch, through the one `GenerationWriter`, and share everything else.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from archmodel.db import crawls, lease
-from archmodel.db.bulk import BulkLinkFiles, WritePath, choose
+from archmodel.db.bulk import BulkFiles, WritePath, choose, without_nulls
 from archmodel.db.connection import Graph
 from archmodel.errors import ServerError
 from archmodel.ingest import metrics
@@ -125,8 +126,10 @@ class GenerationWriter:
     Link batches, the bulk of a load, are written by one background thread while the main thread
     parses the next batch, so reading the export and the server's work overlap. Both ends of a
     link are addressed by the element ids returned when their pages were created, which is
-    cheaper for the server than two index seeks per row. With `bulk` set, link batches go
-    through the server extension instead (archmodel/db/bulk.py), `BULK_BATCH_FACTOR` times larger.
+    cheaper for the server than two index seeks per row. With `bulk` set, every write goes
+    through the server extension instead (archmodel/db/bulk.py), link batches `BULK_BATCH_FACTOR`
+    times larger; the node, relationship and property writes below are the only ones a load makes
+    besides the crawl node and the switch, so the two paths write the same graph.
     """
 
     writer_threads = 1  # threads taking link batches from the queue (more were measured: bench/load_attempts.py)
@@ -137,7 +140,7 @@ class GenerationWriter:
         self.host = host
         self.batch_size = batch_size
         self.link_batch = batch_size
-        self.bulk: BulkLinkFiles | None = None
+        self.bulk: BulkFiles | None = None
         self._queue: queue.Queue = queue.Queue(maxsize=2)
         self._error: BaseException | None = None
         self._threads = [threading.Thread(target=self._work, name="archmodel-writer", daemon=True)
@@ -150,18 +153,44 @@ class GenerationWriter:
             return []
         return self.graph.write(query, {"rows": rows, "crawl": self.crawl_id, **extra})
 
-    def run_in_batches(self, query: str, rows: list[Any]) -> None:
-        """`run` in transactions of at most `batch_size` rows, so that a site of a million pages
-        does not build one transaction of every ABOUT or TREATS relationship in the server's heap."""
+    def create_nodes(self, label: str, rows: list[dict[str, Any]], key: str) -> list[tuple[Any, str]]:
+        """One `label` node per row (`SET n = row`); returns each row's `key` value with the
+        element id of its node."""
+        if not rows:
+            return []
+        if self.bulk is not None:
+            return list(zip((row[key] for row in rows), self.bulk.create_nodes(label, rows)))
+        created = self.run(f"UNWIND $rows AS r CREATE (n:{label}) SET n = r RETURN r[$key] AS key, elementId(n) AS id",
+                           rows, key=key)
+        return [(row["key"], row["id"]) for row in created]
+
+    def create_relationships(self, rel: str, rows: list[list[Any]], properties: Sequence[str] = ()) -> None:
+        """One `rel` relationship per [start element id, end element id, *values] row, with the
+        values as `properties`; in transactions of at most `batch_size` rows."""
         for start in range(0, len(rows), self.batch_size):
-            self.run(query, rows[start : start + self.batch_size])
+            batch = rows[start : start + self.batch_size]
+            if self.bulk is not None:
+                self.bulk.create_relationships(rel, [(a, b, dict(zip(properties, values))) for a, b, *values in batch])
+                continue
+            values = ", ".join(f"{key}: r[{i + 2}]" for i, key in enumerate(properties))
+            self.run(
+                "UNWIND $rows AS r MATCH (a) WHERE elementId(a) = r[0] MATCH (b) WHERE elementId(b) = r[1] "
+                f"CREATE (a)-[:{rel}{' {' + values + '}' if values else ''}]->(b)",
+                batch,
+            )
 
-    def create_pages(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Create pages; returns their urls with element ids."""
-        return self.run("UNWIND $rows AS r CREATE (p:Page) SET p = r RETURN r.url AS url, elementId(p) AS id", rows)
+    def set_properties(self, rows: list[tuple[str, dict[str, Any]]]) -> None:
+        """Set each (node element id, properties) row's properties, a null leaving one as it is;
+        in transactions of at most `batch_size` rows."""
+        for start in range(0, len(rows), self.batch_size):
+            batch = [(node, without_nulls(properties)) for node, properties in rows[start : start + self.batch_size]]
+            if self.bulk is not None:
+                self.bulk.set_properties(batch)
+            else:
+                self.run("UNWIND $rows AS r MATCH (p) WHERE elementId(p) = r[0] SET p += r[1]", batch)
 
-    def use_bulk(self, bulk: BulkLinkFiles) -> None:
-        """Write the link batches through the server extension from now on."""
+    def use_bulk(self, bulk: BulkFiles) -> None:
+        """Write through the server extension from now on."""
         self.bulk = bulk
         self.link_batch = self.batch_size * BULK_BATCH_FACTOR
 
@@ -188,7 +217,7 @@ class GenerationWriter:
     def write_links(self, rows: list[list[Any]]) -> None:
         """One batch of links, in the writer thread (bench/load_attempts.py tries other ways)."""
         if self.bulk is not None:
-            self.bulk.write(rows)
+            self.bulk.write_links(rows)
         else:
             self.run(f"UNWIND $rows AS r {LINK_CREATE}", rows)
 
@@ -207,15 +236,6 @@ class GenerationWriter:
             self._queue.put(None)
         for thread in self._threads:
             thread.join(timeout=60)
-
-    def set_page_metrics(self, rows: list[dict[str, Any]]) -> None:
-        self.run(
-            "UNWIND $rows AS r MATCH (p) WHERE elementId(p) = r.id "
-            "SET p.depth = r.depth, p.inlinks = r.inlinks, p.outlinks = r.outlinks, "
-            "p.body_outlinks = r.body_outlinks, p.links_hash = r.links_hash, "
-            "p.pagerank = coalesce(r.pagerank, p.pagerank)",
-            rows,
-        )
 
 
 class CrawlLoader:
@@ -311,7 +331,7 @@ class CrawlLoader:
             crawls.remove_stale_generations(self.graph, self.host)
             self.crawl_id = self.writer.crawl_id = self.result.crawl_id = crawls.generation_id(self.graph, self.fingerprint)
             if choice.import_dir is not None:
-                bulk = BulkLinkFiles(self.graph, choice.import_dir, self.host, self.crawl_id)
+                bulk = BulkFiles(self.graph, choice.import_dir, self.host, self.crawl_id)
                 bulk.remove_leftovers()
                 self.writer.use_bulk(bulk)
             try:
@@ -474,8 +494,8 @@ class CrawlLoader:
         return position
 
     def _create_pages(self, rows: list[dict[str, Any]]) -> None:
-        for created in self.writer.create_pages(rows):
-            self.element_ids[self.index[created["url"]]] = created["id"]
+        for url, element in self.writer.create_nodes("Page", rows, "url"):
+            self.element_ids[self.index[url]] = element
 
     def _load_pages(self, pages: Iterable[PageRecord]) -> None:
         batch: list[dict[str, Any]] = []
@@ -502,16 +522,10 @@ class CrawlLoader:
     def _store_redirect_chains(self, redirects: dict[str, str]) -> None:
         """Each redirecting page's whole chain (`redirect_chain`, `redirect_loop`), for
         links-to-redirect to name the final URL (archmodel/ingest/redirects.py)."""
-        rows = [
-            {"id": self.element_ids[self.index[url]], "chain": chain, "loop": loop}
+        self.writer.set_properties([
+            (self.element_ids[self.index[url]], {"redirect_chain": chain, "redirect_loop": loop})
             for url, (chain, loop) in redirect_chains(redirects).items()
-        ]
-        for start in range(0, len(rows), self.batch_size):
-            self.writer.run(
-                "UNWIND $rows AS r MATCH (p) WHERE elementId(p) = r.id "
-                "SET p.redirect_chain = r.chain, p.redirect_loop = r.loop",
-                rows[start : start + self.batch_size],
-            )
+        ])
 
     def _load_links(self, links: Iterable[LinkRecord], has_page_export: bool) -> None:
         """Create links, aggregating identical consecutive links into one with a count. The
@@ -570,11 +584,7 @@ class CrawlLoader:
             for i in sorted(self.index[url] for url in targets if url in self.index)
             if self.crawled[i] and not self.linked[i] and self.urls[i] != self.home_url
         ]
-        for start in range(0, len(ids), self.batch_size):
-            self.writer.run(
-                "UNWIND $rows AS id MATCH (p) WHERE elementId(p) = id SET p.resource = true",
-                ids[start : start + self.batch_size],
-            )
+        self.writer.set_properties([(element, {"resource": True}) for element in ids])
 
     def _store_structured_data(self, crawl_input: CrawlInput) -> None:
         """The schema.org types and validation counts of the Structured Data export on the crawled
@@ -585,16 +595,11 @@ class CrawlLoader:
             position = self.index.get(url)
             return position is not None and bool(self.crawled[position])
 
-        rows = [
-            {"id": self.element_ids[self.index[record.url]], "types": record.types,
-             "errors": record.errors, "warnings": record.warnings}
+        self.writer.set_properties([
+            (self.element_ids[self.index[record.url]],
+             {"schema_types": record.types, "schema_errors": record.errors, "schema_warnings": record.warnings})
             for record in crawl_input.structured_data(is_page)
-        ]
-        self.writer.run_in_batches(
-            "UNWIND $rows AS r MATCH (p) WHERE elementId(p) = r.id "
-            "SET p.schema_types = r.types, p.schema_errors = r.errors, p.schema_warnings = r.warnings",
-            rows,
-        )
+        ])
 
     def _add_uncrawled_pages(self, urls: Iterable[str]) -> None:
         """Sitemap URLs and site-model pages the crawl never reached still become Page nodes."""
@@ -618,12 +623,8 @@ class CrawlLoader:
         for label, rows in entities.nodes():
             elements[label] = {}
             for start in range(0, len(rows), self.batch_size):
-                created = self.writer.run(
-                    f"UNWIND $rows AS r CREATE (n:{label}) SET n = r, n.crawl = $crawl "
-                    "RETURN r.id AS id, elementId(n) AS element",
-                    rows[start : start + self.batch_size],
-                )
-                elements[label].update((row["id"], row["element"]) for row in created)
+                batch = [row | {"crawl": self.crawl_id} for row in rows[start : start + self.batch_size]]
+                elements[label].update(self.writer.create_nodes(label, batch, "id"))
             if label == "Provider":
                 names = {person_key(row["name"]): row["id"] for row in rows}
 
@@ -681,12 +682,7 @@ class CrawlLoader:
             a, b = start_of(row[start_key]), end_of(row[end_key])
             if a is not None and b is not None:
                 pairs.append([a, b, *(row.get(key) for key in properties)])
-        values = ", ".join(f"{key}: r[{i + 2}]" for i, key in enumerate(properties))
-        self.writer.run_in_batches(
-            "UNWIND $rows AS r MATCH (a) WHERE elementId(a) = r[0] MATCH (b) WHERE elementId(b) = r[1] "
-            f"CREATE (a)-[:{rel}{' {' + values + '}' if values else ''}]->(b)",
-            pairs,
-        )
+        self.writer.create_relationships(rel, pairs, properties)
 
     def _compute_metrics(self) -> None:
         """Depth, degrees, body outlinks, the outgoing-link hash and PageRank of every page, from
@@ -708,23 +704,21 @@ class CrawlLoader:
         engine = "python" if self.requested_engine == "auto" else self.requested_engine
         scores = metrics.pagerank(links, crawled) if engine == "python" else None
         self.result.pagerank_engine = engine
-        rows = []
-        for i in range(size):
-            rows.append(
-                {
-                    "id": self.element_ids[i],
-                    "depth": int(depth[i]) if depth[i] >= 0 else None,
-                    "inlinks": int(inlinks[i]),
-                    "outlinks": int(outlinks[i]),
-                    "body_outlinks": int(body_outlinks[i]),
-                    "links_hash": links_hash[i],
-                    "pagerank": float(scores[i]) if scores is not None and crawled[i] else None,
-                }
-            )
-            if len(rows) >= self.batch_size:
-                self.writer.set_page_metrics(rows)
-                rows = []
-        self.writer.set_page_metrics(rows)
+        for start in range(0, size, self.batch_size):
+            self.writer.set_properties([
+                (
+                    self.element_ids[i],
+                    {
+                        "depth": int(depth[i]) if depth[i] >= 0 else None,
+                        "inlinks": int(inlinks[i]),
+                        "outlinks": int(outlinks[i]),
+                        "body_outlinks": int(body_outlinks[i]),
+                        "links_hash": links_hash[i],
+                        "pagerank": float(scores[i]) if scores is not None and crawled[i] else None,
+                    },
+                )
+                for i in range(start, min(start + self.batch_size, size))
+            ])
         if engine == "gds":
             pagerank_with_gds(self.graph, self.crawl_id)
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from archmodel.db.bulk import FILE_PREFIX, WritePath, choose, local_import_dir
+from archmodel.db.bulk import FILE_PREFIX, BulkFiles, WritePath, choose, local_import_dir
 from archmodel.db.connection import Graph
 from archmodel.errors import ArchmodelError
 from archmodel.ingest.loader import load_crawl
@@ -23,7 +23,7 @@ CRAWL_VOLATILE = {"id", "fingerprint", "loaded_at", "seq"}
 def load_seed(graph: Graph, writer: WritePath, **kwargs: Any):
     return load_crawl(
         graph,
-        [SEED / "internal_all.csv", SEED / "all_inlinks.csv"],
+        [SEED / "internal_all.csv", SEED / "all_inlinks.csv", SEED / "structured_data_all.csv"],
         site_model=SEED / "site.yml",
         sitemaps=[SEED / "sitemap.xml"],
         write_path=writer,
@@ -73,14 +73,27 @@ def graph_dump(graph: Graph, host: str) -> dict[str, list]:
     }
 
 
-def test_seed_loads_into_the_same_graph_on_both_paths(graph: Graph) -> None:
+def test_seed_loads_into_the_same_graph_on_both_paths(graph: Graph, monkeypatch: pytest.MonkeyPatch) -> None:
     bolt = load_seed(graph, WritePath.bolt)
     assert bolt.write_path == "bolt"
     expected = graph_dump(graph, bolt.site)
     wipe(graph)
+    files: list[str] = []
+    call = BulkFiles._call
+
+    def recorded(self: BulkFiles, kind: str, *args: Any, **kwargs: Any) -> Any:
+        files.append(kind)
+        return call(self, kind, *args, **kwargs)
+
+    monkeypatch.setattr(BulkFiles, "_call", recorded)
     bulk = load_seed(graph, WritePath.bulk)
     assert bulk.write_path == "bulk"
     got = graph_dump(graph, bulk.site)
+
+    # pages, entities, their relationships and every page property went through the extension
+    assert set(files) == {"links", "nodes", "relationships", "set"}
+    page_keys = {key for labels, properties in got["nodes"] if "Page" in labels for key, _, _ in properties}
+    assert page_keys >= {"depth", "pagerank", "links_hash", "redirect_chain", "schema_types"}
 
     assert (bulk.pages, bulk.links) == (bolt.pages, bolt.links) == (340, 13_598)
     links = [row for row in got["relationships"] if row[0] == "LINKS_TO"]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archmodel.db.bulk import BulkLinkFiles
+from archmodel.db.bulk import BulkFiles
 
 
 def test_a_load_removes_only_its_own_sites_leftover_files(tmp_path: Path) -> None:
-    mine = BulkLinkFiles(None, tmp_path, "a.example", "crawl-1")  # type: ignore[arg-type]
-    other = BulkLinkFiles(None, tmp_path, "a.example-clinic.org", "crawl-9")  # type: ignore[arg-type]
+    mine = BulkFiles(None, tmp_path, "a.example", "crawl-1")  # type: ignore[arg-type]
+    other = BulkFiles(None, tmp_path, "a.example-clinic.org", "crawl-9")  # type: ignore[arg-type]
     left = tmp_path / f"{mine.prefix}crawl-1-3.links"
     running = tmp_path / f"{other.prefix}crawl-9-1.links"
     left.write_bytes(b"AMLINKS1")

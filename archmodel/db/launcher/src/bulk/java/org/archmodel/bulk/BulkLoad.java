@@ -9,8 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -28,6 +37,7 @@ import org.neo4j.procedure.Name;
 import org.neo4j.procedure.Procedure;
 import org.neo4j.procedure.TerminationGuard;
 import org.neo4j.procedure.UserFunction;
+import org.neo4j.values.ElementIdMapper;
 import org.neo4j.values.storable.BooleanValue;
 import org.neo4j.values.storable.Value;
 import org.neo4j.values.storable.Values;
@@ -53,6 +63,14 @@ import org.neo4j.values.storable.Values;
  * target (string ids of the pages' element ids), anchor, alt, position, anchor_key, names (string
  * ids; -1 for null; names are condition ids joined by U+001F), count, and flags (1 body, 2 follow,
  * 4 own_name).
+ *
+ * Pages, entities, their relationships and the pages' metrics go through `archmodel.bulk.nodes`,
+ * `archmodel.bulk.relationships` and `archmodel.bulk.set` from row files: one JSON array
+ * (Jackson, which every Neo4j 5 server carries, streams it) of property maps, `[start, end,
+ * properties]` or `[node, properties]` rows, nodes named by element id. Property values are what
+ * Cypher's `SET n = map` stores from the same Bolt parameters: strings, integers (long), floats
+ * (double), booleans and lists of one of those; null leaves the property unset, and an empty list
+ * is stored as an empty string list, as Cypher stores it.
  */
 public final class BulkLoad {
     /** The file format this extension reads; the client writes the same magic. */
@@ -140,6 +158,91 @@ public final class BulkLoad {
         return Stream.of(new Written(rows));
     }
 
+    /** One output row of `archmodel.bulk.nodes`: the created nodes' element ids, in file order. */
+    public static final class Created {
+        public final List<String> elements;
+
+        public Created(List<String> elements) {
+            this.elements = elements;
+        }
+    }
+
+    /** One output row of `archmodel.bulk.relationships` and `archmodel.bulk.set`. */
+    public static final class Counted {
+        public final long rows;
+
+        public Counted(long rows) {
+            this.rows = rows;
+        }
+    }
+
+    @Procedure(name = "archmodel.bulk.nodes", mode = Mode.WRITE)
+    @Description("archmodel.bulk.nodes(file, label) - create one node with `label` per property map of an archmodel "
+            + "row file in the server's import folder, in the calling transaction; returns their element ids in order.")
+    public Stream<Created> nodes(@Name("file") String file, @Name("label") String label)
+            throws IOException, KernelException {
+        KernelTransaction kernel = ((InternalTransaction) tx).kernelTransaction();
+        Write write = kernel.dataWrite();
+        int[] labels = {kernel.tokenWrite().labelGetOrCreateForName(label)};
+        ElementIdMapper elements = ((InternalTransaction) tx).elementIdMapper();
+        PropertyKeys keys = new PropertyKeys(kernel.tokenWrite());
+        List<String> created = new ArrayList<>();
+        try (JsonParser parser = rows(file)) {
+            while (nextRow(parser, created.size())) {
+                long node = write.nodeCreateWithLabels(labels);
+                readProperties(parser, keys, (key, value) -> write.nodeSetProperty(node, key, value));
+                created.add(elements.nodeElementId(node));
+            }
+        }
+        return Stream.of(new Created(created));
+    }
+
+    @Procedure(name = "archmodel.bulk.relationships", mode = Mode.WRITE)
+    @Description("archmodel.bulk.relationships(file, type) - create one `type` relationship per [start, end, properties] "
+            + "row of an archmodel row file (nodes by element id), in the calling transaction; returns how many.")
+    public Stream<Counted> relationships(@Name("file") String file, @Name("type") String type)
+            throws IOException, KernelException {
+        KernelTransaction kernel = ((InternalTransaction) tx).kernelTransaction();
+        Write write = kernel.dataWrite();
+        int typeToken = kernel.tokenWrite().relationshipTypeGetOrCreateForName(type);
+        ElementIdMapper elements = ((InternalTransaction) tx).elementIdMapper();
+        PropertyKeys keys = new PropertyKeys(kernel.tokenWrite());
+        long count = 0;
+        try (JsonParser parser = rows(file)) {
+            while (nextRow(parser, count)) {
+                requireCurrent(parser, JsonToken.START_ARRAY, "a [start, end, properties] row");
+                long start = elements.nodeId(text(parser));
+                long end = elements.nodeId(text(parser));
+                long relationship = write.relationshipCreate(start, typeToken, end);
+                readProperties(parser, keys, (key, value) -> write.relationshipSetProperty(relationship, key, value));
+                requireNext(parser, JsonToken.END_ARRAY, "the end of a [start, end, properties] row");
+                count++;
+            }
+        }
+        return Stream.of(new Counted(count));
+    }
+
+    @Procedure(name = "archmodel.bulk.set", mode = Mode.WRITE)
+    @Description("archmodel.bulk.set(file) - set the properties of each [node, properties] row of an archmodel row file "
+            + "(nodes by element id), in the calling transaction; returns how many rows.")
+    public Stream<Counted> set(@Name("file") String file) throws IOException, KernelException {
+        KernelTransaction kernel = ((InternalTransaction) tx).kernelTransaction();
+        Write write = kernel.dataWrite();
+        ElementIdMapper elements = ((InternalTransaction) tx).elementIdMapper();
+        PropertyKeys keys = new PropertyKeys(kernel.tokenWrite());
+        long count = 0;
+        try (JsonParser parser = rows(file)) {
+            while (nextRow(parser, count)) {
+                requireCurrent(parser, JsonToken.START_ARRAY, "a [node, properties] row");
+                long node = elements.nodeId(text(parser));
+                readProperties(parser, keys, (key, value) -> write.nodeSetProperty(node, key, value));
+                requireNext(parser, JsonToken.END_ARRAY, "the end of a [node, properties] row");
+                count++;
+            }
+        }
+        return Stream.of(new Counted(count));
+    }
+
     @UserFunction(name = "archmodel.bulk.probe")
     @Description("archmodel.bulk.probe(file) - the text of a small file in the server's import folder: "
             + "how archmodel checks that it shares that folder with the server.")
@@ -164,6 +267,154 @@ public final class BulkLoad {
             throw new IllegalArgumentException(file + " is not a file inside the server's import folder " + base);
         }
         return path;
+    }
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    /** A parser on a row file, past the opening bracket of its one JSON array. */
+    private JsonParser rows(String file) throws IOException {
+        JsonParser parser = JSON.createParser(importFile(file).toFile());
+        if (parser.nextToken() != JsonToken.START_ARRAY) {
+            parser.close();
+            throw new IllegalArgumentException(file + " is not an archmodel row file (one JSON array of rows)");
+        }
+        return parser;
+    }
+
+    /** Moves to the next row's first token; false at the end of the array. */
+    private boolean nextRow(JsonParser parser, long done) throws IOException {
+        if (done % GUARD_EVERY == 0) {
+            guard.check();
+        }
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            throw new IllegalArgumentException("an archmodel row file ends before its array does");
+        }
+        return token != JsonToken.END_ARRAY;
+    }
+
+    /** The row's current token must be `expected`. */
+    private static void requireCurrent(JsonParser parser, JsonToken expected, String what) {
+        if (parser.currentToken() != expected) {
+            throw new IllegalArgumentException("an archmodel row file has " + parser.currentToken() + " where " + what
+                    + " belongs");
+        }
+    }
+
+    /** The row's next token must be `expected`. */
+    private static void requireNext(JsonParser parser, JsonToken expected, String what) throws IOException {
+        parser.nextToken();
+        requireCurrent(parser, expected, what);
+    }
+
+    private static String text(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.VALUE_STRING) {
+            throw new IllegalArgumentException("an archmodel row file has " + parser.currentToken()
+                    + " where an element id belongs");
+        }
+        return parser.getText();
+    }
+
+    /** Where a property of a row goes: a node or a relationship of the calling transaction. */
+    @FunctionalInterface
+    private interface PropertySink {
+        void set(int key, Value value) throws KernelException;
+    }
+
+    /** Property key tokens by name, looked up once per file. */
+    private static final class PropertyKeys {
+        private final TokenWrite tokens;
+        private final Map<String, Integer> known = new HashMap<>();
+
+        PropertyKeys(TokenWrite tokens) {
+            this.tokens = tokens;
+        }
+
+        int of(String name) throws KernelException {
+            Integer key = known.get(name);
+            if (key == null) {
+                key = tokens.propertyKeyGetOrCreateForName(name);
+                known.put(name, key);
+            }
+            return key;
+        }
+    }
+
+    /** Reads one property map into `sink`: the current token when it opens the map (a node row),
+     * else the next (after the element ids of a relationship or set row). Null values are skipped,
+     * as Cypher's `SET n = map` leaves them unset. */
+    private static void readProperties(JsonParser parser, PropertyKeys keys, PropertySink sink)
+            throws IOException, KernelException {
+        if (parser.currentToken() != JsonToken.START_OBJECT && parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new IllegalArgumentException("an archmodel row file has " + parser.currentToken()
+                    + " where a property map belongs");
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            int key = keys.of(parser.currentName());
+            Value value = value(parser, parser.nextToken());
+            if (value != null) {
+                sink.set(key, value);
+            }
+        }
+    }
+
+    private static Value value(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case VALUE_STRING:
+                return Values.stringValue(parser.getText());
+            case VALUE_NUMBER_INT:
+                return Values.longValue(parser.getLongValue());
+            case VALUE_NUMBER_FLOAT:
+                return Values.doubleValue(parser.getDoubleValue());
+            case VALUE_TRUE:
+                return BooleanValue.TRUE;
+            case VALUE_FALSE:
+                return BooleanValue.FALSE;
+            case VALUE_NULL:
+                return null;
+            case START_ARRAY:
+                return list(parser);
+            default:
+                throw new IllegalArgumentException("an archmodel row file has " + token + " where a property value belongs");
+        }
+    }
+
+    /** A list property: every item of one type, as Neo4j stores lists; an empty list is a string list. */
+    private static Value list(JsonParser parser) throws IOException {
+        List<Object> items = new ArrayList<>();
+        JsonToken kind = null;
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            JsonToken itemKind = token == JsonToken.VALUE_FALSE ? JsonToken.VALUE_TRUE : token;
+            if (kind != null && kind != itemKind) {
+                throw new IllegalArgumentException("an archmodel row file has a list mixing " + kind + " and " + itemKind
+                        + ": Neo4j stores lists of one type only");
+            }
+            kind = itemKind;
+            switch (token) {
+                case VALUE_STRING -> items.add(parser.getText());
+                case VALUE_NUMBER_INT -> items.add(parser.getLongValue());
+                case VALUE_NUMBER_FLOAT -> items.add(parser.getDoubleValue());
+                case VALUE_TRUE -> items.add(Boolean.TRUE);
+                case VALUE_FALSE -> items.add(Boolean.FALSE);
+                default -> throw new IllegalArgumentException("an archmodel row file has " + token + " inside a list");
+            }
+        }
+        if (kind == null || kind == JsonToken.VALUE_STRING) {
+            return Values.stringArray(items.toArray(new String[0]));
+        }
+        if (kind == JsonToken.VALUE_NUMBER_INT) {
+            return Values.longArray(items.stream().mapToLong(item -> (Long) item).toArray());
+        }
+        if (kind == JsonToken.VALUE_NUMBER_FLOAT) {
+            return Values.doubleArray(items.stream().mapToDouble(item -> (Double) item).toArray());
+        }
+        boolean[] flags = new boolean[items.size()];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = (Boolean) items.get(i);
+        }
+        return Values.booleanArray(flags);
     }
 
     private static ByteBuffer map(Path path) throws IOException {
