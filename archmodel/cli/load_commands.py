@@ -65,7 +65,7 @@ def load(
     ),
     writer: WritePath = typer.Option(
         WritePath.auto, "--writer",
-        help="How the links are written: bulk (archmodel's server extension, from files in the server's import "
+        help="How the crawl is written: bulk (archmodel's server extension, from files in the server's import "
         "folder), bolt (Cypher batches over Bolt), auto (bulk when the server has the extension and shares its "
         "import folder).",
     ),

@@ -6,12 +6,12 @@ place and can be read next to that document.
 
 from __future__ import annotations
 
-import pickle
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import Any
+
+from archmodel.ingest.spool import PickleSpool
 
 CAPTURE_LABELS = {
     "condition": "Condition",
@@ -120,52 +120,53 @@ class EntityRowsOnDisk:
     early, but they are written after the pages and links, and a million-page site's rows take
     more memory than anything else the pages and links phases hold (about 660 MB for 83,000
     conditions and 75,000 providers, README "Performance"). On disk they cost nothing meanwhile,
-    and read a section at a time, no more than the largest section when written.
+    and read a section at a time, no more than the largest section when written. A load without
+    a site model has no rows and no file (`empty`).
     """
 
-    def __init__(self, file: IO[bytes], offsets: dict[tuple[str, Any], int]) -> None:
-        """`file`: open for reading, as `write` left it; `offsets`: what `write` returned."""
-        self._file = file
+    def __init__(self, spool: PickleSpool | None, offsets: dict[tuple[str, Any], int]) -> None:
+        """`spool`: the file `write` wrote, open for reading; `offsets`: what `write` returned."""
+        self._spool = spool
         self._offsets = offsets
+        self._closed = False
 
     @staticmethod
-    def write(rows: EntityRows, file: IO[bytes]) -> dict[tuple[str, Any], int]:
-        """Write `rows` to `file` a section at a time; returns where each section starts."""
+    def write(rows: EntityRows, spool: PickleSpool) -> dict[tuple[str, Any], int]:
+        """Write `rows` to `spool` a section at a time; returns where each section starts."""
         offsets: dict[tuple[str, Any], int] = {}
-
-        def section(key: tuple[str, Any], value: Any) -> None:
-            offsets[key] = file.tell()
-            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-
         for label, node_rows in rows.nodes.items():
-            section(("nodes", label), node_rows)
+            offsets["nodes", label] = spool.append(node_rows)
         for key, relation_rows in rows.relations.items():
-            section(("relations", key), relation_rows)
+            offsets["relations", key] = spool.append(relation_rows)
         for key, page_rows in rows.page_links.items():
-            section(("page_links", key), page_rows)
+            offsets["page_links", key] = spool.append(page_rows)
         about: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in rows.about:
             about[row["label"]].append(row)
         for label, about_rows in about.items():
-            section(("about", label), about_rows)
-        section(("reviewed_by", None), rows.reviewed_by)
-        section(("named_urls", None), rows.named_urls)
-        section(("ids", None), dict(rows.ids))
-        file.flush()
+            offsets["about", label] = spool.append(about_rows)
+        offsets["reviewed_by", None] = spool.append(rows.reviewed_by)
+        offsets["named_urls", None] = spool.append(rows.named_urls)
+        offsets["ids", None] = spool.append(dict(rows.ids))
+        spool.flush()
         return offsets
 
     @classmethod
     def of(cls, rows: EntityRows) -> EntityRowsOnDisk:
         """`rows` written to an anonymous temporary file (gone when closed)."""
-        file = tempfile.TemporaryFile(prefix="archmodel-entities-")
-        return cls(file, cls.write(rows, file))
+        spool = PickleSpool.temporary("archmodel-entities-")
+        return cls(spool, cls.write(rows, spool))
+
+    @classmethod
+    def empty(cls) -> EntityRowsOnDisk:
+        """No rows (a load without a site model): every section reads as empty."""
+        return cls(None, {})
 
     def _read(self, section: tuple[str, Any], missing: Any) -> Any:
         offset = self._offsets.get(section)
-        if offset is None:
+        if offset is None or self._spool is None:
             return missing
-        self._file.seek(offset)
-        return pickle.load(self._file)
+        return self._spool.read(offset)[0]
 
     def _sections(self, kind: str) -> Iterator[tuple[Any, list[dict[str, Any]]]]:
         for section_kind, key in list(self._offsets):
@@ -200,8 +201,10 @@ class EntityRowsOnDisk:
         return defaultdict(set, self._read(("ids", None), {}))
 
     def close(self) -> None:
-        self._file.close()
+        if self._spool is not None:
+            self._spool.close()
+        self._closed = True
 
     @property
     def closed(self) -> bool:
-        return self._file.closed
+        return self._closed

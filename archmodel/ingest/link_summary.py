@@ -18,17 +18,16 @@ from __future__ import annotations
 import base64
 import heapq
 import json
-import pickle
-import tempfile
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import groupby, islice
 from operator import itemgetter
-from typing import IO, Any
+from typing import Any
 
 from archmodel.db.connection import Graph
 from archmodel.ingest.anchor_facts import anchor_key
+from archmodel.ingest.spool import PickleSpool
 
 LABEL = "LinkSummary"
 COLUMNS = ("position", "follow", "anchor", "has_alt", "links")
@@ -57,7 +56,7 @@ class LinkTally:
         self._codes: dict[tuple[str, bool, bool | None], str] = {}
         self._groupings: dict[str, tuple[str, bool, bool | None]] = {}
         self._spill_entries = spill_entries
-        self._file: IO[bytes] | None = None
+        self._spool: PickleSpool | None = None
         self._runs: list[tuple[int, int]] = []  # (offset, chunks) of each sorted run on disk
 
     def add(self, keys: Iterable[LinkKey]) -> None:
@@ -76,21 +75,18 @@ class LinkTally:
             self._spill()
 
     def _spill(self) -> None:
-        if self._file is None:
-            self._file = tempfile.TemporaryFile(prefix="archmodel-link-tally-")
+        if self._spool is None:
+            self._spool = PickleSpool.temporary("archmodel-link-tally-")
         items = sorted(self.counts.items())
-        self._runs.append((self._file.tell(), -(-len(items) // STORE_ROWS)))
-        for start in range(0, len(items), STORE_ROWS):
-            pickle.dump(items[start : start + STORE_ROWS], self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        chunks = [self._spool.append(items[start : start + STORE_ROWS]) for start in range(0, len(items), STORE_ROWS)]
+        self._runs.append((chunks[0], len(chunks)))
         self.counts = Counter()
 
     def _run(self, offset: int, chunks: int) -> Iterator[tuple[str, int]]:
         """One sorted run read back a chunk at a time (other runs read the same file meanwhile)."""
-        assert self._file is not None
+        assert self._spool is not None
         for _ in range(chunks):
-            self._file.seek(offset)
-            chunk = pickle.load(self._file)
-            offset = self._file.tell()
+            chunk, offset = self._spool.read(offset)
             yield from chunk
 
     def entries(self) -> Iterator[tuple[str, int]]:
@@ -102,9 +98,9 @@ class LinkTally:
 
     def close(self) -> None:
         """Remove the runs on disk."""
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
         self._runs = []
 
     def _key(self, entry: str) -> tuple[str, bool, str | None, bool | None]:

@@ -43,7 +43,7 @@ from archmodel.ingest import metrics
 from archmodel.ingest.accounting import ReadOptions
 from archmodel.ingest.anchor_facts import ConditionNames, OwnNames
 from archmodel.ingest.copies import is_copy
-from archmodel.ingest.entities import CAPTURE_LABELS, EntityRows, EntityRowsOnDisk
+from archmodel.ingest.entities import CAPTURE_LABELS, EntityRowsOnDisk
 from archmodel.ingest.followed_links import FollowedLinks, link_key
 from archmodel.ingest.inputs import CrawlInput, discover_files, infer_base_url, open_inputs, require_crawl_export
 from archmodel.ingest.link_hash import outlink_hashes
@@ -273,7 +273,7 @@ class CrawlLoader:
         require_crawl_export(self.files, paths)
         if prepared is None:
             self.site_model = SiteModel.without_model(infer_base_url(self.files))
-            self.entity_rows = EntityRowsOnDisk.of(EntityRows())
+            self.entity_rows = EntityRowsOnDisk.empty()
             self.trust_roles: dict[str, str] = {}
             self.condition_names = ConditionNames(())
             self.own_names = OwnNames({}, {})

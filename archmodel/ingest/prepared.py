@@ -21,7 +21,6 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import archmodel
 from archmodel.errors import ArchmodelError, ConfigError
@@ -29,6 +28,7 @@ from archmodel.ingest.anchor_facts import ConditionNames, OwnNameEntries, OwnNam
 from archmodel.ingest.entities import EntityRowsOnDisk, build_entity_rows
 from archmodel.ingest.memory import peak_memory_mb
 from archmodel.ingest.sitemodel import SiteModel, load_site_model
+from archmodel.ingest.spool import PickleSpool
 
 
 PACKAGE_ROOT = Path(archmodel.__file__).resolve().parent.parent
@@ -44,19 +44,8 @@ class PreparedModel:
     condition_entries: list[tuple[str, list[str]]]
     own_entries: OwnNameEntries
     trust_roles: dict[str, str]  # page URL -> "review" or "policy"
-    rows: EntityRowsOnDisk
+    rows: EntityRowsOnDisk  # in the child's file, which it wrote and the load reads
     peak_memory_mb: int  # the child process's
-
-
-@dataclass
-class _ChildResult:
-    model: SiteModel
-    digest: str
-    condition_entries: list[tuple[str, list[str]]]
-    own_entries: OwnNameEntries
-    trust_roles: dict[str, str]
-    offsets: dict[tuple[str, Any], int]
-    peak_memory_mb: int = 0
 
 
 def prepare_site_model(path: Path) -> PreparedModel:
@@ -78,19 +67,11 @@ def prepare_site_model(path: Path) -> PreparedModel:
                               f"{child.returncode} ({detail})", str(path),
                               "run `archmodel validate` on it; if it is very large, free memory and load again")
         with open(result_path, "rb") as file:
+            # the rows' spool opens the child's file for reading here; it stays readable when the folder goes
             outcome = pickle.load(file)
-        if isinstance(outcome, BaseException):
-            raise outcome
-        rows_file = open(rows_path, "rb")  # EntityRowsOnDisk owns it and closes it; the folder goes now
-    return PreparedModel(
-        model=outcome.model,
-        digest=outcome.digest,
-        condition_entries=outcome.condition_entries,
-        own_entries=outcome.own_entries,
-        trust_roles=outcome.trust_roles,
-        rows=EntityRowsOnDisk(rows_file, outcome.offsets),
-        peak_memory_mb=outcome.peak_memory_mb,
-    )
+    if isinstance(outcome, BaseException):
+        raise outcome
+    return outcome
 
 
 def child_main(argv: list[str]) -> None:
@@ -98,29 +79,31 @@ def child_main(argv: list[str]) -> None:
     (or the user error met) to argv[2]."""
     site_path, rows_path, result_path = (Path(value) for value in argv)
     try:
-        outcome: _ChildResult | ArchmodelError = _prepare(site_path, rows_path)
+        outcome: PreparedModel | ArchmodelError = _prepare(site_path, rows_path)
     except ArchmodelError as error:
         outcome = error
     with open(result_path, "wb") as file:
         pickle.dump(outcome, file, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _prepare(path: Path, rows_path: Path) -> _ChildResult:
-    """Everything that needs the whole model, returned as `_ChildResult`."""
+def _prepare(path: Path, rows_path: Path) -> PreparedModel:
+    """Everything that needs the whole model; the rows go to the file at `rows_path`."""
     model = load_site_model(path)
     to_url = model.normaliser.to_url
     rows = build_entity_rows(model, to_url)
-    with open(rows_path, "wb") as file:
-        offsets = EntityRowsOnDisk.write(rows, file)
-    result = _ChildResult(
+    spool = PickleSpool(open(rows_path, "wb"))
+    offsets = EntityRowsOnDisk.write(rows, spool)
+    spool.close()
+    prepared = PreparedModel(
         model=model,
         digest=hashlib.sha256(model.model_dump_json().encode()).hexdigest(),
         condition_entries=ConditionNames.entries(model),
         own_entries=OwnNames.entries(model, to_url),
         trust_roles=rows.trust_roles,
-        offsets=offsets,
+        rows=EntityRowsOnDisk(spool, offsets),
+        peak_memory_mb=0,
     )
     model.normaliser.forget()
-    result.model = model.without_entities()
-    result.peak_memory_mb = peak_memory_mb()
-    return result
+    prepared.model = model.without_entities()
+    prepared.peak_memory_mb = peak_memory_mb()
+    return prepared

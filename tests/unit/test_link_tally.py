@@ -58,8 +58,9 @@ def test_a_tally_written_to_disk_in_runs_gives_the_same_rows_and_stored_text() -
     assert spilled.rows() == held.rows()
     assert sorted(spilled.rows(), key=repr) == sorted(reference_rows(keys), key=repr)
     assert spilled.encoded() == held.encoded()
+    spool = spilled._spool
     spilled.close()
-    assert spilled._file is None
+    assert spool is not None and spool.closed and spilled._spool is None
 
 
 def test_a_distinct_anchor_costs_about_80_bytes() -> None:

@@ -41,10 +41,14 @@ def test_rows_on_disk_read_back_as_built() -> None:
     assert on_disk.closed
 
 
-def test_empty_rows_read_back_empty() -> None:
-    on_disk = EntityRowsOnDisk.of(EntityRows())
+@pytest.mark.parametrize("make", [lambda: EntityRowsOnDisk.of(EntityRows()), EntityRowsOnDisk.empty],
+                         ids=["written", "no-model"])
+def test_empty_rows_read_back_empty(make) -> None:
+    on_disk = make()
     assert list(on_disk.nodes()) == [] and on_disk.about("Condition") == [] and on_disk.named_urls() == set()
-    assert on_disk.ids()["Provider"] == set()
+    assert on_disk.ids()["Provider"] == set() and on_disk.reviewed_by() == []
+    on_disk.close()
+    assert on_disk.closed
 
 
 def test_the_child_returns_what_reading_the_model_here_gives() -> None:
