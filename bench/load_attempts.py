@@ -5,15 +5,15 @@ a variant; every attempt starts from an empty database, and Neo4j's own LOAD CSV
 files runs last in the same run as the yardstick. The figures go to bench/results/attempts.md
 (appended, with the time and machine) including the attempts that did not help.
 
-    .venv/bin/python bench/load_attempts.py [--tier M] [--attempts baseline,two-writers,...] [--shared TEXT]
+    .venv/bin/python bench/load_attempts.py [--tier M] [--attempts baseline,one-writer,...] [--shared TEXT]
 
 An attempt may be named twice (e.g. baseline first and last) to see the run-to-run spread.
 
 Attempts (all but `bulk` on the Bolt path, `--writer bolt`):
-  baseline         one background writer thread, UNWIND batches of 10,000 rows (the loader)
+  baseline         two background writer threads, UNWIND batches of 10,000 rows (the loader)
   bulk             the server extension's bulk path (archmodel/db/bulk.py), batches of 20,000
-  two-writers      two writer threads (two sessions) taking batches from the same queue; the
-                   export is grouped by source page, so batches rarely share a source node
+  one-writer       one writer thread taking the batches (the loader before two: the export is
+                   grouped by source page, so two threads' batches rarely share a source node)
   concurrent-tx    each batch as `CALL { ... } IN CONCURRENT TRANSACTIONS OF 2,500 ROWS`
   no-anchor-facts  links without anchor_key/names (what storing the anchor facts once per
                    distinct anchor would save at most; the checks read them, so this is a bound,
@@ -43,8 +43,8 @@ from archmodel.ingest import loader as loader_module  # noqa: E402
 from loading import load_csv, wipe  # noqa: E402
 from run import DATA_DIR, PORT, RESULTS, log, start_bench_server, synth  # noqa: E402
 
-class TwoWriters(loader_module.GenerationWriter):
-    writer_threads = 2
+class OneWriter(loader_module.GenerationWriter):
+    writer_threads = 1
 
 
 class ConcurrentTx(loader_module.GenerationWriter):
@@ -63,7 +63,7 @@ class NoAnchorFacts(loader_module.GenerationWriter):
 ATTEMPTS = {
     "baseline": (loader_module.GenerationWriter, loader_module.DEFAULT_BATCH, WritePath.bolt),
     "bulk": (loader_module.GenerationWriter, loader_module.DEFAULT_BATCH, WritePath.bulk),
-    "two-writers": (TwoWriters, loader_module.DEFAULT_BATCH, WritePath.bolt),
+    "one-writer": (OneWriter, loader_module.DEFAULT_BATCH, WritePath.bolt),
     "concurrent-tx": (ConcurrentTx, loader_module.DEFAULT_BATCH, WritePath.bolt),
     "no-anchor-facts": (NoAnchorFacts, loader_module.DEFAULT_BATCH, WritePath.bolt),
     "batch-50k": (loader_module.GenerationWriter, 50_000, WritePath.bolt),
