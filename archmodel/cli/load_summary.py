@@ -93,7 +93,7 @@ def emit_load_result(result: LoadResult, fmt: Format | None, output: Path | None
         f"Loaded {result.site}: {result.pages:,} pages, {result.links:,} links "
         f"(crawl {result.crawl_id}) in {result.seconds:.1f} s ({rate:,.0f} links/s, {result.write_path} path)."
     )
-    log(f"Links written on the {result.write_path} path: {result.write_path_reason}.")
+    log(f"Crawl written on the {result.write_path} path: {result.write_path_reason}.")
     if result.phases:
         log("Time by phase: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in result.phases.items()))
     if result.peak_memory_mb:
