@@ -128,8 +128,9 @@ class GenerationWriter:
     link are addressed by the element ids returned when their pages were created, which is
     cheaper for the server than two index seeks per row. With `bulk` set, every write goes
     through the server extension instead (archmodel/db/bulk.py), link batches `BULK_BATCH_FACTOR`
-    times larger; the node, relationship and property writes below are the only ones a load makes
-    besides the crawl node and the switch, so the two paths write the same graph.
+    times larger; the node, relationship and property writes below are all of a load's bulk
+    writes (the rest is one node each: the crawl, its link summary, the site's lease; the switch;
+    and GDS PageRank when asked for), so the two paths write the same graph.
     """
 
     # threads taking link batches from the queue, each batch its own transaction: two keep the
